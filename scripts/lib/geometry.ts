@@ -1,0 +1,115 @@
+import area from '@turf/area';
+import { featureCollection } from '@turf/helpers';
+import intersect from '@turf/intersect';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import polylabel from 'polylabel';
+import { feature as topoFeature, mergeArcs, quantize } from 'topojson-client';
+import { topology } from 'topojson-server';
+import { presimplify, quantile, simplify } from 'topojson-simplify';
+import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type { BBox, Generation, TiRecord } from '../../src/data/types.ts';
+import { geometryBBox } from './drom.ts';
+
+type Poly = Polygon | MultiPolygon;
+
+/** Final grid: 3e5 steps across France + insets ≈ 40 m, finer than the source's own generalisation. */
+const QUANTIZATION = 3e5;
+export type PolyFeature = Feature<Poly, { code: string }>;
+
+export interface TopologyInput {
+  epci: PolyFeature[];
+  dep: PolyFeature[];
+  reg: PolyFeature[];
+  /** Pieces of partial TIs: the ANCT outline clipped to the EPCI it partly covers. */
+  parts: Feature<Poly, { ti: string }>[];
+  /** Partial members with no usable ANCT outline: the host EPCI is drawn as "partly in the TI". */
+  partialWithoutOutline: { ti: string; epci: string }[];
+}
+
+/** Clips a TI's ANCT outline to the EPCI it only partly covers; drops slivers from generalisation. */
+export function partialPiece(outline: Feature<Poly>, host: PolyFeature, tiKey: string): Feature<Poly, { ti: string }> | null {
+  const clipped = intersect(featureCollection([outline, host]) as FeatureCollection<Poly>);
+  if (!clipped) return null;
+  const polys: Position[][][] = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
+  const sized = polys.map((p) => ({ p, a: area({ type: 'Polygon', coordinates: p }) }));
+  const total = sized.reduce((s, x) => s + x.a, 0);
+  const kept = sized.filter((x) => x.a > 0.02 * total && x.a > 200_000).map((x) => x.p);
+  if (kept.length === 0) return null;
+  return { type: 'Feature', properties: { ti: tiKey }, geometry: { type: 'MultiPolygon', coordinates: kept } };
+}
+
+export interface BuiltTopology {
+  topology: Topology;
+  epciBBox: Map<string, BBox>;
+  tiBBox: Map<string, BBox>;
+  tiLabels: Feature<Point, { key: string; name: string; generation: Generation }>[];
+}
+
+/**
+ * One topology for every layer, so that shared borders are one arc: EPCI, départements and
+ * régions borders coincide, and a TI made of whole EPCI is the merge of their arcs.
+ */
+export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: number): BuiltTopology {
+  const fc = <T,>(features: T[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
+  let topo = topology({ epci: fc(input.epci), dep: fc(input.dep), reg: fc(input.reg), parts: fc(input.parts) }, 1e7) as Topology;
+  topo = presimplify(topo);
+  topo = simplify(topo, quantile(topo, keepShare));
+  topo = quantize(topo, QUANTIZATION);
+
+  const objects = topo.objects as Record<string, GeometryCollection<Record<string, string>>>;
+  const epciGeom = new Map(objects.epci.geometries.map((g) => [g.properties!.code, g]));
+  const partsByTi = new Map<string, GeometryObject[]>();
+  for (const g of objects.parts.geometries) {
+    const k = g.properties!.ti;
+    partsByTi.set(k, [...(partsByTi.get(k) ?? []), g]);
+  }
+  // Keep only the code/ti keys as properties; names live in territories.json.
+  for (const name of ['epci', 'dep', 'reg'])
+    for (const g of objects[name].geometries) g.properties = { code: g.properties!.code };
+
+  const tiLabels: BuiltTopology['tiLabels'] = [];
+  const tiBBox = new Map<string, BBox>();
+  for (const gen of ['2023', '2018'] as Generation[]) {
+    const geometries: GeometryObject[] = [];
+    for (const ti of tis.filter((t) => t.generation === gen)) {
+      const whole = ti.epcis.filter((c) => !ti.partialEpcis.includes(c)).map((c) => epciGeom.get(c)!);
+      const pieces = [...whole, ...(partsByTi.get(ti.key) ?? [])] as (GeometryObject & { type: 'Polygon' | 'MultiPolygon' })[];
+      const drawn: GeometryObject[] = [];
+      if (pieces.length > 0) {
+        const merged = mergeArcs(topo, pieces) as GeometryObject;
+        merged.properties = { key: ti.key, id: ti.id, partial: 0 };
+        drawn.push(merged);
+      }
+      for (const p of input.partialWithoutOutline.filter((x) => x.ti === ti.key)) {
+        const host = epciGeom.get(p.epci)!;
+        drawn.push({ ...host, properties: { key: ti.key, id: ti.id, partial: 1 } } as GeometryObject);
+      }
+      geometries.push(...drawn);
+      const shapes = drawn.map((d) => (topoFeature(topo, d) as Feature<Poly>).geometry);
+      tiBBox.set(ti.key, geometryBBox(shapes));
+      tiLabels.push({ type: 'Feature', properties: { key: ti.key, name: ti.name, generation: gen }, geometry: { type: 'Point', coordinates: labelPoint(shapes[0]) } });
+    }
+    objects[`ti${gen}`] = { type: 'GeometryCollection', geometries } as GeometryCollection<Record<string, string>>;
+  }
+  delete objects.parts;
+
+  const epciBBox = new Map<string, BBox>();
+  for (const [code, g] of epciGeom) epciBBox.set(code, geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry]));
+  return { topology: topo, epciBBox, tiBBox, tiLabels };
+}
+
+/** Pole of inaccessibility of the largest polygon: a label point that is inside the shape. */
+function labelPoint(g: Poly): Position {
+  const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  let best = polys[0], bestArea = -1;
+  for (const p of polys) {
+    const a = area({ type: 'Polygon', coordinates: p });
+    if (a > bestArea) (best = p), (bestArea = a);
+  }
+  const pt = polylabel(best, 0.001);
+  return [Math.round(pt[0] * 1e5) / 1e5, Math.round(pt[1] * 1e5) / 1e5];
+}
+
+export function geometryOf(f: Feature<Geometry>): Geometry {
+  return f.geometry;
+}

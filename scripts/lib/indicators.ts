@@ -1,0 +1,225 @@
+// Joins the indicator tables to EPCI and TI. Values are "raw fields" (counts, sums, shares);
+// the app's registry (src/domain/indicators.ts) turns them into indicators. A field is null
+// when the source has no value: never 0 by default.
+import type { EpciRecord, Generation, TiRecord } from '../../src/data/types.ts';
+import { RAW_FIELDS, type FrichePoints, type IndicatorsFile, type RawField, type ZibacZone, FRICHE_STATUSES, FRICHE_TYPES_INDUSTRIAL } from '../../src/domain/fields.ts';
+import { DataError, check } from './errors.ts';
+import type { Transform } from './drom.ts';
+import { SIREN, dataPath, readCsv } from './inputs.ts';
+import { existsSync } from 'node:fs';
+import type { buildEpciBase } from './territories.ts';
+
+type Base = ReturnType<typeof buildEpciBase>;
+type SourceDecl = { path: string };
+interface Args {
+  base: Base;
+  epci: EpciRecord[];
+  tis: TiRecord[];
+  src: (id: string) => SourceDecl;
+  transforms: Map<string, Transform>;
+}
+
+type Values = Partial<Record<RawField, number | null>>;
+const YEARS = Array.from({ length: 11 }, (_, i) => 2014 + i);
+const num = (s: string, file: string, row: number, col: string): number | null => {
+  if (s === '' || s === 'NA') return null;
+  const v = Number(s);
+  check(Number.isFinite(v), file, `column ${col}: "${s}" is not a number`, row);
+  return v;
+};
+
+export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
+  const communeValues = new Map<string, Values>(); // current commune code → commune-level fields
+  const epciValues = new Map<string, Values>(epci.map((e) => [e.code, { pop: e.population, area_km2: e.areaKm2 }]));
+  const cv = (code: string) => {
+    let v = communeValues.get(code);
+    if (!v) communeValues.set(code, (v = { pop: base.communes.current.get(code)?.population ?? null }));
+    return v;
+  };
+  const coverage: IndicatorsFile['coverage'] = {};
+  const counts: Record<string, number> = {};
+
+  // Friches (Cerema Cartofriches): counts are true zeros where an EPCI has no site.
+  const frFile = src('friches').path;
+  const frRows = readCsv(frFile, ['site_id', 'site_nom', 'site_type', 'site_statut', 'site_surface', 'comm_insee', 'lon', 'lat']);
+  const typeList: string[] = [];
+  const points: FrichePoints = { columns: ['lon', 'lat', 'status', 'type', 'surface_m2', 'name', 'id', 'commune'], statuses: [...FRICHE_STATUSES], types: typeList, rows: [] };
+  let unresolved = 0;
+  for (const c of base.communes.current.keys()) for (const f of FRICHE_FIELDS) cv(c)[f] = 0;
+  frRows.forEach((r, i) => {
+    const row = i + 2;
+    const status = FRICHE_STATUSES.indexOf(r.site_statut as (typeof FRICHE_STATUSES)[number]);
+    check(status >= 0, frFile, `unknown site_statut "${r.site_statut}"`, row);
+    const lon = num(r.lon, frFile, row, 'lon'), lat = num(r.lat, frFile, row, 'lat');
+    const surface = num(r.site_surface, frFile, row, 'site_surface');
+    let t = typeList.indexOf(r.site_type);
+    if (t < 0) t = typeList.push(r.site_type) - 1;
+    const commune = base.communes.resolve(r.comm_insee);
+    if (!commune) {
+      unresolved++;
+      return;
+    }
+    const v = cv(commune);
+    v.fr_total = (v.fr_total ?? 0) + 1;
+    const statusField = (['fr_potentielle', 'fr_sans_projet', 'fr_avec_projet', 'fr_reconvertie'] as const)[status];
+    v[statusField] = (v[statusField] ?? 0) + 1;
+    if (FRICHE_TYPES_INDUSTRIAL.includes(r.site_type)) v.fr_industrielle = (v.fr_industrielle ?? 0) + 1;
+    if (surface !== null) v.fr_surface_ha = (v.fr_surface_ha ?? 0) + surface / 1e4;
+    if (lon !== null && lat !== null) {
+      const dep = base.communes.current.get(commune)!.departement;
+      const t2 = transforms.get(dep);
+      const [x, y] = t2 ? t2([lon, lat]) : [lon, lat];
+      points.rows.push([x, y, status, t, surface === null ? null : Math.round(surface), r.site_nom, r.site_id, commune]);
+    }
+  });
+  counts.friches_sites = frRows.length;
+  coverage.friches = { matched: frRows.length - unresolved, total: frRows.length, note: `${unresolved} sites with an unknown commune code` };
+
+  // URSSAF private jobs: EPCI file for EPCI, commune file for partial TI members.
+  const empFile = src('emploi_epci').path;
+  const empRows = readCsv(empFile, ['code_epci', 'annee', 'effectifs_salaries']);
+  const empSeen = new Set<string>();
+  empRows.forEach((r, i) => {
+    if (r.code_epci === 'ZZZZZZZZZ') return; // communes outside any EPCI
+    check(SIREN.test(r.code_epci), empFile, `malformed code_epci "${r.code_epci}"`, i + 2);
+    const v = epciValues.get(r.code_epci);
+    if (!v) throw new DataError(empFile, `unknown EPCI ${r.code_epci}`, i + 2);
+    const year = Number(r.annee);
+    check(YEARS.includes(year), empFile, `unexpected year "${r.annee}"`, i + 2);
+    v[`emp_${year}` as RawField] = num(r.effectifs_salaries, empFile, i + 2, 'effectifs_salaries');
+    empSeen.add(r.code_epci);
+  });
+  coverage.emploi = { matched: empSeen.size, total: epci.length, note: 'URSSAF does not cover Mayotte' };
+  const empComFile = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
+  if (existsSync(dataPath(empComFile))) {
+    readCsv(empComFile, ['code_commune', ...YEARS.map((y) => `eff_${y}`)]).forEach((r, i) => {
+      const c = base.communes.resolve(r.code_commune);
+      if (!c) return;
+      const v = cv(c);
+      // Empty = no employer that year: a true zero at commune level.
+      for (const y of YEARS) v[`emp_${y}` as RawField] = ((v[`emp_${y}` as RawField] as number) ?? 0) + (num(r[`eff_${y}`], empComFile, i + 2, `eff_${y}`) ?? 0);
+    });
+  }
+
+  // Census 2022 share of jobs in industry (not aggregable: no counts in the source).
+  const ecoFile = src('eco_epci').path;
+  let ecoMatched = 0;
+  readCsv(ecoFile, ['code', 'eco_sectindus_pct_22']).forEach((r, i) => {
+    const v = epciValues.get(r.code);
+    if (!v) return; // Grand Paris EPT rows (75056, 2000578xx): no value for the Métropole itself
+    v.indus_pct_2022 = num(r.eco_sectindus_pct_22, ecoFile, i + 2, 'eco_sectindus_pct_22');
+    if (v.indus_pct_2022 !== null) ecoMatched++;
+  });
+  coverage.indus = { matched: ecoMatched, total: epci.length, note: 'Métropole du Grand Paris given as its EPT in the source' };
+
+  // Housing context (EPCI only).
+  const logFile = src('logement').path;
+  readCsv(logFile, ['code', 'annee', 'pxm2_mai', 'logaut', 'vac2ans_pct']).forEach((r, i) => {
+    if (r.annee !== '2024') return;
+    const v = epciValues.get(r.code);
+    if (!v) throw new DataError(logFile, `unknown EPCI ${r.code}`, i + 2);
+    v.logaut_2024 = num(r.logaut, logFile, i + 2, 'logaut');
+    v.vac2ans_pct_2024 = num(r.vac2ans_pct, logFile, i + 2, 'vac2ans_pct');
+    v.pxm2_mai_2024 = num(r.pxm2_mai, logFile, i + 2, 'pxm2_mai');
+  });
+
+  // France Ruralités Revitalisation (commune-level zoning → counts).
+  const frrFile = src('frr').path;
+  readCsv(frrFile, ['Code_insee', 'Classement FRR et FRR+ au 10 juillet 2025'], ';').forEach((r) => {
+    const c = base.communes.resolve(r.Code_insee);
+    if (!c) return;
+    const v = cv(c);
+    const cls = r['Classement FRR et FRR+ au 10 juillet 2025'];
+    v.frr_communes = (v.frr_communes ?? 0) + (cls !== 'Non classée' && cls !== '' ? 1 : 0);
+    v.frr_plus = (v.frr_plus ?? 0) + (cls === 'FRR+' ? 1 : 0);
+    v.communes_n = (v.communes_n ?? 0) + 1;
+  });
+
+  // Commune-level fields summed to EPCI.
+  const epciCommunes = new Map<string, string[]>();
+  for (const [c, e] of base.communeEpci) epciCommunes.set(e, [...(epciCommunes.get(e) ?? []), c]);
+  const sumCommunes = (codes: string[], field: RawField): number | null => {
+    let s = 0;
+    for (const c of codes) {
+      const x = communeValues.get(c)?.[field];
+      if (x === null || x === undefined) return null;
+      s += x;
+    }
+    return s;
+  };
+  for (const [code, v] of epciValues)
+    for (const f of [...FRICHE_FIELDS, 'frr_communes', 'frr_plus', 'communes_n'] as RawField[]) v[f] = sumCommunes(epciCommunes.get(code) ?? [], f);
+
+  // ZIBaC: EPCI hosting a known laureate zone.
+  const zFile = src('zibac').path;
+  const zones: ZibacZone[] = readCsv(zFile, ['zone_id', 'zone_name', 'project_name', 'porteur', 'laureate_wave_or_date', 'epci_siren_resolved_2026', 'perimeter_quality', 'source_urls', 'confidence', 'notes']).map((r, i) => {
+    const epcis = r.epci_siren_resolved_2026.split(';').map((s) => s.trim()).filter(Boolean);
+    for (const c of epcis) if (!epciValues.has(c)) throw new DataError(zFile, `zone ${r.zone_id}: unknown EPCI ${c}`, i + 2);
+    return {
+      id: r.zone_id, name: r.zone_name, project: r.project_name, porteur: r.porteur, date: r.laureate_wave_or_date, epcis,
+      communes: (r.insee_resolved_2026 ?? '').split(';').map((s) => s.trim()).filter(Boolean),
+      perimeterQuality: r.perimeter_quality, confidence: r.confidence, sources: r.source_urls.split(/[;\s]+/).filter((u) => /^https?:\/\//.test(u)), notes: r.notes,
+    };
+  });
+  counts.zibac_zones = zones.length;
+  for (const v of epciValues.values()) v.zibac_zones = 0;
+  for (const z of zones) for (const c of z.epcis) epciValues.get(c)!.zibac_zones! += 1;
+
+  // TI raw fields: whole EPCI members plus, for partial members, the commune-level values.
+  const tiValues: Record<Generation, Values[]> = { '2023': [], '2018': [] };
+  for (const ti of tis) {
+    const units: Values[] = [];
+    for (const code of ti.epcis) if (!ti.partialEpcis.includes(code)) units.push(epciValues.get(code)!);
+    for (const m of ti.members) {
+      if (m.kind === 'epci') continue;
+      const communes = m.kind === 'commune' ? [m.code] : base.ept.get(m.code)!.membres.map((c) => c.code);
+      const u: Values = {};
+      for (const f of RAW_FIELDS) u[f] = COMMUNE_LEVEL.has(f) ? sumCommunes(communes, f) : null;
+      units.push(u);
+    }
+    const agg: Values = {};
+    for (const f of RAW_FIELDS) {
+      if (!SUMMABLE.has(f)) {
+        agg[f] = null;
+        continue;
+      }
+      let s = 0;
+      for (const u of units) {
+        const x = u[f];
+        if (x === null || x === undefined) {
+          s = NaN;
+          break;
+        }
+        s += x;
+      }
+      agg[f] = Number.isNaN(s) ? null : round(s);
+    }
+    // ZIBaC at TI level: zones hosted by any member EPCI (whole or partial).
+    agg.zibac_zones = zones.filter((z) => z.epcis.some((c) => ti.epcis.includes(c))).length;
+    tiValues[ti.generation].push(agg);
+  }
+
+  const column = (rows: Values[], f: RawField) => rows.map((v) => (v[f] === undefined || v[f] === null ? null : round(v[f]!)));
+  const epciRows = epci.map((e) => epciValues.get(e.code)!);
+  const file: IndicatorsFile = {
+    fields: [...RAW_FIELDS],
+    epci: { codes: epci.map((e) => e.code), values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(epciRows, f)])) as IndicatorsFile['epci']['values'] },
+    ti: Object.fromEntries((['2023', '2018'] as Generation[]).map((g) => [g, {
+      codes: tis.filter((t) => t.generation === g).map((t) => t.key),
+      values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(tiValues[g], f)])),
+    }])) as IndicatorsFile['ti'],
+    zibac: zones,
+    coverage,
+  };
+  const gaps = [
+    { id: 'emploi_industriel', title: "Effectifs salariés de l'industrie par EPCI et par année", officialSource: "Urssaf open data « etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last » (GS1 Industrie)" },
+    { id: 'conso_espaces', title: "Consommation d'espaces naturels pour l'activité économique (2009–2024)", officialSource: 'Cerema, fichiers fonciers, conso2009_2024_resultats_com.csv' },
+    { id: 'zae', title: "Zones d'activité économique (inventaires ZAE) et « sites clés en main »", officialSource: 'Inventaires locaux ; liste des 55 lauréats du 16/04/2024 (non publiée en format ouvert)' },
+  ];
+  return { file, friches: points, counts, coverage, gaps };
+}
+
+const FRICHE_FIELDS: RawField[] = ['fr_total', 'fr_potentielle', 'fr_sans_projet', 'fr_avec_projet', 'fr_reconvertie', 'fr_industrielle', 'fr_surface_ha'];
+const COMMUNE_LEVEL = new Set<RawField>(['pop', ...FRICHE_FIELDS, ...YEARS.map((y) => `emp_${y}` as RawField), 'frr_communes', 'frr_plus', 'communes_n']);
+const SUMMABLE = new Set<RawField>([...COMMUNE_LEVEL, 'area_km2', 'logaut_2024']);
+const round = (x: number) => Math.round(x * 100) / 100;

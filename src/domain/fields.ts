@@ -1,0 +1,55 @@
+// Raw fields joined per territory by the pipeline; indicators (registry) are computed from them.
+import type { Generation } from '../data/types.ts';
+
+export const EMP_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
+export type EmpYear = (typeof EMP_YEARS)[number];
+
+export const RAW_FIELDS = [
+  'pop', 'area_km2',
+  'fr_total', 'fr_potentielle', 'fr_sans_projet', 'fr_avec_projet', 'fr_reconvertie', 'fr_industrielle', 'fr_surface_ha',
+  ...EMP_YEARS.map((y) => `emp_${y}` as const),
+  'indus_pct_2022',
+  'logaut_2024', 'vac2ans_pct_2024', 'pxm2_mai_2024',
+  'frr_communes', 'frr_plus', 'communes_n',
+  'zibac_zones',
+] as const;
+export type RawField = (typeof RAW_FIELDS)[number];
+
+export const FRICHE_STATUSES = ['friche potentielle', 'friche sans projet', 'friche avec projet', 'friche reconvertie'] as const;
+/** Cartofriches site types counted as industrial. */
+export const FRICHE_TYPES_INDUSTRIAL = ['friche industrielle', 'agro-industrielle', 'friche agro-industrielle'];
+
+export interface ZibacZone {
+  id: string;
+  name: string;
+  project: string;
+  porteur: string;
+  date: string;
+  epcis: string[];
+  communes: string[];
+  perimeterQuality: string;
+  confidence: string;
+  sources: string[];
+  notes: string;
+}
+
+export interface FieldTable {
+  codes: string[];
+  values: Record<RawField, (number | null)[]>;
+}
+
+export interface IndicatorsFile {
+  fields: RawField[];
+  epci: FieldTable;
+  ti: Record<Generation, FieldTable>;
+  zibac: ZibacZone[];
+  coverage: Record<string, { matched: number; total: number; note?: string }>;
+}
+
+export interface FrichePoints {
+  columns: string[];
+  statuses: string[];
+  types: string[];
+  /** [lon, lat, statusIndex, typeIndex, surface m² | null, name, site id, commune INSEE] */
+  rows: [number, number, number, number, number | null, string, string, string][];
+}
