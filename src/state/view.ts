@@ -1,0 +1,63 @@
+// The serialisable view: everything a user sees and that a link must reproduce.
+// The URL codec (src/domain/url.ts) reads and writes exactly this shape.
+import type { Generation } from '../data/types.ts';
+
+export type Level = 'epci' | 'ti';
+export type Lang = 'fr' | 'en';
+export type ClassMethod = 'quantile' | 'equal' | 'jenks' | 'manual';
+
+export type Filter =
+  /** Numeric range on an indicator: keep territories with min ≤ value ≤ max (null bound = open). */
+  | { kind: 'range'; indicator: string; min: number | null; max: number | null }
+  /** Categorical choice: keep territories whose value for `dimension` is one of `values`. */
+  | { kind: 'category'; dimension: string; values: string[] };
+
+export interface Selection { kind: 'epci' | 'ti'; code: string }
+
+export interface Viewport { lon: number; lat: number; zoom: number }
+
+export interface ViewState {
+  lang: Lang;
+  level: Level;
+  generation: Generation;
+  /** Draw the TI outlines of `generation`. */
+  showTi: boolean;
+  showDepartements: boolean;
+  showRegions: boolean;
+  indicator: string | null;
+  /** Period for change indicators, e.g. [2019, 2024]. */
+  period: [number, number];
+  method: ClassMethod;
+  classes: number;
+  /** Manual class breaks (inner thresholds), used when method = 'manual'. */
+  breaks: number[];
+  scheme: string;
+  filters: Filter[];
+  selection: Selection | null;
+  /** Comparison basket: EPCI SIREN codes and TI keys ("2023:ti-4401"), at most 12. */
+  basket: string[];
+  viewport: Viewport | null;
+}
+
+export const MAX_BASKET = 12;
+export const MIN_CLASSES = 3;
+export const MAX_CLASSES = 9;
+
+export const DEFAULT_VIEW: ViewState = {
+  lang: 'fr',
+  level: 'epci',
+  generation: '2023',
+  showTi: true,
+  showDepartements: false,
+  showRegions: true,
+  indicator: null,
+  period: [2019, 2024],
+  method: 'quantile',
+  classes: 5,
+  breaks: [],
+  scheme: 'auto',
+  filters: [],
+  selection: null,
+  basket: [],
+  viewport: null,
+};
