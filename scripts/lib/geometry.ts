@@ -6,7 +6,9 @@ import polylabel from 'polylabel';
 import { feature as topoFeature, mergeArcs, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
-import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
+import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
+
+type Props = Record<string, string>;
 import type { BBox, Generation, TiRecord } from '../../src/data/types.ts';
 import { geometryBBox } from './drom.ts';
 
@@ -51,21 +53,21 @@ export interface BuiltTopology {
  */
 export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: number): BuiltTopology {
   const fc = <T,>(features: T[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
-  let topo = topology({ epci: fc(input.epci), dep: fc(input.dep), reg: fc(input.reg), parts: fc(input.parts) }, 1e7) as Topology;
-  topo = presimplify(topo);
-  topo = simplify(topo, quantile(topo, keepShare));
-  topo = quantize(topo, QUANTIZATION);
+  // Pre-quantize finely so identical borders snap to one arc, simplify, then quantize to the final grid.
+  const raw = topology({ epci: fc(input.epci), dep: fc(input.dep), reg: fc(input.reg), parts: fc(input.parts) }, 1e7) as unknown as Topology<Objects<Props>>;
+  const pre = presimplify(raw);
+  const topo = quantize(simplify(pre, quantile(pre, keepShare)), QUANTIZATION) as Topology<Objects<Props>>;
 
-  const objects = topo.objects as Record<string, GeometryCollection<Record<string, string>>>;
-  const epciGeom = new Map(objects.epci.geometries.map((g) => [g.properties!.code, g]));
+  const objects = topo.objects as Record<string, GeometryCollection<Props>>;
+  const epciGeom = new Map(objects.epci.geometries.map((g) => [(g.properties as Props).code, g]));
   const partsByTi = new Map<string, GeometryObject[]>();
   for (const g of objects.parts.geometries) {
-    const k = g.properties!.ti;
+    const k = (g.properties as Props).ti;
     partsByTi.set(k, [...(partsByTi.get(k) ?? []), g]);
   }
   // Keep only the code/ti keys as properties; names live in territories.json.
   for (const name of ['epci', 'dep', 'reg'])
-    for (const g of objects[name].geometries) g.properties = { code: g.properties!.code };
+    for (const g of objects[name].geometries) g.properties = { code: (g.properties as Props).code };
 
   const tiLabels: BuiltTopology['tiLabels'] = [];
   const tiBBox = new Map<string, BBox>();

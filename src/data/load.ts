@@ -1,0 +1,60 @@
+// Loads the generated artefacts from the app's own origin (never from elsewhere).
+import type { Topology } from 'topojson-specification';
+import type { Manifest, TerritoriesFile, CommuneRecord } from './types.ts';
+import type { IndicatorsFile, FrichePoints } from '../domain/fields.ts';
+import type { FeatureCollection, Point } from 'geojson';
+
+export interface AtlasData {
+  topology: Topology;
+  territories: TerritoriesFile;
+  indicators: IndicatorsFile;
+  manifest: Manifest;
+  tiLabels: FeatureCollection<Point, { key: string; name: string; generation: string }>;
+}
+
+export class LoadError extends Error {
+  constructor(readonly file: string, readonly detail: string) {
+    super(`${file}: ${detail}`);
+  }
+}
+
+const base = () => `${import.meta.env.BASE_URL}generated/`;
+
+async function getJson<T>(name: string): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(base() + name);
+  } catch (e) {
+    throw new LoadError(name, (e as Error).message);
+  }
+  if (!res.ok) throw new LoadError(name, `HTTP ${res.status}`);
+  try {
+    return (await res.json()) as T;
+  } catch {
+    throw new LoadError(name, 'invalid JSON');
+  }
+}
+
+export async function loadAtlasData(): Promise<AtlasData> {
+  const [topology, territories, indicators, manifest, tiLabels] = await Promise.all([
+    getJson<Topology>('atlas.topo.json'),
+    getJson<TerritoriesFile>('territories.json'),
+    getJson<IndicatorsFile>('indicators.json'),
+    getJson<Manifest>('manifest.json'),
+    getJson<AtlasData['tiLabels']>('ti-labels.json'),
+  ]);
+  return { topology, territories, indicators, manifest, tiLabels };
+}
+
+let communes: Promise<CommuneRecord[]> | null = null;
+/** The commune list is big: loaded on first use (search). */
+export function loadCommunes(): Promise<CommuneRecord[]> {
+  communes ??= getJson<CommuneRecord[]>('communes.json');
+  return communes;
+}
+
+let friches: Promise<FrichePoints> | null = null;
+export function loadFriches(): Promise<FrichePoints> {
+  friches ??= getJson<FrichePoints>('friches.json');
+  return friches;
+}

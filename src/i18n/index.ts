@@ -1,0 +1,23 @@
+import i18next, { type TFunction } from 'i18next';
+import { en } from './en.ts';
+import { fr } from './fr.ts';
+import type { Lang } from '../state/view.ts';
+
+// One i18next instance; the UI reads the language from the store and asks for a fixed T.
+const instance = i18next.createInstance();
+void instance.init({
+  lng: 'fr',
+  fallbackLng: 'fr',
+  resources: { fr: { translation: fr }, en: { translation: en } },
+  interpolation: { escapeValue: false }, // React escapes
+  initAsync: false,
+});
+
+export function translator(lang: Lang): TFunction {
+  return instance.getFixedT(lang);
+}
+
+/** Adds dictionaries contributed by a feature module (e.g. import messages). */
+export function addMessages(lang: Lang, ns: string, messages: Record<string, unknown>): void {
+  instance.addResourceBundle(lang, 'translation', { [ns]: messages }, true, true);
+}

@@ -1,0 +1,246 @@
+// The only module that talks to MapLibre. Geometry is added once; colours, filters, hover and
+// selection then go through feature-state and layout properties, never by re-sending GeoJSON.
+import * as maplibregl from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection } from 'topojson-specification';
+import type { AtlasData } from '../data/load.ts';
+import type { BBox, Generation } from '../data/types.ts';
+import type { Level } from '../state/view.ts';
+import { COLORS, FONT, baseStyle } from './style.ts';
+
+maplibregl.setWorkerUrl(workerUrl);
+
+/** Mainland France and the DROM insets. */
+export const FRANCE_BOUNDS: BBox = [-10.8, 41.2, 10.0, 51.2];
+
+export interface MapCallbacks {
+  onHover(target: { kind: 'epci' | 'ti'; code: string; x: number; y: number } | null): void;
+  onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
+  onMove(view: { lon: number; lat: number; zoom: number }): void;
+  onReady(): void;
+}
+
+type Target = { kind: 'epci' | 'ti'; code: string };
+const SOURCE: Record<'epci' | Generation, string> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
+
+export class AtlasMap {
+  readonly map: maplibregl.Map;
+  private level: Level = 'epci';
+  private generation: Generation = '2023';
+  private showTi = true;
+  private hovered: Target | null = null;
+  private selected: Target | null = null;
+  private colored = { epci: false, ti: false };
+  private lastStates = new Map<string, Map<string, Record<string, unknown>>>();
+
+  constructor(container: HTMLElement, private data: AtlasData, private cb: MapCallbacks, opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {}) {
+    this.map = new maplibregl.Map({
+      container,
+      style: baseStyle(),
+      bounds: FRANCE_BOUNDS,
+      fitBoundsOptions: { padding: 8 },
+      attributionControl: false,
+      interactive: opts.interactive ?? true,
+      canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxZoom: 12,
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie' }), 'bottom-right');
+    this.map.on('load', () => {
+      this.addLayers();
+      this.bindEvents();
+      this.cb.onReady();
+    });
+  }
+
+  private geo(name: string): FeatureCollection {
+    return feature(this.data.topology, this.data.topology.objects[name] as GeometryCollection) as FeatureCollection;
+  }
+
+  private addLayers(): void {
+    const m = this.map;
+    m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code' });
+    m.addSource('dep', { type: 'geojson', data: this.geo('dep'), promoteId: 'code' });
+    m.addSource('reg', { type: 'geojson', data: this.geo('reg'), promoteId: 'code' });
+    m.addSource('ti2023', { type: 'geojson', data: this.geo('ti2023'), promoteId: 'key' });
+    m.addSource('ti2018', { type: 'geojson', data: this.geo('ti2018'), promoteId: 'key' });
+    m.addSource('ti-labels', { type: 'geojson', data: this.data.tiLabels });
+    m.addSource('insets', { type: 'geojson', data: insetFrames(this.data) });
+
+    m.addLayer({ id: 'inset-frame-fill', type: 'fill', source: 'insets', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#e8eef2' } });
+    m.addLayer({ id: 'inset-frame-line', type: 'line', source: 'insets', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': COLORS.insetFrame, 'line-width': 0.8 } });
+
+    const fillColor = (fallback: string): maplibregl.ExpressionSpecification => ['coalesce', ['feature-state', 'color'], fallback];
+    const dimmed: maplibregl.ExpressionSpecification = ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, 1];
+    m.addLayer({ id: 'epci-fill', type: 'fill', source: 'epci', paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed } });
+    for (const g of ['2023', '2018'] as Generation[]) {
+      const src = SOURCE[g];
+      // Level TI: the TI polygons carry the colours; level EPCI: a light tint shows TI membership.
+      m.addLayer({ id: `${src}-fill`, type: 'fill', source: src, layout: { visibility: 'none' }, paint: { 'fill-color': fillColor(COLORS.tiTint), 'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, ['==', ['get', 'partial'], 1], 0.45, 0.55] } });
+    }
+    m.addLayer({ id: 'epci-line', type: 'line', source: 'epci', paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] } });
+    m.addLayer({ id: 'dep-line', type: 'line', source: 'dep', layout: { visibility: 'none' }, paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] } });
+    m.addLayer({ id: 'reg-line', type: 'line', source: 'reg', paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] } });
+    for (const g of ['2023', '2018'] as Generation[]) {
+      const src = SOURCE[g];
+      m.addLayer({ id: `${src}-line`, type: 'line', source: src, filter: ['==', ['get', 'partial'], 0], layout: { visibility: 'none', 'line-join': 'round' }, paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] } });
+      m.addLayer({ id: `${src}-line-partial`, type: 'line', source: src, filter: ['==', ['get', 'partial'], 1], layout: { visibility: 'none' }, paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] } });
+      m.addLayer({ id: `${src}-highlight`, type: 'line', source: src, layout: { visibility: 'none' }, paint: highlightPaint() });
+    }
+    m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', paint: highlightPaint() });
+    m.addLayer({
+      id: 'ti-labels', type: 'symbol', source: 'ti-labels', filter: ['==', ['get', 'generation'], this.generation],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13], 'text-max-width': 8, 'text-padding': 3, 'text-optional': true },
+      paint: { 'text-color': '#3f1d63', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+    });
+    m.addLayer({
+      id: 'inset-labels', type: 'symbol', source: 'insets', filter: ['==', ['geometry-type'], 'Point'],
+      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11, 'text-anchor': 'top-left', 'text-allow-overlap': true },
+      paint: { 'text-color': '#4a4f55', 'text-halo-color': '#e8eef2', 'text-halo-width': 1 },
+    });
+    this.applyVisibility();
+  }
+
+  private fillLayer(): string {
+    return this.level === 'ti' ? `${SOURCE[this.generation]}-fill` : 'epci-fill';
+  }
+
+  private bindEvents(): void {
+    const m = this.map;
+    m.on('mousemove', (e) => {
+      const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
+      const target = f ? this.targetOf(f) : null;
+      this.setHover(target);
+      this.cb.onHover(target ? { ...target, x: e.point.x, y: e.point.y } : null);
+    });
+    m.on('mouseout', () => {
+      this.setHover(null);
+      this.cb.onHover(null);
+    });
+    m.on('click', (e) => {
+      const label = m.queryRenderedFeatures(e.point, { layers: ['ti-labels'] })[0];
+      if (label) return this.cb.onClick({ kind: 'ti', code: String(label.properties.key) });
+      const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
+      this.cb.onClick(f ? this.targetOf(f) : null);
+    });
+    m.on('mouseenter', 'ti-labels', () => (m.getCanvas().style.cursor = 'pointer'));
+    m.on('mouseleave', 'ti-labels', () => (m.getCanvas().style.cursor = ''));
+    m.on('moveend', () => {
+      const c = m.getCenter();
+      this.cb.onMove({ lon: c.lng, lat: c.lat, zoom: m.getZoom() });
+    });
+  }
+
+  private targetOf(f: maplibregl.MapGeoJSONFeature): Target {
+    return f.source === 'epci' ? { kind: 'epci', code: String(f.properties.code) } : { kind: 'ti', code: String(f.properties.key) };
+  }
+
+  private sourceOf(t: Target): string {
+    return t.kind === 'epci' ? 'epci' : SOURCE[t.code.slice(0, 4) as Generation];
+  }
+
+  private setHover(t: Target | null): void {
+    if (sameTarget(t, this.hovered)) return;
+    if (this.hovered) this.map.setFeatureState({ source: this.sourceOf(this.hovered), id: this.hovered.code }, { hover: false });
+    this.hovered = t;
+    if (t) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { hover: true });
+    this.map.getCanvas().style.cursor = t ? 'pointer' : '';
+  }
+
+  setSelected(t: Target | null): void {
+    if (sameTarget(t, this.selected)) return;
+    if (this.selected) this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
+    this.selected = t;
+    if (t) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
+    if (t?.kind === 'ti' && t.code.slice(0, 4) !== this.generation) this.applyVisibility();
+  }
+
+  setLayers(opts: { level: Level; generation: Generation; showTi: boolean; showDepartements: boolean; showRegions: boolean }): void {
+    this.level = opts.level;
+    this.generation = opts.generation;
+    this.showTi = opts.showTi;
+    const vis = (on: boolean) => (on ? 'visible' : 'none');
+    if (!this.map.getLayer('dep-line')) return;
+    this.map.setLayoutProperty('dep-line', 'visibility', vis(opts.showDepartements));
+    this.map.setLayoutProperty('reg-line', 'visibility', vis(opts.showRegions));
+    this.applyVisibility();
+  }
+
+  private applyVisibility(): void {
+    const m = this.map;
+    if (!m.getLayer('epci-fill')) return;
+    const vis = (on: boolean) => (on ? 'visible' : 'none');
+    const selGen = this.selected?.kind === 'ti' ? this.selected.code.slice(0, 4) : null;
+    for (const g of ['2023', '2018'] as Generation[]) {
+      const src = SOURCE[g];
+      const current = g === this.generation;
+      const outlines = (this.showTi || this.level === 'ti') && current;
+      m.setLayoutProperty(`${src}-fill`, 'visibility', vis(current && (this.level === 'ti' || (this.showTi && !this.colored.epci))));
+      m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
+      m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
+      m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || selGen === g));
+    }
+    m.setFilter('ti-labels', ['==', ['get', 'generation'], this.generation]);
+    m.setLayoutProperty('ti-labels', 'visibility', vis(this.showTi || this.level === 'ti'));
+  }
+
+  /** Colours and dimming through feature-state: `colors` by code (EPCI SIREN or TI key). */
+  setChoropleth(kind: 'epci' | Generation, colors: Map<string, string> | null, dim: Set<string> | null): void {
+    const source = SOURCE[kind];
+    if (!this.map.getSource(source)) return;
+    const prev = this.lastStates.get(source) ?? new Map<string, Record<string, unknown>>();
+    const next = new Map<string, Record<string, unknown>>();
+    const ids = new Set<string>([...(colors?.keys() ?? []), ...(dim ?? []), ...prev.keys()]);
+    for (const id of ids) {
+      const state = { color: colors?.get(id) ?? null, dim: dim?.has(id) ?? false };
+      const before = prev.get(id);
+      if (!before || before.color !== state.color || before.dim !== state.dim) this.map.setFeatureState({ source, id }, state);
+      if (state.color !== null || state.dim) next.set(id, state);
+    }
+    this.lastStates.set(source, next);
+    if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
+    else this.colored.ti = !!colors && colors.size > 0;
+    this.applyVisibility();
+  }
+
+  fitTo(bbox: BBox, maxZoom = 9): void {
+    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, maxZoom, duration: 400 });
+  }
+
+  fitFrance(): void {
+    this.map.fitBounds([[FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]], [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]]], { padding: 8, duration: 0 });
+  }
+
+  jumpTo(v: { lon: number; lat: number; zoom: number }): void {
+    this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}
+
+function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {
+  return {
+    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], COLORS.selected, COLORS.hover],
+    'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hover'], false], 2, 0],
+  };
+}
+
+const sameTarget = (a: Target | null, b: Target | null) => a?.kind === b?.kind && a?.code === b?.code;
+
+function insetFrames(data: AtlasData): FeatureCollection {
+  const features: Feature<Polygon | Point>[] = [];
+  for (const f of data.territories.insets) {
+    const [w, s, e, n] = f.box;
+    features.push({ type: 'Feature', properties: { dep: f.dep }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
+    features.push({ type: 'Feature', properties: { name: f.name }, geometry: { type: 'Point', coordinates: [w + 0.08, n - 0.06] } });
+  }
+  return { type: 'FeatureCollection', features };
+}

@@ -1,0 +1,42 @@
+// The one store. The URL mirrors `view` (see src/state/url-sync.ts); everything else is transient.
+import { create } from 'zustand';
+import type { AtlasData } from '../data/load.ts';
+import { buildCatalog, type Catalog } from '../data/catalog.ts';
+import { DEFAULT_VIEW, type Selection, type ViewState } from './view.ts';
+
+export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
+
+export interface AtlasStore {
+  data: AtlasData | null;
+  catalog: Catalog | null;
+  loadError: string | null;
+  view: ViewState;
+  hover: Hover | null;
+  /** Messages for the user (e.g. link parameters that were dropped). */
+  notices: string[];
+  setData(data: AtlasData): void;
+  setLoadError(message: string): void;
+  setView(patch: Partial<ViewState>): void;
+  replaceView(view: ViewState): void;
+  select(selection: Selection | null): void;
+  setHover(hover: Hover | null): void;
+  notify(message: string): void;
+  dismissNotice(index: number): void;
+}
+
+export const useAtlas = create<AtlasStore>((set) => ({
+  data: null,
+  catalog: null,
+  loadError: null,
+  view: DEFAULT_VIEW,
+  hover: null,
+  notices: [],
+  setData: (data) => set({ data, catalog: buildCatalog(data), loadError: null }),
+  setLoadError: (loadError) => set({ loadError }),
+  setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),
+  replaceView: (view) => set({ view }),
+  select: (selection) => set((s) => ({ view: { ...s.view, selection } })),
+  setHover: (hover) => set({ hover }),
+  notify: (message) => set((s) => ({ notices: [...s.notices, message] })),
+  dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+}));

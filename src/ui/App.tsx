@@ -1,0 +1,54 @@
+import { useEffect } from 'react';
+import { loadAtlasData, LoadError } from '../data/load.ts';
+import { useAtlas } from '../state/store.ts';
+import { useUrlSync } from '../state/url-sync.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { Header } from './Header.tsx';
+import { LayerControls } from './LayerControls.tsx';
+import { MapView } from './MapView.tsx';
+import { Notices } from './Notices.tsx';
+import { Panel } from './Panel.tsx';
+import { useT } from './useT.ts';
+
+export function App() {
+  const t = useT();
+  const data = useAtlas((s) => s.data);
+  const loadError = useAtlas((s) => s.loadError);
+  useEffect(() => {
+    loadAtlasData()
+      .then((d) => useAtlas.getState().setData(d))
+      .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
+  }, []);
+  useUrlSync();
+  const lang = useAtlas((s) => s.view.lang);
+  useEffect(() => void (document.documentElement.lang = lang), [lang]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#panel">{t('app.skipToPanel')}</a>
+      <Header />
+      <Notices />
+      {loadError ? (
+        <div className="fatal" role="alert">
+          <h2>{t('app.loadError')}</h2>
+          <p><code>{loadError}</code></p>
+          <p>{t('app.loadErrorHint')}</p>
+        </div>
+      ) : !data ? (
+        <div className="loading" role="status">{t('app.loading')}</div>
+      ) : (
+        <>
+          <aside className="controls" aria-label={t('layers.title')}>
+            <ErrorBoundary><LayerControls /></ErrorBoundary>
+          </aside>
+          <main className="map-area">
+            <ErrorBoundary><MapView /></ErrorBoundary>
+          </main>
+          <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+            <ErrorBoundary><Panel /></ErrorBoundary>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { useEffect, useRef, useState } from 'react';
+import { AtlasMap } from '../map/adapter.ts';
+import { useAtlas } from '../state/store.ts';
+import { Tooltip } from './Tooltip.tsx';
+import { useT } from './useT.ts';
+
+declare global {
+  interface Window {
+    /** Handle for end-to-end tests and debugging: the map adapter and the store. */
+    __atlas?: { map: AtlasMap; store: typeof useAtlas; ready: boolean };
+  }
+}
+
+export function MapView() {
+  const t = useT();
+  const container = useRef<HTMLDivElement>(null);
+  const [failed, setFailed] = useState(false);
+  const data = useAtlas((s) => s.data)!;
+
+  useEffect(() => {
+    if (!container.current) return;
+    let atlas: AtlasMap;
+    const store = useAtlas;
+    try {
+      atlas = new AtlasMap(container.current, data, {
+        onHover: (h) => store.getState().setHover(h),
+        onClick: (target) => store.getState().select(target),
+        onMove: (v) => {
+          const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+          const viewport = { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };
+          const cur = store.getState().view.viewport;
+          if (!cur || cur.lon !== viewport.lon || cur.lat !== viewport.lat || cur.zoom !== viewport.zoom) store.getState().setView({ viewport });
+        },
+        onReady: () => {
+          sync();
+          const vp = store.getState().view.viewport;
+          if (vp) atlas.jumpTo(vp);
+          window.__atlas = { map: atlas, store, ready: true };
+          container.current?.setAttribute('data-ready', 'true');
+        },
+      });
+    } catch {
+      setFailed(true);
+      return;
+    }
+    window.__atlas = { map: atlas, store, ready: false };
+    const sync = () => {
+      const { view } = store.getState();
+      atlas.setLayers(view);
+      atlas.setSelected(view.selection);
+    };
+    const unsub = store.subscribe((s, prev) => {
+      if (s.view === prev.view) return;
+      sync();
+      const sel = s.view.selection;
+      if (sel && (sel.kind !== prev.view.selection?.kind || sel.code !== prev.view.selection?.code)) {
+        const cat = s.catalog!;
+        const box = sel.kind === 'epci' ? cat.epci.get(sel.code)?.bbox : cat.ti.get(sel.code)?.bbox;
+        if (box && s.view.viewport === prev.view.viewport) atlas.fitTo(box);
+      }
+    });
+    return () => {
+      unsub();
+      atlas.destroy();
+      delete window.__atlas;
+    };
+  }, [data]);
+
+  if (failed) return <div className="fatal" role="alert">{t('app.mapError')}</div>;
+  return (
+    <div className="map-wrap">
+      <div ref={container} className="map" data-testid="map" role="application" aria-label={t('app.title')} />
+      <Tooltip />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { useAtlas } from '../state/store.ts';
+import { EpciProfile } from './EpciProfile.tsx';
+import { TiProfile } from './TiProfile.tsx';
+import { useT } from './useT.ts';
+
+export function Panel() {
+  const t = useT();
+  const selection = useAtlas((s) => s.view.selection);
+  const catalog = useAtlas((s) => s.catalog)!;
+  const select = useAtlas((s) => s.select);
+  if (!selection) return <p className="panel-empty">{t('panel.empty')}</p>;
+  const body =
+    selection.kind === 'epci' && catalog.epci.has(selection.code) ? <EpciProfile code={selection.code} />
+    : selection.kind === 'ti' && catalog.ti.has(selection.code) ? <TiProfile tiKey={selection.code} />
+    : null;
+  return (
+    <div className="profile" data-testid="profile">
+      <button type="button" className="close" aria-label={t('panel.close')} title={t('panel.close')} onClick={() => select(null)}>×</button>
+      {body ?? <p className="panel-empty">{t('panel.empty')}</p>}
+    </div>
+  );
+}

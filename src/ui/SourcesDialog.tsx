@@ -1,0 +1,36 @@
+import { useEffect, useRef } from 'react';
+import { useAtlas } from '../state/store.ts';
+import { useT } from './useT.ts';
+
+export function SourcesDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const manifest = useAtlas((s) => s.data?.manifest);
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="sources-title" onClose={onClose} onCancel={onClose}>
+      <h2 id="sources-title">{t('sources.title')}</h2>
+      {manifest ? (
+        <>
+          <ul className="sources-list">
+            {manifest.sources.filter((s) => s.present).map((s) => (
+              <li key={s.id}>
+                <strong>{s.title}</strong> — {s.producer}. {t('sources.year')} : {s.year}. {t('sources.licence')} : {s.licence}.{' '}
+                <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
+                {manifest.coverage[s.id] && <span className="muted"> ({manifest.coverage[s.id].matched}/{manifest.coverage[s.id].total})</span>}
+              </li>
+            ))}
+          </ul>
+          <h3>{t('sources.gaps')}</h3>
+          <ul className="sources-list">
+            {manifest.gaps.map((g) => <li key={g.id}><strong>{g.title}</strong> — {g.officialSource}</li>)}
+          </ul>
+        </>
+      ) : null}
+      <form method="dialog"><button type="submit">{t('panel.close')}</button></form>
+    </dialog>
+  );
+}

@@ -1,0 +1,30 @@
+import { useAtlas } from '../state/store.ts';
+import { GENERATION_LABEL } from '../data/types.ts';
+import { useT } from './useT.ts';
+
+export function Tooltip() {
+  const t = useT();
+  const hover = useAtlas((s) => s.hover);
+  const catalog = useAtlas((s) => s.catalog);
+  const generation = useAtlas((s) => s.view.generation);
+  if (!hover || !catalog) return null;
+  let title = '', detail = '';
+  if (hover.kind === 'epci') {
+    const e = catalog.epci.get(hover.code);
+    if (!e) return null;
+    title = e.name;
+    const tis = e.ti[generation].map((id) => catalog.ti.get(`${generation}:${id}`)?.name).filter(Boolean);
+    detail = tis.length ? `TI ${GENERATION_LABEL[generation]} : ${tis.join(', ')}` : t('panel.tiNone');
+  } else {
+    const ti = catalog.ti.get(hover.code);
+    if (!ti) return null;
+    title = ti.name;
+    detail = `${t('kind.ti')} ${GENERATION_LABEL[ti.generation]}`;
+  }
+  return (
+    <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+      <strong>{title}</strong>
+      <span>{detail}</span>
+    </div>
+  );
+}

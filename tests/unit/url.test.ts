@@ -1,0 +1,479 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  decodeView,
+  encodeView,
+  viewEquals,
+  URL_PARAMS,
+  type Dropped,
+} from '../../src/domain/url.ts';
+import { DEFAULT_VIEW, MAX_BASKET, type Filter, type ViewState } from '../../src/state/view.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+const noNegZero = (n: number) => n + 0;
+const idArb = fc.stringMatching(/^[A-Za-z0-9_][A-Za-z0-9_.-]{0,15}$/);
+const sirenArb = fc.stringMatching(/^\d{9}$/);
+const tiKeyArb = fc
+  .tuple(fc.constantFrom('2023', '2018'), fc.integer({ min: 0, max: 9999 }))
+  .map(([g, n]) => `${g}:ti-${String(n).padStart(4, '0')}`);
+const codeArb = fc.oneof(sirenArb, tiKeyArb);
+const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map(noNegZero);
+const numberArb = fc.oneof(finiteArb, fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(0.1, 1e-7, 1e21, -2.5e300));
+
+/** Category values: any well-formed text, with URL-significant characters over-represented. */
+const trickyUnit = fc.oneof(
+  fc.constantFrom(',', ':', '|', '%', '+', ' ', '&', '=', '#', '?', '(', ')', "'", '/', '@', 'é', 'Î', '\u{1F3ED}', '%E0%A4%A'),
+  fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+);
+const categoryValueArb = fc.oneof(
+  fc.string({ unit: trickyUnit, minLength: 1, maxLength: 6 }),
+  fc.string({ unit: 'binary', minLength: 1, maxLength: 6 }),
+);
+
+const rangeArb: fc.Arbitrary<Filter> = fc
+  .record({ indicator: idArb, a: fc.option(numberArb), b: fc.option(numberArb) })
+  .map(({ indicator, a, b }) => {
+    const [min, max] = a !== null && b !== null && a > b ? [b, a] : [a, b];
+    return { kind: 'range' as const, indicator, min, max };
+  });
+const categoryArb: fc.Arbitrary<Filter> = fc.record({
+  kind: fc.constant('category' as const),
+  dimension: idArb,
+  values: fc.uniqueArray(categoryValueArb, { maxLength: 5 }),
+});
+
+const viewportArb = fc.record({
+  lon: fc.integer({ min: -1_800_000, max: 1_800_000 }).map((k) => k / 1e4),
+  lat: fc.integer({ min: -850_000, max: 850_000 }).map((k) => k / 1e4),
+  zoom: fc.integer({ min: 0, max: 2200 }).map((k) => k / 100),
+});
+
+/** Any VALID view: well-formed codes, values in range, numbers at the encoded precision. */
+const validViewArb: fc.Arbitrary<ViewState> = fc.record({
+  lang: fc.constantFrom('fr' as const, 'en' as const),
+  level: fc.constantFrom('epci' as const, 'ti' as const),
+  generation: fc.constantFrom('2023' as const, '2018' as const),
+  showTi: fc.boolean(),
+  showDepartements: fc.boolean(),
+  showRegions: fc.boolean(),
+  indicator: fc.option(idArb),
+  period: fc
+    .uniqueArray(fc.integer({ min: 2014, max: 2024 }), { minLength: 2, maxLength: 2 })
+    .map(([a, b]) => (a < b ? [a, b] : [b, a]) as [number, number]),
+  method: fc.constantFrom('quantile' as const, 'equal' as const, 'jenks' as const, 'manual' as const),
+  classes: fc.integer({ min: 3, max: 9 }),
+  breaks: fc.uniqueArray(numberArb, { maxLength: 8 }).map((xs) => [...xs].sort((a, b) => a - b)),
+  scheme: idArb,
+  filters: fc.array(fc.oneof(rangeArb, categoryArb), { maxLength: 4 }),
+  selection: fc.option(
+    fc.oneof(
+      sirenArb.map((code) => ({ kind: 'epci' as const, code })),
+      tiKeyArb.map((code) => ({ kind: 'ti' as const, code })),
+    ),
+  ),
+  basket: fc.uniqueArray(codeArb, { maxLength: MAX_BASKET }),
+  viewport: fc.option(viewportArb),
+});
+
+/** Key=value soups mixing real parameter names, junk and hostile values. */
+const soupValueArb = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'binary' }),
+  fc.constantFrom(
+    '', 'en', 'ti', '2018', '0', '1', 'q42', 'm0', 'j5', 'x5', '2019-2024', '2024-2019', '1990-2024',
+    '10,20.5,30', '3,1,2,2', 'NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x10',
+    'r:emp:1:2', 'r:emp::', 'r:emp:5:1', 'r:emp:a:b', 'c:nature:CA,CU', 'c:nature:', 'c:nature:a,,a', 'c:x', 'z:1',
+    'r%3Aemp%3A1%3A2', 'e:12', 'e:200054781', 't:2023:ti-4401', '2023:ti-4401', '200054781',
+    '200054781,200054781,2023:ti-4401', '2.35,48.85,5', '999,-999,-3', '1,2', '%E0%A4%A', '%', '%%41', '\uD800',
+  ),
+  fc.array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(':', ',', '|', '-')), { maxLength: 6 }).map((xs) => xs.join('')),
+);
+const soupArb = fc
+  .array(
+    fc.tuple(fc.oneof(fc.constantFrom(...URL_PARAMS), fc.string()), soupValueArb, fc.boolean()),
+    { maxLength: 12 },
+  )
+  .map((pairs) => pairs.map(([k, v, raw]) => `${k}=${raw ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, ''))}`).join('&'));
+
+const loneSurrogateUnit = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
+
+// ---------------------------------------------------------------------------------------------
+
+function expectStable(query: string) {
+  const first = decodeView(query);
+  const again = decodeView(encodeView(first.view));
+  expect(again.view).toEqual(first.view);
+  expect(again.dropped).toEqual([]);
+}
+
+const v = (patch: Partial<ViewState>): ViewState => ({ ...structuredClone(DEFAULT_VIEW), ...patch });
+
+describe('url codec: properties', () => {
+  it('round-trips every valid view with nothing dropped', () => {
+    fc.assert(
+      fc.property(validViewArb, (view) => {
+        const { view: back, dropped } = decodeView(encodeView(view));
+        expect(back).toEqual(view);
+        expect(dropped).toEqual([]);
+        expect(viewEquals(back, view)).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('round-trips with known catalogues that contain every code used', () => {
+    fc.assert(
+      fc.property(validViewArb, (view) => {
+        const known = {
+          indicators: new Set([
+            ...(view.indicator ? [view.indicator] : []),
+            ...view.filters.flatMap((f) => (f.kind === 'range' ? [f.indicator] : [])),
+          ]),
+          dimensions: new Set(view.filters.flatMap((f) => (f.kind === 'category' ? [f.dimension] : []))),
+          epci: new Set([...view.basket, view.selection?.code ?? ''].filter((c) => /^\d{9}$/.test(c))),
+          ti: new Set([...view.basket, view.selection?.code ?? ''].filter((c) => c.includes(':ti-'))),
+          schemes: new Set([view.scheme]),
+        };
+        const { view: back, dropped } = decodeView(encodeView(view), known);
+        expect(back).toEqual(view);
+        expect(dropped).toEqual([]);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('encoding is deterministic, readable and never repeats a default', () => {
+    fc.assert(
+      fc.property(validViewArb, (view) => {
+        const q = encodeView(view);
+        expect(encodeView(structuredClone(view))).toBe(q);
+        // No characters that break links in chat, e-mail or Markdown.
+        expect(q).not.toMatch(/[\s|()'"<>\\^`{}[\]]/);
+        if (q !== '') for (const part of q.split('&')) expect(part).toMatch(/^[a-z]+=/);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('viewEquals agrees with the encoded form on valid views', () => {
+    fc.assert(
+      fc.property(validViewArb, validViewArb, (a, b) => {
+        expect(viewEquals(a, b)).toBe(encodeView(a) === encodeView(b));
+        expect(viewEquals(a, structuredClone(a))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('never throws on random text and always yields a stable view', () => {
+    const texts = fc.oneof(
+      fc.string(),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+      fc.string({ unit: fc.oneof(loneSurrogateUnit, fc.constantFrom('%', '&', '=', '?', '#', '+', 'E0', 'A4', 'f', 'v')) }),
+      fc.string({ unit: 'binary-ascii' }).map((s) => `?${s}`),
+    );
+    fc.assert(
+      fc.property(texts, (s) => {
+        expectStable(s);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on key=value soups and always yields a stable view', () => {
+    fc.assert(
+      fc.property(soupArb, fc.constantFrom('', '?', '#'), (q, lead) => {
+        expectStable(lead + q);
+        const { dropped } = decodeView(lead + q);
+        for (const d of dropped) {
+          expect(typeof d.param).toBe('string');
+          expect(d.value.length).toBeLessThanOrEqual(120);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('encoder is total: arbitrary (even invalid) views encode without throwing and re-decode stably', () => {
+    const anyView = fc.record({
+      ...{
+        lang: fc.constantFrom('fr' as const, 'en' as const),
+        level: fc.constantFrom('epci' as const, 'ti' as const),
+        generation: fc.constantFrom('2023' as const, '2018' as const),
+        showTi: fc.boolean(),
+        showDepartements: fc.boolean(),
+        showRegions: fc.boolean(),
+        method: fc.constantFrom('quantile' as const, 'equal' as const, 'jenks' as const, 'manual' as const),
+      },
+      indicator: fc.option(fc.string({ unit: 'binary' })),
+      period: fc.tuple(fc.double(), fc.double()),
+      classes: fc.double(),
+      breaks: fc.array(fc.double()),
+      scheme: fc.string(),
+      filters: fc.array(
+        fc.oneof(
+          fc.record({ kind: fc.constant('range' as const), indicator: fc.string(), min: fc.option(fc.double()), max: fc.option(fc.double()) }),
+          fc.record({
+            kind: fc.constant('category' as const),
+            dimension: fc.string(),
+            values: fc.array(fc.string({ unit: fc.oneof(loneSurrogateUnit, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) })),
+          }),
+        ),
+        { maxLength: 3 },
+      ),
+      selection: fc.option(fc.record({ kind: fc.constantFrom('epci' as const, 'ti' as const), code: fc.string() })),
+      basket: fc.array(fc.string(), { maxLength: 20 }),
+      viewport: fc.option(fc.record({ lon: fc.double(), lat: fc.double(), zoom: fc.double() })),
+    });
+    fc.assert(
+      fc.property(anyView, (view) => {
+        expectStable(encodeView(view));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe('url codec: examples', () => {
+  const journalist = v({
+    indicator: 'emp_evol',
+    method: 'jenks',
+    classes: 6,
+    filters: [{ kind: 'range', indicator: 'indus_pct_2022', min: 20, max: null }],
+    selection: { kind: 'epci', code: '200054781' },
+    basket: ['200054781', '2023:ti-4401'],
+    viewport: { lon: 2.35222, lat: 48.85661, zoom: 7.5 },
+  });
+
+  it('pins DEFAULT_VIEW: changing it changes the meaning of links already published', () => {
+    expect(DEFAULT_VIEW).toEqual({
+      lang: 'fr', level: 'epci', generation: '2023', showTi: true, showDepartements: false, showRegions: true,
+      indicator: null, period: [2019, 2024], method: 'quantile', classes: 5, breaks: [], scheme: 'auto',
+      filters: [], selection: null, basket: [], viewport: null,
+    });
+  });
+
+  it('encodes the default view as the empty string, and decodes empty input to it', () => {
+    expect(encodeView(DEFAULT_VIEW)).toBe('');
+    for (const q of ['', '?', '#', '?&&', '##??']) expect(decodeView(q)).toEqual({ view: DEFAULT_VIEW, dropped: [] });
+  });
+
+  it('encodes a typical journalist view as a short readable string', () => {
+    expect(encodeView(journalist)).toBe(
+      'ind=emp_evol&cl=j6&f=r:indus_pct_2022:20:&sel=200054781&cmp=200054781,2023:ti-4401&v=2.3522,48.8566,7.5',
+    );
+    const back = decodeView(`?${encodeView(journalist)}`);
+    expect(back.dropped).toEqual([]);
+    expect(back.view).toEqual({ ...journalist, viewport: { lon: 2.3522, lat: 48.8566, zoom: 7.5 } });
+  });
+
+  it('writes every parameter in a fixed order', () => {
+    const all = v({
+      lang: 'en', level: 'ti', generation: '2018', showTi: false, showDepartements: true, showRegions: false,
+      indicator: 'fr_total', period: [2014, 2022], method: 'manual', classes: 4, breaks: [-1.5, 10, 20.5],
+      scheme: 'viridis',
+      filters: [
+        { kind: 'category', dimension: 'nature', values: ['CA', 'CU'] },
+        { kind: 'range', indicator: 'pop', min: null, max: 50000 },
+        { kind: 'category', dimension: 'region', values: ['Île-de-France, nord', 'a|b:c'] },
+      ],
+      selection: { kind: 'ti', code: '2018:ti-0101' },
+      basket: ['2018:ti-0101'],
+      viewport: { lon: -61.5, lat: 16.25, zoom: 0 },
+    });
+    const q = encodeView(all);
+    expect(q).toBe(
+      'lang=en&niv=ti&gen=2018&ti=0&dep=1&reg=0&ind=fr_total&per=2014-2022&cl=m4&br=-1.5,10,20.5&pal=viridis' +
+        '&f=c:nature:CA,CU&f=r:pop::50000&f=c:region:%C3%8Ele-de-France%2C+nord,a%7Cb:c' +
+        '&sel=2018:ti-0101&cmp=2018:ti-0101&v=-61.5,16.25,0',
+    );
+    expect(decodeView(q)).toEqual({ view: all, dropped: [] });
+    // Order of parameters in the input does not matter.
+    const shuffled = q.split('&').reverse().join('&');
+    expect(decodeView(shuffled).view.filters).toEqual([...all.filters].reverse());
+  });
+
+  it('clamps the number of classes', () => {
+    const r = decodeView('cl=q42');
+    expect(r.view.method).toBe('quantile');
+    expect(r.view.classes).toBe(9);
+    expect(r.dropped).toEqual([{ param: 'cl', value: 'q42', reason: 'clamped' }]);
+    expect(decodeView('cl=e1').view.classes).toBe(3);
+    expect(decodeView('cl=j99999999999999999999999').view.classes).toBe(9);
+    expect(decodeView('cl=x5').dropped).toEqual([{ param: 'cl', value: 'x5', reason: 'malformed' }]);
+    expect(decodeView('cl=x5').view.classes).toBe(5);
+  });
+
+  it('reports malformed codes', () => {
+    const r = decodeView('sel=e:12');
+    expect(r.view.selection).toBeNull();
+    expect(r.dropped).toEqual([{ param: 'sel', value: 'e:12', reason: 'malformed' }]);
+    // The explicit prefix form is accepted when it agrees with the code.
+    expect(decodeView('sel=e:200054781')).toEqual({
+      view: v({ selection: { kind: 'epci', code: '200054781' } }),
+      dropped: [],
+    });
+    expect(decodeView('sel=t:2023:ti-4401').view.selection).toEqual({ kind: 'ti', code: '2023:ti-4401' });
+    expect(decodeView('sel=t:200054781').dropped).toEqual([{ param: 'sel', value: 't:200054781', reason: 'malformed' }]);
+    expect(decodeView('sel=2030:ti-4401').dropped).toEqual([{ param: 'sel', value: '2030:ti-4401', reason: 'malformed' }]);
+  });
+
+  it('reports unknown parameters and keeps the rest', () => {
+    const r = decodeView('?foo=bar&lang=en&utm_source=twitter');
+    expect(r.view).toEqual(v({ lang: 'en' }));
+    expect(r.dropped).toEqual([
+      { param: 'foo', value: 'bar', reason: 'unknown-parameter' },
+      { param: 'utm_source', value: 'twitter', reason: 'unknown-parameter' },
+    ]);
+  });
+
+  it('checks codes, indicators, dimensions and schemes against known catalogues', () => {
+    const known = {
+      epci: new Set(['200054781']),
+      ti: new Set(['2023:ti-4401']),
+      indicators: new Set(['emp_evol']),
+      dimensions: new Set(['nature']),
+      schemes: new Set(['viridis']),
+    };
+    const r = decodeView(
+      'ind=nope&pal=magma&f=r:nope:1:2&f=c:zzz:a&f=c:nature:CA&sel=245900410&cmp=200054781,2023:ti-9999,2023:ti-4401',
+      known,
+    );
+    expect(r.view).toEqual(
+      v({
+        filters: [{ kind: 'category', dimension: 'nature', values: ['CA'] }],
+        basket: ['200054781', '2023:ti-4401'],
+      }),
+    );
+    expect(r.dropped).toEqual<Dropped[]>([
+      { param: 'ind', value: 'nope', reason: 'unknown-indicator' },
+      { param: 'pal', value: 'magma', reason: 'unknown-scheme' },
+      { param: 'f', value: 'r:nope:1:2', reason: 'unknown-indicator' },
+      { param: 'f', value: 'c:zzz:a', reason: 'unknown-dimension' },
+      { param: 'sel', value: '245900410', reason: 'unknown-code' },
+      { param: 'cmp', value: '2023:ti-9999', reason: 'unknown-code' },
+    ]);
+    // Without catalogues only the format is checked.
+    expect(decodeView('sel=245900410').view.selection).toEqual({ kind: 'epci', code: '245900410' });
+    // 'auto' is always an acceptable scheme.
+    expect(decodeView('pal=auto', known).dropped).toEqual([]);
+  });
+
+  it('validates the period', () => {
+    expect(decodeView('per=2015-2020').view.period).toEqual([2015, 2020]);
+    for (const bad of ['2024-2019', '2019-2019', '1990-2024', '2019-2030']) {
+      const r = decodeView(`per=${bad}`);
+      expect(r.view.period).toEqual([2019, 2024]);
+      expect(r.dropped).toEqual([{ param: 'per', value: bad, reason: 'out-of-range' }]);
+    }
+    expect(decodeView('per=2019').dropped).toEqual([{ param: 'per', value: '2019', reason: 'malformed' }]);
+  });
+
+  it('clamps and rounds the viewport, rejects non-finite values', () => {
+    const r = decodeView('v=200,-90,-3');
+    expect(r.view.viewport).toEqual({ lon: 180, lat: -85, zoom: 0 });
+    expect(r.dropped).toEqual([{ param: 'v', value: '200,-90,-3', reason: 'clamped' }]);
+    expect(decodeView('v=2.352219,48.856614,7.123').view.viewport).toEqual({ lon: 2.3522, lat: 48.8566, zoom: 7.12 });
+    expect(decodeView('v=2.35,48.85,30').view.viewport).toEqual({ lon: 2.35, lat: 48.85, zoom: 22 });
+    for (const bad of ['NaN,1,2', '1,Infinity,2', '1,2', '1,2,3,4', '1e999,0,1', '0x1,2,3', ' 1,2,3']) {
+      const r2 = decodeView(`v=${encodeURIComponent(bad)}`);
+      expect(r2.view.viewport).toBeNull();
+      expect(r2.dropped).toEqual([{ param: 'v', value: bad, reason: 'malformed' }]);
+    }
+  });
+
+  it('de-duplicates and trims the basket', () => {
+    const codes = Array.from({ length: 14 }, (_, i) => `2000547${String(i).padStart(2, '0')}`);
+    const r = decodeView(`cmp=${[codes[0], codes[0], ...codes.slice(1), 'abc'].join(',')}`);
+    expect(r.view.basket).toEqual(codes.slice(0, MAX_BASKET));
+    expect(r.dropped).toEqual([
+      { param: 'cmp', value: codes[0], reason: 'duplicate' },
+      { param: 'cmp', value: 'abc', reason: 'malformed' },
+      { param: 'cmp', value: codes.slice(MAX_BASKET).join(','), reason: 'too-many' },
+    ]);
+  });
+
+  it('sorts and de-duplicates breaks, drops bad items', () => {
+    const r = decodeView('br=30,10,x,10,20.5');
+    expect(r.view.breaks).toEqual([10, 20.5, 30]);
+    expect(r.dropped).toEqual([
+      { param: 'br', value: 'x', reason: 'malformed' },
+      { param: 'br', value: '30,10,x,10,20.5', reason: 'corrected' },
+    ]);
+    const many = decodeView('br=1,2,3,4,5,6,7,8,9,10');
+    expect(many.view.breaks).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(many.dropped).toEqual([{ param: 'br', value: '9,10', reason: 'too-many' }]);
+  });
+
+  it('parses and repairs filters', () => {
+    expect(decodeView('f=r:pop:5:1')).toEqual({
+      view: v({ filters: [{ kind: 'range', indicator: 'pop', min: 1, max: 5 }] }),
+      dropped: [{ param: 'f', value: 'r:pop:5:1', reason: 'corrected' }],
+    });
+    expect(decodeView('f=c:nature:CA,,CA,CU').view.filters).toEqual([
+      { kind: 'category', dimension: 'nature', values: ['CA', 'CU'] },
+    ]);
+    expect(decodeView('f=c:nature:').view.filters).toEqual([{ kind: 'category', dimension: 'nature', values: [] }]);
+    for (const bad of ['r:pop:1', 'r:pop:a:2', 'r:pop:1:NaN', 'r:p op:1:2', 'c:nature', 'z:pop:1:2', 'pop']) {
+      const r = decodeView(`f=${encodeURIComponent(bad).replace(/%3A/g, ':')}`);
+      expect(r.view.filters).toEqual([]);
+      expect(r.dropped).toEqual([{ param: 'f', value: bad, reason: 'malformed' }]);
+    }
+    // Separators encoded once more by some intermediary are still understood.
+    expect(decodeView('f=r%3Apop%3A1%3A2').view.filters).toEqual([{ kind: 'range', indicator: 'pop', min: 1, max: 2 }]);
+    expect(decodeView('sel=e%3A200054781').view.selection).toEqual({ kind: 'epci', code: '200054781' });
+  });
+
+  it('keeps the last of duplicated parameters and reports the others', () => {
+    const r = decodeView('lang=en&lang=fr&niv=ti&niv=xx');
+    expect(r.view.lang).toBe('fr');
+    expect(r.view.level).toBe('epci');
+    expect(r.dropped).toEqual([
+      { param: 'lang', value: 'en', reason: 'duplicate' },
+      { param: 'niv', value: 'ti', reason: 'duplicate' },
+      { param: 'niv', value: 'xx', reason: 'malformed' },
+    ]);
+  });
+
+  it('survives malformed percent-encoding', () => {
+    const r = decodeView('ind=%E0%A4%A&%ZZ=1&lang=en');
+    expect(r.view).toEqual(v({ lang: 'en' }));
+    expect(r.dropped).toEqual([
+      { param: 'ind', value: '%E0%A4%A', reason: 'malformed' },
+      { param: '%ZZ', value: '1', reason: 'malformed' },
+    ]);
+  });
+
+  it('explicit empty values reset nullable / list fields', () => {
+    expect(decodeView('ind=&sel=&v=&cmp=&br=')).toEqual({ view: DEFAULT_VIEW, dropped: [] });
+    expect(decodeView('lang=&pal=').dropped).toEqual([
+      { param: 'lang', value: '', reason: 'malformed' },
+      { param: 'pal', value: '', reason: 'malformed' },
+    ]);
+  });
+
+  it('clips huge values in reports', () => {
+    const huge = 'x'.repeat(1_000_000);
+    const r = decodeView(`ind=${huge}&cl=q${'9'.repeat(5000)}`);
+    expect(r.view.indicator).toBeNull();
+    expect(r.view.classes).toBe(9);
+    expect(r.dropped.map((d) => [d.param, d.reason, d.value.length])).toEqual([
+      ['ind', 'malformed', 120],
+      ['cl', 'clamped', 120],
+    ]);
+  });
+
+  it('viewEquals detects any difference', () => {
+    const a = structuredClone(journalist);
+    expect(viewEquals(a, journalist)).toBe(true);
+    expect(viewEquals(a, { ...a, basket: [...a.basket].reverse() })).toBe(false);
+    expect(viewEquals(a, { ...a, viewport: null })).toBe(false);
+    expect(viewEquals(a, { ...a, filters: [{ kind: 'range', indicator: 'indus_pct_2022', min: 20, max: 100 }] })).toBe(false);
+    expect(viewEquals(a, { ...a, period: [2019, 2023] })).toBe(false);
+  });
+});
