@@ -40,6 +40,11 @@ export interface Classification {
   classOf: (v: number | null) => number | null;
   /** Territories per class. */
   counts: number[];
+  /**
+   * Actual [min, max] of the data in each class (null for an empty class), for
+   * legends that show observed ranges rather than the cut points.
+   */
+  extents: ([number, number] | null)[];
   /** Number of values without data (null or non-finite). */
   noData: number;
   /** Method actually applied ('manual' without thresholds falls back to 'quantile'). */
@@ -92,7 +97,22 @@ function classIndex(inner: number[], v: number): number {
   return lo;
 }
 
-/** Midpoint of two adjacent distinct values, overflow-safe, never equal to the lower one. */
+/**
+ * Remove cuts that open an empty class, merging it into the class below.
+ * Data-driven classes should never be empty; float rounding in ckmeans (which
+ * can split a tie block) or in midpoints could otherwise leave one.
+ */
+function dropEmpty(sorted: number[], inner: number[]): number[] {
+  const used = new Array<boolean>(inner.length + 1).fill(false);
+  for (const v of sorted) used[classIndex(inner, v)] = true;
+  return inner.filter((_, i) => used[i + 1]);
+}
+
+/**
+ * Cut between two adjacent distinct values a < b: their midpoint (overflow-safe),
+ * never equal to a, so data-driven cuts never coincide with min or with a
+ * data value and the upper/lower-class convention never matters for them.
+ */
 function between(a: number, b: number): number {
   const m = a / 2 + b / 2;
   return m > a && m <= b ? m : b;
@@ -142,7 +162,7 @@ export function classify(
   const noData = values.length - sorted.length;
 
   if (sorted.length === 0) {
-    return { breaks: [], classOf: () => null, counts: [], noData, method, k: 0 };
+    return { breaks: [], classOf: () => null, counts: [], extents: [], noData, method, k: 0 };
   }
 
   const min = sorted[0];
@@ -171,17 +191,20 @@ export function classify(
       }
       case 'jenks': {
         // ckmeans requires k <= number of distinct values, guaranteed by `target`.
-        const clusters = ckmeans(sorted, target);
-        inner = cleanInner(
-          clusters.slice(1).map((c) => c[0]),
-          min,
-          max,
-        );
+        // Cut halfway between clusters: a cut on the first value of the top
+        // cluster would coincide with max when that cluster is a lone outlier.
+        const clusters = ckmeans(sorted, target).filter((c) => c.length > 0);
+        const cuts: number[] = [];
+        for (let i = 1; i < clusters.length; i++) {
+          const prev = clusters[i - 1];
+          cuts.push(between(prev[prev.length - 1], clusters[i][0]));
+        }
+        inner = dropEmpty(sorted, cleanInner(cuts, min, max));
         break;
       }
       case 'quantile':
       default:
-        inner = cleanInner(quantileBreaks(sorted, target), min, max);
+        inner = dropEmpty(sorted, cleanInner(quantileBreaks(sorted, target), min, max));
         break;
     }
   }
@@ -190,9 +213,17 @@ export function classify(
   const breaks = [min, ...inner, max];
   const classOf = (v: number | null): number | null => (isNum(v) ? classIndex(inner, v) : null);
   const counts = new Array<number>(nClasses).fill(0);
-  for (const v of sorted) counts[classIndex(inner, v)]++;
+  const extents: ([number, number] | null)[] = new Array(nClasses).fill(null);
+  for (const v of sorted) {
+    const c = classIndex(inner, v);
+    counts[c]++;
+    // `sorted` is ascending: first hit is the class min, last hit the class max.
+    const e = extents[c];
+    if (e) e[1] = v;
+    else extents[c] = [v, v];
+  }
 
-  return { breaks, classOf, counts, noData, method: used, k: nClasses };
+  return { breaks, classOf, counts, extents, noData, method: used, k: nClasses };
 }
 
 // ---------------------------------------------------------------------------

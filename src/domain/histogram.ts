@@ -37,8 +37,16 @@ export function histogram(values: (number | null)[], bins: number, domain?: [num
   }
 
   const nb = Number.isFinite(bins) ? Math.max(1, Math.floor(bins)) : 1;
-  // a*(1-t)+b*t stays finite even when hi-lo overflows.
-  const edges = Array.from({ length: nb + 1 }, (_, i) => (i === nb ? hi : lo * (1 - i / nb) + hi * (i / nb)));
+  // lo + span*t is monotone in t; when the span overflows, a*(1-t)+b*t stays finite.
+  // The running max guards against rounding making edges go backwards (subnormals).
+  const span = hi - lo;
+  const edges: number[] = [lo];
+  for (let i = 1; i < nb; i++) {
+    const t = i / nb;
+    const e = Number.isFinite(span) ? lo + span * t : lo * (1 - t) + hi * t;
+    edges.push(Math.min(hi, Math.max(edges[i - 1], e)));
+  }
+  edges.push(hi);
   const out: Bin[] = [];
   for (let i = 0; i < nb; i++) out.push({ x0: edges[i], x1: edges[i + 1], count: 0 });
 

@@ -1,13 +1,13 @@
 // One search box for communes (name, INSEE code, postcode), EPCI (name, SIREN) and
 // Territoires d'industrie (name, both generations). Pure: no DOM, no fetch.
 //
-// Layout of the index: every normalized name (plus a few aliases) is cut at each word
-// start, and the resulting "word suffixes" are sorted once. A query is then
-//  - a binary-searched range of that array for exact / prefix / word-prefix matches;
-//  - a bounded Damerau-Levenshtein walk over the same sorted array, used as an implicit
-//    trie (shared prefixes are computed once, hopeless branches are skipped by binary
-//    search), for typo tolerance.
-// Codes (INSEE, postcodes, SIREN) live in a second sorted array.
+// Every normalized name (plus a few aliases) is cut at each word start, and these
+// "word suffixes" are sorted once at build time. A query is then
+//  - a binary-searched range of that array: exact, prefix and word-prefix matches;
+//  - when that finds too little, a bounded Damerau-Levenshtein walk over the same sorted
+//    array used as an implicit trie (shared prefixes computed once, hopeless branches
+//    skipped by binary search): typo-tolerant matches.
+// Codes (INSEE, postcodes, SIREN) are short and few enough to scan linearly.
 import type { CommuneRecord, EpciNature, EpciRecord, Generation, TiRecord } from '../data/types.ts';
 
 export type SearchKind = 'commune' | 'epci' | 'ti';
@@ -18,11 +18,14 @@ export interface SearchEntry {
   /** INSEE code (commune), SIREN (EPCI) or TI key such as "2023:ti-4401". */
   code: string;
   name: string;
-  /** Extra display info, language-neutral (codes and numbers only): "44600 · 44", "CA · 44", "2023". */
+  /**
+   * Extra display info, language-neutral (codes and numbers only):
+   * commune "44600 · 44" or "13001 +15 · 13" (matched postcode first), EPCI "CA · 44", TI "2023".
+   */
   detail: string;
   population: number;
   generation?: Generation;
-  /** Commune only: all postcodes and département code. */
+  /** Commune only. */
   postcodes?: string[];
   departement?: string;
   /** Commune only: SIREN of its EPCI (null outside any EPCI), so the UI can jump to it. */
@@ -45,24 +48,35 @@ export interface SearchInput {
 
 /** Opaque: build with buildSearchIndex, query with search. */
 export interface SearchIndex {
-  readonly entries: readonly SearchEntry[];
-  /** @internal */ readonly _: IndexData;
+  /** Number of searchable communes + EPCI + TI. */
+  readonly size: number;
+  /** @internal */
+  readonly _: IndexData;
 }
 
-export type NoResultReason = 'empty' | 'too-short' | 'unknown-code' | 'no-match';
+export type NoResultReason =
+  /** Nothing typed: show nothing. */
+  | 'empty'
+  /** Fewer than MIN_QUERY_LENGTH letters or digits: "type at least 2 characters". */
+  | 'too-short'
+  /** Looks like an INSEE code, postcode or SIREN that matches nothing. */
+  | 'unknown-code'
+  | 'no-match';
 
-/** Below this many characters (after normalization) a query returns nothing. */
+/** Below this many letters/digits (after normalization) a query returns nothing. */
 export const MIN_QUERY_LENGTH = 2;
 
-// Scores. Tiers are far apart so population only breaks ties within a tier.
-const S_CODE = 100;
+// Scores: tiers are far apart so population only breaks ties within a tier.
+const S_CODE = 100; // INSEE code or SIREN, exact
 const S_POSTCODE = 95;
 const S_EXACT = 90;
+const S_ALIAS_EXACT = 88; // "lyon" → Métropole de Lyon, just after the commune Lyon
 const S_PREFIX = 70;
+const S_ALIAS_PREFIX = 68;
 const S_CODE_PREFIX = 55;
-const S_WORD = 50;
-const S_WORD_ANY_ORDER = 45;
-const S_FUZZY = 20;
+const S_WORD = 50; // a later word of the name starts with the query
+const S_WORD_ANY_ORDER = 45; // every query word starts some word of the name
+const S_FUZZY = 20; // minus 5 per typo, minus small penalties
 
 const M_EXACT = 0;
 const M_PREFIX = 1;
@@ -71,9 +85,13 @@ const M_FUZZY = 3;
 const M_CODE = 4;
 const MATCH_NAMES: readonly MatchKind[] = ['exact', 'prefix', 'word', 'fuzzy', 'code'];
 
+const K_COMMUNE = 0;
+const K_EPCI = 1;
+const K_TI = 2;
+
 // Posting flags of a word suffix.
-const F_INNER = 1; // suffix starts after the first word
-const F_ALIAS = 2; // suffix comes from an alias, not the official name
+const F_INNER = 1; // starts after the first word
+const F_ALIAS = 2; // comes from an alias, not the official name
 
 // ---------------------------------------------------------------------------
 // Normalization
@@ -84,7 +102,7 @@ const LIGATURE_RE = /[œæßøłđı]/g;
 const COMBINING_RE = /\p{M}+/gu;
 const SEPARATOR_RE = /[^\p{L}\p{N}]+/gu;
 
-function baseNormalize(s: string): string {
+function slowNormalize(s: string): string {
   return s
     .toLowerCase()
     .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
@@ -94,19 +112,39 @@ function baseNormalize(s: string): string {
     .trim();
 }
 
+const NON_ASCII_RE = /[^\x00-\x7f]/;
+const DIACRITIC_RE = /[\u0300-\u036f]+/g;
+const ASCII_SEPARATOR_RE = /[^a-z0-9]+/g;
+
+/**
+ * normalize() without the saint expansion. Fast path for what French names are made of
+ * (Latin letters, common accents, ASCII punctuation): a few native calls per name, which
+ * matters when normalizing 37k names at build time. Anything else takes slowNormalize.
+ */
+function baseNormalize(s: string): string {
+  let t = s.toLowerCase();
+  if (NON_ASCII_RE.test(t)) {
+    t = t.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).normalize('NFD').replace(DIACRITIC_RE, '');
+    if (NON_ASCII_RE.test(t)) return slowNormalize(s);
+  }
+  return t.replace(ASCII_SEPARATOR_RE, ' ').trim();
+}
+
 function expandToken(t: string): string {
   return t === 'st' ? 'saint' : t === 'ste' ? 'sainte' : t;
 }
 
+const SAINT_ABBREV_RE = /(?:^| )ste?(?: |$)/;
+
 function expandSaints(s: string): string {
-  // Cheap pre-check: most strings have no "st"/"ste" word at all.
-  if (!s.includes('st')) return s;
+  if (!SAINT_ABBREV_RE.test(s)) return s; // the common case, without splitting
   return s.split(' ').map(expandToken).join(' ');
 }
 
 /**
- * Lower-case, accent-free, punctuation collapsed to single spaces, "st"/"ste" expanded
- * to "saint"/"sainte" as whole words. Used on both names and queries.
+ * Lower-case, accents stripped, any run of punctuation/spaces turned into one space,
+ * "st"/"ste" expanded to "saint"/"sainte" as whole words, trimmed. Applied to names and
+ * queries alike, so "St-Nazaire", "saint nazaire" and "SAINT–NAZAIRE" all meet.
  */
 export function normalize(s: string): string {
   if (typeof s !== 'string') return '';
@@ -117,80 +155,81 @@ export function normalize(s: string): string {
 // Index
 
 interface IndexData {
+  kind: Uint8Array;
   pop: Float64Array;
-  kind: Uint8Array; // 0 commune, 1 epci, 2 ti
-  /** Normalized words of each entry (name + acronym), for any-order matching. */
-  words: string[][];
-  /** Sorted unique word suffixes, CSR postings. */
+  /** Source record of each entry: entries are materialized only for results. */
+  recs: (CommuneRecord | EpciRecord | TiRecord)[];
+  /** Normalized name (+ acronym) of each entry, for the any-order word check. */
+  hay: string[];
+  communeCount: number;
+  epciCount: number;
+  /** Sorted unique word suffixes, with CSR postings. */
   keys: string[];
   postStart: Int32Array;
   postEntry: Int32Array;
   postFlags: Uint8Array;
   maxKeyLength: number;
-  /** Sorted unique lower-case codes, CSR postings (type 0 INSEE/SIREN, 1 postcode). */
-  codes: string[];
-  codeStart: Int32Array;
-  codeEntry: Int32Array;
-  codeType: Uint8Array;
-  // Per-query scratch, reused to avoid allocating per keystroke.
+  // Per-query scratch, reused so a keystroke allocates almost nothing.
   stamp: Int32Array;
   cur: number;
+  seen: Int32Array;
   score: Float64Array;
   match: Uint8Array;
   hitPostcode: (string | undefined)[];
-  seen: Int32Array;
   touched: Int32Array;
   touchedCount: number;
   dp: Int32Array[];
   bestEnd: Int32Array;
 }
 
-const KIND_CODE: Record<SearchKind, number> = { commune: 0, epci: 1, ti: 2 };
 const ARTICLES = new Set(['le', 'la', 'les', 'l']);
-const EPCI_LEAD = new Set(['cc', 'ca', 'cu', 'metropole', 'eurometropole']);
-const EPCI_LINK = new Set(['du', 'de', 'des', 'd', 'la', 'l', 'le', 'les']);
+const EPCI_LEAD = new Set(['cc', 'ca', 'cu', 'metropole', 'eurometropole', 'agglo', 'agglomeration']);
+const EPCI_LINK = new Set(['du', 'de', 'des', 'd']);
+const EPCI_TAIL = new Set(['metropole', 'agglo', 'agglomeration']);
 
-function communeDetail(postcodes: readonly string[], dep: string, first?: string): string {
-  const pcs = first ? [first, ...postcodes.filter((p) => p !== first)] : postcodes;
-  if (pcs.length === 0) return dep;
-  return `${pcs[0]}${pcs.length > 1 ? ` +${pcs.length - 1}` : ''} · ${dep}`;
-}
-
-/** Name without a leading article ("Le Havre" → "havre"), or null. */
+/** Name without its leading article ("le havre" → "havre"), or null. */
 function articleAlias(n: string): string | null {
   const sp = n.indexOf(' ');
-  if (sp < 0 || !ARTICLES.has(n.slice(0, sp))) return null;
-  return n.slice(sp + 1);
+  return sp > 0 && ARTICLES.has(n.slice(0, sp)) ? n.slice(sp + 1) : null;
 }
 
 /**
- * EPCI aliases: the name stripped of its legal form ("CA du Grand Avignon (COGA)" →
- * "grand avignon", "Toulouse Métropole" → "toulouse") and the acronym in parentheses.
+ * EPCI aliases: the name without its legal form ("CA du Grand Avignon (COGA)" →
+ * "grand avignon", "Toulouse Métropole" → "toulouse", "CA Alès Agglomération" → "ales")
+ * and the acronym in parentheses ("carene").
  */
-function epciAliases(name: string): { aliases: string[]; acronymWords: string[] } {
+function epciAliases(name: string): { aliases: string[]; acronym: string } {
   const aliases: string[] = [];
-  let acronymWords: string[] = [];
-  const paren = /\(([^)]*)\)/g;
-  let m: RegExpExecArray | null;
-  while ((m = paren.exec(name)) !== null) {
-    const a = normalize(m[1]);
-    if (a) {
-      aliases.push(a);
-      acronymWords = acronymWords.concat(a.split(' '));
+  let acronym = '';
+  if (name.includes('(')) {
+    const paren = /\(([^)]*)\)/g;
+    let m: RegExpExecArray | null;
+    while ((m = paren.exec(name)) !== null) {
+      const a = normalize(m[1]);
+      if (a) {
+        aliases.push(a);
+        acronym += ' ' + a;
+      }
     }
+    name = name.replace(/\([^)]*\)/g, ' ');
   }
-  const words = normalize(name.replace(/\([^)]*\)/g, ' ')).split(' ').filter(Boolean);
+  const words = normalize(name).split(' ');
   let i = 0;
-  while (i < words.length - 1 && EPCI_LEAD.has(words[i])) i++;
-  while (i < words.length - 1 && EPCI_LINK.has(words[i])) i++;
   let end = words.length;
-  if (end - i > 1 && words[end - 1] === 'metropole') end--;
-  const core = words.slice(i, end).join(' ');
-  if (core && core !== words.join(' ')) aliases.push(core);
-  return { aliases, acronymWords };
+  while (end - i > 1 && EPCI_LEAD.has(words[i])) i++;
+  while (end - i > 1 && EPCI_LINK.has(words[i])) i++;
+  while (end - i > 1 && EPCI_TAIL.has(words[end - 1])) end--;
+  if (i > 0 || end < words.length) {
+    const core = words.slice(i, end).join(' ');
+    aliases.push(core);
+    const art = articleAlias(core);
+    if (art) aliases.push(art);
+  }
+  return { aliases, acronym };
 }
 
-function lowerBound(arr: readonly string[], q: string, lo = 0): number {
+function lowerBound(arr: readonly string[], q: string): number {
+  let lo = 0;
   let hi = arr.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -211,154 +250,146 @@ function prefixEnd(arr: readonly string[], prefix: string, lo: number): number {
   return lo;
 }
 
-function toCsr<T>(map: Map<string, T[]>): { keys: string[]; start: Int32Array; items: T[] } {
-  const keys = [...map.keys()].sort();
-  const start = new Int32Array(keys.length + 1);
-  const items: T[] = [];
-  for (let i = 0; i < keys.length; i++) {
-    start[i] = items.length;
-    for (const it of map.get(keys[i])!) items.push(it);
-  }
-  start[keys.length] = items.length;
-  return { keys, start, items };
+/**
+ * Indices of `strs` in code-unit order (the order of `<`), by MSD radix sort on ASCII
+ * characters: a plain comparison sort spends most of its time re-reading the shared
+ * "saint …" prefixes of thousands of suffixes.
+ */
+function sortedOrder(strs: readonly string[]): Int32Array {
+  const order = new Int32Array(strs.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  const tmp = new Int32Array(strs.length);
+  const cmp = (a: number, b: number): number => {
+    const x = strs[a];
+    const y = strs[b];
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  // Slot 0: string ended; 1..127: ASCII code + 1; 128: beyond ASCII (comparison-sorted).
+  const radix = (lo: number, hi: number, depth: number): void => {
+    if (hi - lo < 24) {
+      order.subarray(lo, hi).sort(cmp);
+      return;
+    }
+    const count = new Int32Array(130);
+    for (let p = lo; p < hi; p++) {
+      const s = strs[order[p]];
+      const c = depth < s.length ? s.charCodeAt(depth) : -1;
+      count[(c < 0 ? 0 : c >= 127 ? 128 : c + 1) + 1]++;
+    }
+    for (let b = 0; b < 129; b++) count[b + 1] += count[b];
+    const next = count.slice(0, 129);
+    for (let p = lo; p < hi; p++) {
+      const i = order[p];
+      const s = strs[i];
+      const c = depth < s.length ? s.charCodeAt(depth) : -1;
+      tmp[lo + next[c < 0 ? 0 : c >= 127 ? 128 : c + 1]++] = i;
+    }
+    order.set(tmp.subarray(lo, hi), lo);
+    for (let b = 1; b < 128; b++) {
+      if (count[b + 1] - count[b] > 1) radix(lo + count[b], lo + count[b + 1], depth + 1);
+    }
+    if (count[129] - count[128] > 1) order.subarray(lo + count[128], lo + count[129]).sort(cmp);
+  };
+  radix(0, strs.length, 0);
+  return order;
 }
 
 export function buildSearchIndex(input: SearchInput): SearchIndex {
-  const entries: SearchEntry[] = [];
-  const words: string[][] = [];
-  const suffixMap = new Map<string, number[]>(); // key → [entry, flags, entry, flags…]
-  const codeMap = new Map<string, number[]>(); // code → [entry, type, …]
+  const recs: (CommuneRecord | EpciRecord | TiRecord)[] = [];
+  const kinds: number[] = [];
+  const hay: string[] = [];
+  // Raw postings, duplicates included: suffix, entry, flags.
+  const rawKey: string[] = [];
+  const rawEntry: number[] = [];
+  const rawFlags: number[] = [];
 
-  const addString = (id: number, s: string, alias: boolean): void => {
-    if (!s) return;
+  const addString = (id: number, s: string, alias: number): void => {
     let pos = 0;
     while (true) {
-      const key = pos === 0 ? s : s.slice(pos);
-      const flags = (pos > 0 ? F_INNER : 0) | (alias ? F_ALIAS : 0);
-      const list = suffixMap.get(key);
-      if (list) list.push(id, flags);
-      else suffixMap.set(key, [id, flags]);
+      rawKey.push(pos === 0 ? s : s.slice(pos));
+      rawEntry.push(id);
+      rawFlags.push((pos > 0 ? F_INNER : 0) | alias);
       const sp = s.indexOf(' ', pos);
       if (sp < 0) break;
       pos = sp + 1;
     }
   };
-  const addCode = (id: number, code: string, type: number): void => {
-    const key = code.toLowerCase();
-    const list = codeMap.get(key);
-    if (list) list.push(id, type);
-    else codeMap.set(key, [id, type]);
-  };
-  const addEntry = (e: SearchEntry, aliases: string[], extraWords: string[]): number => {
-    const id = entries.length;
-    entries.push(e);
-    const n = normalize(e.name);
-    addString(id, n, false);
-    const art = articleAlias(n);
-    if (art) addString(id, art, true);
-    for (const a of aliases) addString(id, a, true);
-    words.push(extraWords.length ? n.split(' ').concat(extraWords) : n.split(' '));
-    return id;
-  };
-
-  for (const c of input.communes) {
-    const code = String(c.code);
-    const postcodes = (c.postcodes ?? []).map(String);
-    const id = addEntry(
-      {
-        kind: 'commune',
-        code,
-        name: c.name,
-        detail: communeDetail(postcodes, c.departement),
-        population: c.population || 0,
-        postcodes,
-        departement: c.departement,
-        epci: c.epci,
-      },
-      [],
-      [],
-    );
-    addCode(id, code, 0);
-    for (const p of new Set(postcodes)) addCode(id, p, 1);
-  }
-  for (const e of input.epci) {
-    const { aliases, acronymWords } = epciAliases(e.name);
-    const id = addEntry(
-      {
-        kind: 'epci',
-        code: String(e.code),
-        name: e.name,
-        detail: e.depSiege ? `${e.nature} · ${e.depSiege}` : e.nature,
-        population: e.population || 0,
-        nature: e.nature,
-      },
-      aliases,
-      acronymWords,
-    );
-    addCode(id, String(e.code), 0);
-  }
-  for (const gen of ['2023', '2018'] as const) {
-    for (const t of input.ti[gen] ?? []) {
-      addEntry(
-        { kind: 'ti', code: t.key, name: t.name, detail: gen, population: t.population || 0, generation: gen },
-        [],
-        [],
-      );
+  const addEntry = (rec: CommuneRecord | EpciRecord | TiRecord, kind: number): void => {
+    const id = recs.length;
+    recs.push(rec);
+    kinds.push(kind);
+    const n = normalize(rec.name);
+    let h = n;
+    if (n) {
+      addString(id, n, 0);
+      const art = articleAlias(n);
+      if (art) addString(id, art, F_ALIAS);
     }
-  }
-
-  const n = entries.length;
-  const pop = new Float64Array(n);
-  const kind = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    pop[i] = entries[i].population;
-    kind[i] = KIND_CODE[entries[i].kind];
-  }
-
-  const suf = toCsr(suffixMap);
-  const postEntry = new Int32Array(suf.items.length / 2);
-  const postFlags = new Uint8Array(suf.items.length / 2);
-  for (let i = 0; i < postEntry.length; i++) {
-    postEntry[i] = suf.items[2 * i];
-    postFlags[i] = suf.items[2 * i + 1];
-  }
-  const postStart = suf.start.map((v) => v / 2);
-  let maxKeyLength = 0;
-  for (const k of suf.keys) if (k.length > maxKeyLength) maxKeyLength = k.length;
-
-  const cod = toCsr(codeMap);
-  const codeEntry = new Int32Array(cod.items.length / 2);
-  const codeType = new Uint8Array(cod.items.length / 2);
-  for (let i = 0; i < codeEntry.length; i++) {
-    codeEntry[i] = cod.items[2 * i];
-    codeType[i] = cod.items[2 * i + 1];
-  }
-
-  const data: IndexData = {
-    pop,
-    kind,
-    words,
-    keys: suf.keys,
-    postStart,
-    postEntry,
-    postFlags,
-    maxKeyLength,
-    codes: cod.keys,
-    codeStart: cod.start.map((v) => v / 2),
-    codeEntry,
-    codeType,
-    stamp: new Int32Array(n),
-    cur: 0,
-    score: new Float64Array(n),
-    match: new Uint8Array(n),
-    hitPostcode: new Array<string | undefined>(n),
-    seen: new Int32Array(n),
-    touched: new Int32Array(n),
-    touchedCount: 0,
-    dp: [],
-    bestEnd: new Int32Array(maxKeyLength + 1),
+    if (kind === K_EPCI) {
+      const { aliases, acronym } = epciAliases(rec.name);
+      for (const a of aliases) if (a) addString(id, a, F_ALIAS);
+      h += acronym;
+    }
+    hay.push(h);
   };
-  return { entries, _: data };
+
+  for (const c of input.communes) addEntry(c, K_COMMUNE);
+  for (const e of input.epci) addEntry(e, K_EPCI);
+  for (const t of input.ti['2023'] ?? []) addEntry(t, K_TI);
+  for (const t of input.ti['2018'] ?? []) addEntry(t, K_TI);
+
+  const n = recs.length;
+  const pop = new Float64Array(n);
+  for (let i = 0; i < n; i++) pop[i] = recs[i].population || 0;
+
+  // Group equal suffixes into one key with a postings list (CSR).
+  const order = sortedOrder(rawKey);
+  const keys: string[] = [];
+  const postStart: number[] = [];
+  const postEntry = new Int32Array(order.length);
+  const postFlags = new Uint8Array(order.length);
+  let prev: string | null = null;
+  let maxKeyLength = 0;
+  for (let p = 0; p < order.length; p++) {
+    const i = order[p];
+    const k = rawKey[i];
+    if (k !== prev) {
+      keys.push(k);
+      postStart.push(p);
+      if (k.length > maxKeyLength) maxKeyLength = k.length;
+      prev = k;
+    }
+    postEntry[p] = rawEntry[i];
+    postFlags[p] = rawFlags[i];
+  }
+  postStart.push(order.length);
+
+  return {
+    size: n,
+    _: {
+      kind: Uint8Array.from(kinds),
+      pop,
+      recs,
+      hay,
+      communeCount: input.communes.length,
+      epciCount: input.epci.length,
+      keys,
+      postStart: Int32Array.from(postStart),
+      postEntry,
+      postFlags,
+      maxKeyLength,
+      stamp: new Int32Array(n),
+      cur: 0,
+      seen: new Int32Array(n),
+      score: new Float64Array(n),
+      match: new Uint8Array(n),
+      hitPostcode: new Array<string | undefined>(n),
+      touched: new Int32Array(n),
+      touchedCount: 0,
+      dp: [],
+      bestEnd: new Int32Array(maxKeyLength + 1),
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -378,72 +409,81 @@ function offer(d: IndexData, id: number, score: number, match: number, postcode?
   }
 }
 
+// Digits, or a Corsican "2A"/"2B" département prefix with up to 3 digits.
 const CODE_LIKE_RE = /^(?:\d{2,9}|2[ab]\d{0,3})$/;
 
+/** q: upper-cased code or code prefix. */
 function searchCodes(d: IndexData, q: string): void {
-  const lo = lowerBound(d.codes, q);
-  const hi = prefixEnd(d.codes, q, lo);
-  for (let i = lo; i < hi; i++) {
-    const code = d.codes[i];
-    const exact = code.length === q.length;
-    for (let p = d.codeStart[i]; p < d.codeStart[i + 1]; p++) {
-      const isPostcode = d.codeType[p] === 1;
-      const score = exact ? (isPostcode ? S_POSTCODE : S_CODE) : S_CODE_PREFIX;
-      offer(d, d.codeEntry[p], score, M_CODE, isPostcode ? code : undefined);
+  const len = q.length;
+  const communeCount = d.communeCount;
+  if (len <= 5) {
+    for (let id = 0; id < communeCount; id++) {
+      const c = d.recs[id] as CommuneRecord;
+      if (c.code.startsWith(q)) offer(d, id, c.code.length === len ? S_CODE : S_CODE_PREFIX, M_CODE);
+      const pcs = c.postcodes;
+      if (!pcs) continue;
+      for (let j = 0; j < pcs.length; j++) {
+        if (pcs[j].startsWith(q)) offer(d, id, pcs[j].length === len ? S_POSTCODE : S_CODE_PREFIX, M_CODE, pcs[j]);
+      }
     }
+  }
+  for (let id = communeCount; id < communeCount + d.epciCount; id++) {
+    const code = (d.recs[id] as EpciRecord).code;
+    if (code.startsWith(q)) offer(d, id, code.length === len ? S_CODE : S_CODE_PREFIX, M_CODE);
   }
 }
 
+/** Exact, prefix and word-prefix matches: one range of the sorted suffixes. */
 function searchNames(d: IndexData, q: string): void {
   const lo = lowerBound(d.keys, q);
   const hi = prefixEnd(d.keys, q, lo);
   for (let i = lo; i < hi; i++) {
     const whole = d.keys[i].length === q.length;
     for (let p = d.postStart[i]; p < d.postStart[i + 1]; p++) {
-      if (d.postFlags[p] & F_INNER) offer(d, d.postEntry[p], S_WORD, M_WORD);
-      else if (whole) offer(d, d.postEntry[p], S_EXACT, M_EXACT);
-      else offer(d, d.postEntry[p], S_PREFIX, M_PREFIX);
+      const f = d.postFlags[p];
+      let score: number;
+      let match: number;
+      if (f & F_INNER) {
+        score = S_WORD;
+        match = M_WORD;
+      } else if (whole) {
+        score = f & F_ALIAS ? S_ALIAS_EXACT : S_EXACT;
+        match = M_EXACT;
+      } else {
+        score = f & F_ALIAS ? S_ALIAS_PREFIX : S_PREFIX;
+        match = M_PREFIX;
+      }
+      offer(d, d.postEntry[p], score, match);
     }
   }
 }
 
-/** Every query word is the start of some word of the name, in any order ("gildas pontchateau"). */
+/** Every query word starts some word of the name, in any order ("gildas pontchateau"). */
 function searchAnyOrder(d: IndexData, q: string): void {
   const tokens = [...new Set(q.split(' '))];
   if (tokens.length < 2) return;
-  // Drive from the most selective token's range.
+  // Drive from the most selective token's range; check the others on the name.
   let bestLo = 0;
-  let bestHi = Infinity;
+  let bestHi = Number.MAX_SAFE_INTEGER;
   for (const t of tokens) {
     const lo = lowerBound(d.keys, t);
     const hi = prefixEnd(d.keys, t, lo);
+    if (hi === lo) return;
     if (hi - lo < bestHi - bestLo) {
       bestLo = lo;
       bestHi = hi;
     }
-    if (hi === lo) return;
   }
+  const needles = tokens.map((t) => ' ' + t);
   const mark = d.cur;
   for (let i = bestLo; i < bestHi; i++) {
     for (let p = d.postStart[i]; p < d.postStart[i + 1]; p++) {
       const id = d.postEntry[p];
       if (d.seen[id] === mark) continue;
       d.seen[id] = mark;
-      const w = d.words[id];
+      const h = d.hay[id];
       let ok = true;
-      for (const t of tokens) {
-        let found = false;
-        for (const x of w) {
-          if (x.startsWith(t)) {
-            found = true;
-            break;
-          }
-        }
-        if (!found) {
-          ok = false;
-          break;
-        }
-      }
+      for (let t = 0; t < tokens.length && ok; t++) ok = h.startsWith(tokens[t]) || h.includes(needles[t]);
       if (ok) offer(d, id, S_WORD_ANY_ORDER, M_WORD);
     }
   }
@@ -454,33 +494,37 @@ function maxTypos(len: number): number {
 }
 
 /**
- * Typo-tolerant match: optimal-string-alignment distance between the query and a prefix
- * of a word suffix, ≤ k. The sorted key array is walked as a trie: DP columns are shared
- * with the previous key up to their common prefix, and once a column's minimum exceeds k
- * every key with that prefix is skipped at once (the minimum never decreases with depth).
+ * Typo-tolerant matches: optimal-string-alignment distance (Damerau-Levenshtein with
+ * adjacent transpositions) between the query and some prefix of a word suffix, ≤ k, so
+ * "marsielle" finds Marseille and a half-typed "saint nazai" with a typo still matches.
+ * The sorted suffixes are walked as a trie: DP columns are shared with the previous key
+ * up to their common prefix, and once a column's minimum exceeds k every key with that
+ * prefix is skipped at once (the minimum can only grow with depth).
  */
 function searchFuzzy(d: IndexData, q: string, k: number): void {
   const m = q.length;
   const qc = new Int32Array(m);
   for (let i = 0; i < m; i++) qc[i] = q.charCodeAt(i);
   const dp = d.dp;
-  const needed = d.maxKeyLength + 1;
-  for (let j = 0; j < needed; j++) {
-    if (!dp[j] || dp[j].length < m + 1) dp[j] = new Int32Array(Math.max(m + 1, 16));
+  for (let j = 0; j <= d.maxKeyLength; j++) {
+    if (!dp[j] || dp[j].length < m + 1) dp[j] = new Int32Array(Math.max(m + 1, 24));
   }
-  const col0 = dp[0];
-  for (let i = 0; i <= m; i++) col0[i] = i;
-  const bestEnd = d.bestEnd; // min over depth ≤ j of D[m][·]
-  bestEnd[0] = m;
+  // Values are capped at k + 1 ("too far"), and only the diagonal band |i − j| ≤ k is
+  // computed: outside it the distance already exceeds k. Each column writes k + 1 just
+  // outside its band, which is all its neighbours read there.
+  const far = k + 1;
+  for (let i = 0; i <= m; i++) dp[0][i] = i < far ? i : far;
+  const bestEnd = d.bestEnd; // bestEnd[j] = min over depths ≤ j of D[m][depth]
+  bestEnd[0] = m < far ? m : far;
 
   const keys = d.keys;
   let prev = '';
-  let valid = 0; // columns 0..valid are correct for prev
+  let valid = 0; // dp columns 0..valid hold prev's values
   let idx = 0;
   while (idx < keys.length) {
     const s = keys[idx];
     let l = 0;
-    const lim = Math.min(valid, s.length);
+    const lim = valid < s.length ? valid : s.length;
     while (l < lim && prev.charCodeAt(l) === s.charCodeAt(l)) l++;
     let pruned = -1;
     for (let j = l + 1; j <= s.length; j++) {
@@ -488,24 +532,27 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
       const left = dp[j - 1];
       const tc = s.charCodeAt(j - 1);
       const tcPrev = j > 1 ? s.charCodeAt(j - 2) : -1;
-      const left2 = j > 1 ? dp[j - 2] : null;
-      col[0] = j;
-      let colMin = j;
-      for (let i = 1; i <= m; i++) {
+      const left2 = dp[j > 1 ? j - 2 : 0];
+      const lo = j - k > 1 ? j - k : 1;
+      const hi = j + k < m ? j + k : m;
+      col[0] = j < far ? j : far;
+      let colMin = col[0];
+      if (lo > 1 && lo <= m + 1) col[lo - 1] = far;
+      for (let i = lo; i <= hi; i++) {
         const qi = qc[i - 1];
         let v = left[i - 1] + (qi === tc ? 0 : 1);
         const del = left[i] + 1;
         if (del < v) v = del;
         const ins = col[i - 1] + 1;
         if (ins < v) v = ins;
-        if (left2 !== null && i > 1 && qi === tcPrev && qc[i - 2] === tc) {
-          const tr = left2[i - 2] + 1;
-          if (tr < v) v = tr;
-        }
+        if (i > 1 && qi === tcPrev && qc[i - 2] === tc && left2[i - 2] + 1 < v) v = left2[i - 2] + 1;
+        if (v > far) v = far;
         col[i] = v;
         if (v < colMin) colMin = v;
       }
-      bestEnd[j] = Math.min(bestEnd[j - 1], col[m]);
+      if (hi < m) col[hi + 1] = far;
+      const e = hi === m ? col[m] : far;
+      bestEnd[j] = e < bestEnd[j - 1] ? e : bestEnd[j - 1];
       if (colMin > k) {
         pruned = j;
         break;
@@ -516,7 +563,8 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
       valid = s.length;
       const dist = bestEnd[s.length];
       if (dist <= k) {
-        const whole = dp[s.length][m] === dist;
+        // Whole-string matches beat "a typo'd prefix of a longer name".
+        const whole = Math.abs(s.length - m) <= k && dp[s.length][m] === dist;
         for (let p = d.postStart[idx]; p < d.postStart[idx + 1]; p++) {
           const inner = (d.postFlags[p] & F_INNER) !== 0;
           offer(d, d.postEntry[p], S_FUZZY - 5 * dist - (whole ? 0 : 1) - (inner ? 2 : 0), M_FUZZY);
@@ -536,7 +584,7 @@ function better(d: IndexData, a: number, b: number): boolean {
   return a < b;
 }
 
-/** Top `limit` touched entries, keeping at least one of each kind that matched by name or code. */
+/** Best `limit` matches; a kind that matched (not just fuzzily) keeps at least one slot. */
 function selectTop(d: IndexData, limit: number): number[] {
   const top: number[] = [];
   const bestOfKind = [-1, -1, -1];
@@ -550,74 +598,123 @@ function selectTop(d: IndexData, limit: number): number[] {
     top.splice(pos, 0, id);
     if (top.length > limit) top.pop();
   }
-  if (limit >= 3) {
-    // A commune flood must not hide the EPCI or TI of the same name.
-    for (let k = 0; k < 3; k++) {
-      const cand = bestOfKind[k];
-      if (cand < 0 || top.includes(cand)) continue;
-      const count = [0, 0, 0];
-      for (const id of top) count[d.kind[id]]++;
-      for (let i = top.length - 1; i >= 0; i--) {
-        if (count[d.kind[top[i]]] > 1) {
-          top.splice(i, 1);
-          let pos = top.length;
-          while (pos > 0 && better(d, cand, top[pos - 1])) pos--;
-          top.splice(pos, 0, cand);
-          break;
-        }
+  if (limit < 3) return top;
+  // Ten "Sainte-Colombe" communes must not hide the EPCI or TI that matched too.
+  for (const cand of bestOfKind) {
+    if (cand < 0 || top.includes(cand)) continue;
+    const count = [0, 0, 0];
+    for (const id of top) count[d.kind[id]]++;
+    for (let i = top.length - 1; i >= 0; i--) {
+      if (count[d.kind[top[i]]] > 1) {
+        top.splice(i, 1);
+        let pos = top.length;
+        while (pos > 0 && better(d, cand, top[pos - 1])) pos--;
+        top.splice(pos, 0, cand);
+        break;
       }
     }
   }
   return top;
 }
 
+function communeDetail(c: CommuneRecord, first?: string): string {
+  const all = c.postcodes ?? [];
+  const pcs = first ? [first, ...all.filter((p) => p !== first)] : all;
+  if (pcs.length === 0) return c.departement;
+  return `${pcs[0]}${pcs.length > 1 ? ` +${pcs.length - 1}` : ''} · ${c.departement}`;
+}
+
+function toResult(d: IndexData, id: number): SearchResult {
+  const score = d.score[id];
+  const match = MATCH_NAMES[d.match[id]];
+  const kind = d.kind[id];
+  if (kind === K_COMMUNE) {
+    const c = d.recs[id] as CommuneRecord;
+    return {
+      kind: 'commune',
+      code: c.code,
+      name: c.name,
+      detail: communeDetail(c, d.hitPostcode[id]),
+      population: c.population || 0,
+      postcodes: c.postcodes ?? [],
+      departement: c.departement,
+      epci: c.epci,
+      score,
+      match,
+    };
+  }
+  if (kind === K_EPCI) {
+    const e = d.recs[id] as EpciRecord;
+    return {
+      kind: 'epci',
+      code: e.code,
+      name: e.name,
+      detail: e.depSiege ? `${e.nature} · ${e.depSiege}` : e.nature,
+      population: e.population || 0,
+      nature: e.nature,
+      score,
+      match,
+    };
+  }
+  const t = d.recs[id] as TiRecord;
+  return {
+    kind: 'ti',
+    code: t.key,
+    name: t.name,
+    detail: t.generation,
+    population: t.population || 0,
+    generation: t.generation,
+    score,
+    match,
+  };
+}
+
 /**
- * Search communes, EPCI and TI. Order: INSEE/SIREN code, postcode, exact name, name prefix,
- * code prefix, word prefix, typo-tolerant; population breaks ties. Never throws.
+ * Search communes, EPCI and TI, best first: INSEE code/SIREN, postcode, exact name, name
+ * prefix, code prefix, word prefix, any-order words, then typos (only when fewer than
+ * `limit` better matches exist). Population breaks ties. Never throws.
  */
 export function search(index: SearchIndex, query: string, limit = 10): SearchResult[] {
   if (typeof query !== 'string' || !(limit >= 1)) return [];
   const d = index._;
-  limit = Math.floor(limit);
+  limit = Math.min(Math.floor(limit), index.size);
+  if (limit < 1) return [];
   const base = baseNormalize(query);
   const q = expandSaints(base);
-  if (q.replace(/ /g, '').length < MIN_QUERY_LENGTH) return [];
+  if (q.length - countSpaces(q) < MIN_QUERY_LENGTH) return [];
   // Nothing can match a query longer than every name, even with typos.
   if (q.length > d.maxKeyLength + 2) return [];
 
-  d.cur++;
-  if (d.cur > 0x3fffffff) {
+  if (++d.cur > 0x3fffffff) {
     d.cur = 1;
     d.stamp.fill(0);
     d.seen.fill(0);
   }
   d.touchedCount = 0;
 
-  const compact = q.replace(/ /g, '');
+  const compact = q.includes(' ') ? q.replace(/ /g, '') : q;
   const codeLike = CODE_LIKE_RE.test(compact);
-  if (codeLike) searchCodes(d, compact);
+  if (codeLike) searchCodes(d, compact.toUpperCase());
 
   searchNames(d, q);
-  // While typing "st" the user may mean "Strasbourg" as well as "Saint-…".
-  if (base !== q && !/[^\p{L}\p{N}]$/u.test(query)) {
-    const lastRaw = base.slice(base.lastIndexOf(' ') + 1);
-    if (lastRaw === 'st' || lastRaw === 'ste') {
-      const alt = expandSaints(base.slice(0, base.length - lastRaw.length)) + lastRaw;
-      searchNames(d, alt);
-    }
+  // While "st" is still being typed it may be "Strasbourg" as well as "Saint-…".
+  const lastSp = base.lastIndexOf(' ');
+  const lastRaw = base.slice(lastSp + 1);
+  if ((lastRaw === 'st' || lastRaw === 'ste') && !/[\s\p{P}]$/u.test(query)) {
+    searchNames(d, expandSaints(base.slice(0, lastSp + 1)) + lastRaw);
   }
   searchAnyOrder(d, q);
 
   const k = maxTypos(q.length);
   if (!codeLike && k > 0 && d.touchedCount < limit) searchFuzzy(d, q, k);
 
-  const top = selectTop(d, limit);
-  return top.map((id) => {
-    const e = index.entries[id];
-    const pc = d.hitPostcode[id];
-    const detail = pc && e.postcodes ? communeDetail(e.postcodes, e.departement ?? '', pc) : e.detail;
-    return { ...e, detail, score: d.score[id], match: MATCH_NAMES[d.match[id]] };
-  });
+  return selectTop(d, limit).map((id) => toResult(d, id));
+}
+
+function countSpaces(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 /** Why `search` returned nothing, so the UI can say something useful. */
@@ -625,7 +722,7 @@ export function explainNoResult(query: string): NoResultReason {
   if (typeof query !== 'string' || query.trim() === '') return 'empty';
   const q = normalize(query);
   const compact = q.replace(/ /g, '');
-  if (compact.length === 0) return 'no-match';
+  if (compact.length === 0) return 'no-match'; // only symbols or emoji: nothing to search
   if (compact.length < MIN_QUERY_LENGTH) return 'too-short';
   if (CODE_LIKE_RE.test(compact)) return 'unknown-code';
   return 'no-match';

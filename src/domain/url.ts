@@ -293,6 +293,8 @@ interface Occurrence {
  * Rebuild a view from a query string (leading '?' or '#' optional). Never throws: starts from
  * DEFAULT_VIEW and applies each usable parameter; everything else is reported in `dropped`.
  * For every valid view v: decodeView(encodeView(v)) gives back v with nothing dropped.
+ * Order of `dropped`: problems with parameter names first (in query order), then problems with
+ * values, parameter by parameter in encoding order (URL_PARAMS).
  */
 export function decodeView(query: string, known: KnownCodes = {}): DecodedView {
   const view = cloneView(DEFAULT_VIEW);

@@ -105,6 +105,7 @@ export class AtlasMap {
       paint: { 'text-color': '#4a4f55', 'text-halo-color': '#e8eef2', 'text-halo-width': 1 },
     });
     this.applyVisibility();
+    if (this.selected) m.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
   }
 
   private fillLayer(): string {
@@ -155,9 +156,11 @@ export class AtlasMap {
 
   setSelected(t: Target | null): void {
     if (sameTarget(t, this.selected)) return;
-    if (this.selected) this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
+    // Before the style is loaded, only remember the target: addLayers() applies it.
+    const ready = !!this.map.getSource('epci');
+    if (this.selected && ready) this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
     this.selected = t;
-    if (t) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
+    if (t && ready) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
     if (t?.kind === 'ti' && t.code.slice(0, 4) !== this.generation) this.applyVisibility();
   }
 

@@ -83,16 +83,24 @@ describe('classify: equal intervals', () => {
 describe('classify: natural breaks (ckmeans)', () => {
   it('finds three obvious clusters', () => {
     const c = classify([101, 1, 50, 2, 102, 3, 51, 100, 52], 'jenks', 3);
-    expect(c.breaks).toEqual([1, 50, 100, 102]);
+    // Cuts sit halfway between clusters: (3+50)/2 and (52+100)/2.
+    expect(c.breaks).toEqual([1, 26.5, 76, 102]);
     expect(c.counts).toEqual([3, 3, 3]);
+    expect(c.extents).toEqual([
+      [1, 3],
+      [50, 52],
+      [100, 102],
+    ]);
     expect(c.classOf(50)).toBe(1);
-    expect(c.classOf(49)).toBe(0);
+    expect(c.classOf(26)).toBe(0);
   });
 
-  it('copes with huge skew', () => {
+  it('copes with huge skew: a lone outlier gets its own top class', () => {
     const c = classify([1, 2, 3, 4, 1e9, null], 'jenks', 3);
     expect(c.k).toBe(3);
     expect(c.breaks.every(Number.isFinite)).toBe(true);
+    expect(c.counts).toEqual([2, 2, 1]);
+    expect(c.extents[2]).toEqual([1e9, 1e9]);
     expect(c.classOf(1e9)).toBe(2);
     expect(c.counts.reduce((a, b) => a + b, 0)).toBe(5);
   });
@@ -193,7 +201,8 @@ describe('classify: properties', () => {
 
           expect(c.k).toBeGreaterThanOrEqual(0);
           expect(c.k).toBeLessThanOrEqual(MAX_CLASSES);
-          expect(c.k).toBeLessThanOrEqual(new Set(finite).size);
+          // Manual thresholds are the user's: they may leave empty classes.
+          if (c.method !== 'manual') expect(c.k).toBeLessThanOrEqual(new Set(finite).size);
           expect(c.breaks.length).toBe(c.k === 0 ? 0 : c.k + 1);
           expect(c.breaks.every(Number.isFinite)).toBe(true);
           if (c.k >= 2) {
@@ -220,6 +229,10 @@ describe('classify: properties', () => {
             if ((cls as number) < c.k - 1) expect(v).toBeLessThan(c.breaks[(cls as number) + 1]);
           }
           expect(recount).toEqual(c.counts);
+          c.extents.forEach((e, i) => {
+            if (e === null) expect(c.counts[i]).toBe(0);
+            else expect(e[0] <= e[1] && c.classOf(e[0]) === i && c.classOf(e[1]) === i).toBe(true);
+          });
           // Quantile and ckmeans classes are never empty (equal/manual may leave gaps).
           if (c.method === 'quantile' || c.method === 'jenks') expect(c.counts.every((n) => n > 0)).toBe(true);
         },

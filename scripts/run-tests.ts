@@ -1,0 +1,47 @@
+// `npm test`: data pipeline, unit tests (vitest), production build, end-to-end tests (Chromium).
+// Last line: the total of every test run, "N passed, N failed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const RESULTS = join(ROOT, 'test-results');
+mkdirSync(RESULTS, { recursive: true });
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const step = (label: string, cmd: string, args: string[]) => {
+  console.log(`\n== ${label}`);
+  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  return r.status ?? 1;
+};
+
+let passed = 0, failed = 0;
+const fatal = (what: string) => {
+  console.log(`\n${what} failed: tests that depend on it were not run.`);
+  failed++;
+};
+
+if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
+else {
+  const unitJson = join(RESULTS, 'unit.json');
+  step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
+  if (existsSync(unitJson)) {
+    const r = JSON.parse(readFileSync(unitJson, 'utf8'));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
+  } else fatal('vitest');
+
+  if (step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) !== 0) fatal('type check');
+  else if (step('build', bin('vite'), ['build', '--logLevel', 'warn']) !== 0) fatal('build');
+  else {
+    const e2eJson = join(RESULTS, 'e2e.json');
+    step('end-to-end tests (Chromium)', bin('tsx'), ['tests/e2e/run.ts']);
+    if (existsSync(e2eJson)) {
+      const r = JSON.parse(readFileSync(e2eJson, 'utf8'));
+      passed += r.passed;
+      failed += r.failed;
+    } else fatal('end-to-end run');
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
