@@ -2,7 +2,7 @@
 export * from './types.ts';
 export * from './messages.ts';
 export * from './limits.ts';
-export { decodeBytes, checkSize, sniffMagic, looksLikeXlsxZip, findMojibake, findSuspectCp1252, type DecodeResult, type BinaryFormat } from './decode.ts';
+export { decodeBytes, decodeWindows1252, checkSize, sniffMagic, looksLikeXlsxZip, findMojibake, findSuspectCp1252, type DecodeResult, type BinaryFormat } from './decode.ts';
 export { parseCsvText, detectDelimiter, findLongLine, CSV_DELIMITERS, type CsvDelimiter, type CsvParseOptions, type CsvResult, type DelimiterScore } from './csv.ts';
 export { readWorkbook, listSheets, sheetToTable, normalizeXlsxCell, dateToText, type XlsxSheet } from './xlsx.ts';
 export { parseImport, detectFormat, fileExtension } from './parse.ts';
