@@ -168,6 +168,8 @@ interface IndexData {
   postStart: Int32Array;
   postEntry: Int32Array;
   postFlags: Uint8Array;
+  /** lcp[i]: length of the common prefix of keys[i - 1] and keys[i] (capped at 255). */
+  lcp: Uint8Array;
   maxKeyLength: number;
   // Per-query scratch, reused so a keystroke allocates almost nothing.
   stamp: Int32Array;
@@ -363,6 +365,15 @@ export function buildSearchIndex(input: SearchInput): SearchIndex {
     postFlags[p] = rawFlags[i];
   }
   postStart.push(order.length);
+  const lcp = new Uint8Array(keys.length);
+  for (let i = 1; i < keys.length; i++) {
+    const a = keys[i - 1];
+    const b = keys[i];
+    const lim = Math.min(a.length, b.length, 255);
+    let l = 0;
+    while (l < lim && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+    lcp[i] = l;
+  }
 
   return {
     size: n,
@@ -377,6 +388,7 @@ export function buildSearchIndex(input: SearchInput): SearchIndex {
       postStart: Int32Array.from(postStart),
       postEntry,
       postFlags,
+      lcp,
       maxKeyLength,
       stamp: new Int32Array(n),
       cur: 0,
@@ -518,14 +530,12 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
   bestEnd[0] = m < far ? m : far;
 
   const keys = d.keys;
-  let prev = '';
-  let valid = 0; // dp columns 0..valid hold prev's values
+  const lcp = d.lcp;
+  let valid = 0; // dp columns 0..valid hold the previous key's values
   let idx = 0;
   while (idx < keys.length) {
     const s = keys[idx];
-    let l = 0;
-    const lim = valid < s.length ? valid : s.length;
-    while (l < lim && prev.charCodeAt(l) === s.charCodeAt(l)) l++;
+    const l = idx === 0 ? 0 : lcp[idx] < valid ? lcp[idx] : valid;
     let pruned = -1;
     for (let j = l + 1; j <= s.length; j++) {
       const col = dp[j];
@@ -558,7 +568,6 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
         break;
       }
     }
-    prev = s;
     if (pruned < 0) {
       valid = s.length;
       const dist = bestEnd[s.length];
@@ -573,7 +582,20 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
       idx++;
     } else {
       valid = pruned;
-      idx = prefixEnd(keys, s.slice(0, pruned), idx + 1);
+      // Skip the keys sharing the pruned prefix. Every key is stepped over at most once,
+      // so the whole walk is linear in the number of keys plus the DP work.
+      let end = idx + 1;
+      while (end < keys.length && lcp[end] >= pruned) end++;
+      // The prefix itself may already have matched ("marsiel" ≈ "marseil|le"): then so do
+      // all the keys that share it, none of them as a whole string.
+      const dist = bestEnd[pruned - 1];
+      if (dist <= k) {
+        for (let p = d.postStart[idx]; p < d.postStart[end]; p++) {
+          const inner = (d.postFlags[p] & F_INNER) !== 0;
+          offer(d, d.postEntry[p], S_FUZZY - 5 * dist - 1 - (inner ? 2 : 0), M_FUZZY);
+        }
+      }
+      idx = end;
     }
   }
 }

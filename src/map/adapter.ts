@@ -48,6 +48,7 @@ export class AtlasMap {
       dragRotate: false,
       pitchWithRotate: false,
       maxZoom: 12,
+      fadeDuration: 150,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
@@ -65,11 +66,14 @@ export class AtlasMap {
 
   private addLayers(): void {
     const m = this.map;
-    m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code' });
-    m.addSource('dep', { type: 'geojson', data: this.geo('dep'), promoteId: 'code' });
-    m.addSource('reg', { type: 'geojson', data: this.geo('reg'), promoteId: 'code' });
-    m.addSource('ti2023', { type: 'geojson', data: this.geo('ti2023'), promoteId: 'key' });
-    m.addSource('ti2018', { type: 'geojson', data: this.geo('ti2018'), promoteId: 'key' });
+    // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
+    // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
+    const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
+    m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code', ...polygons });
+    m.addSource('dep', { type: 'geojson', data: this.geo('dep'), promoteId: 'code', ...polygons });
+    m.addSource('reg', { type: 'geojson', data: this.geo('reg'), promoteId: 'code', ...polygons });
+    m.addSource('ti2023', { type: 'geojson', data: this.geo('ti2023'), promoteId: 'key', ...polygons });
+    m.addSource('ti2018', { type: 'geojson', data: this.geo('ti2018'), promoteId: 'key', ...polygons });
     m.addSource('ti-labels', { type: 'geojson', data: this.data.tiLabels });
     m.addSource('insets', { type: 'geojson', data: insetFrames(this.data) });
 

@@ -190,6 +190,8 @@ export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvRe
   }
   if (unclosedAt !== null) return { ok: false, error: msg('import.csv.unclosedQuote', { row: unclosedAt }), warnings };
 
+  // The line break ending the last line yields an empty record: not an "empty row".
+  while (cells.length > 0 && cells[cells.length - 1].every(isEmptyCell)) cells.pop();
   const rowNumbers: number[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) rowNumbers[i] = i + 1;
 

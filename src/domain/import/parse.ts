@@ -13,7 +13,7 @@ export function fileExtension(name: string): string {
   return m ? m[1].toLowerCase() : '';
 }
 
-const TEXT_EXT = new Set(['csv', 'tsv', 'txt', 'tab', 'dat', '']);
+const TEXT_EXT = new Set(['csv', 'tsv', 'txt', 'tab', 'dat']);
 const XLSX_EXT = new Set(['xlsx', 'xlsm']);
 
 /** Chooses the reader, or returns the precise reason why the file cannot be read. */

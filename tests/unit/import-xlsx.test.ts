@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { handleImportMessage, listSheets, parseImport, type ImportResult, type WorkerResponse } from '../../src/domain/import/index.ts';
+import { fixture, utf8 } from '../fixtures/import/helpers.ts';
+
+function ok(r: ImportResult) {
+  if (!r.ok) throw new Error(`expected success, got ${JSON.stringify(r.error)}`);
+  return r;
+}
+
+describe('XLSX', () => {
+  it('lists the sheets', async () => {
+    expect(await listSheets(fixture('two-sheets.xlsx'))).toEqual({ ok: true, sheets: ['Lisez-moi', 'Données'] });
+  });
+
+  it('reads the first sheet holding a table by default (skips a "read me" sheet)', async () => {
+    const r = ok(await parseImport('two-sheets.xlsx', fixture('two-sheets.xlsx')));
+    expect(r.report).toMatchObject({ format: 'xlsx', sheets: ['Lisez-moi', 'Données'], sheet: 'Données', headerRow: 1 });
+    expect(r.report.warnings).toEqual([{ key: 'import.xlsx.otherSheets', params: { count: 2, sheet: 'Données' } }]);
+    expect(r.table.columns).toEqual(['code_insee', 'commune', 'population', 'part_industrie', 'mise_a_jour', 'tri']);
+    expect(r.table.rows).toEqual([
+      [1053, 'Bourg-en-Bresse', 42372, 0.184, '2024-01-01', true],
+      ['01283', 'Oyonnax', 22480, 0.417, '2024-01-01', false],
+      [44109, 'Nantes', 327734, 0.098, '2024-06-30', true],
+      ['2A004', 'Ajaccio', 76320, null, null, null],
+    ]);
+    expect(r.table.rowNumbers).toEqual([2, 3, 4, 5]);
+    const byName = Object.fromEntries(r.report.columns.map((c) => [c.name, c]));
+    expect(byName.population.isNumeric).toBe(true);
+    expect(byName.code_insee.isNumeric).toBe(false);
+  });
+
+  it('reads a chosen sheet by name or 1-based index', async () => {
+    const byName = ok(await parseImport('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Lisez-moi' }));
+    expect(byName.report.sheet).toBe('Lisez-moi');
+    expect(byName.table.columns).toEqual(['Données de test pour l’import']);
+    const byIndex = ok(await parseImport('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 2 }));
+    expect(byIndex.report.sheet).toBe('Données');
+  });
+
+  it('unknown sheet → the available ones', async () => {
+    expect(await parseImport('two-sheets.xlsx', fixture('two-sheets.xlsx'), { sheet: 'Feuil3' })).toEqual({
+      ok: false,
+      error: { key: 'import.xlsx.sheetNotFound', params: { sheet: 'Feuil3', available: '« Lisez-moi », « Données »' } },
+      warnings: [],
+    });
+  });
+
+  it('formula cells: cached values, never evaluated; formula-like text stays text', async () => {
+    const r = ok(await parseImport('formulas.xlsx', fixture('formulas.xlsx')));
+    expect(r.table.rows).toEqual([
+      ['44109', '=1+1 (texte)', 20, 40],
+      ['44184', '@SUM(A1)', 25, 45],
+      // "=1+1" cached as 2; NOW() has no cached value: empty, not computed.
+      ['44162', '+33 2 40 00 00 00', 2, null],
+    ]);
+    expect(r.report.warnings).toEqual([{ key: 'import.table.formulaLikeCells', params: { count: 3, row: 2, column: 'commentaire', sample: '=1+1 (texte)' } }]);
+  });
+
+  it('not a workbook, legacy formats', async () => {
+    expect(await parseImport('faux.xlsx', utf8('code;valeur\n44109;1\n'))).toEqual({
+      ok: false,
+      error: { key: 'import.xlsx.invalid', params: { name: 'faux.xlsx', reason: 'FILE_NOT_SUPPORTED' } },
+      warnings: [],
+    });
+    expect(await parseImport('vieux.xls', fixture('two-sheets.xlsx'))).toEqual({ ok: false, error: { key: 'import.file.xlsUnsupported', params: { name: 'vieux.xls' } }, warnings: [] });
+    expect(await parseImport('calc.ods', fixture('two-sheets.xlsx'))).toEqual({ ok: false, error: { key: 'import.file.odsUnsupported', params: { name: 'calc.ods' } }, warnings: [] });
+    expect(await parseImport('image.png', fixture('binary-png.csv'))).toEqual({ ok: false, error: { key: 'import.file.unsupportedType', params: { name: 'image.png', ext: 'png' } }, warnings: [] });
+  });
+
+  it('a workbook without extension is recognised by its content', async () => {
+    const r = ok(await parseImport('export', fixture('two-sheets.xlsx')));
+    expect(r.report.format).toBe('xlsx');
+  });
+
+  it('truncated workbook → invalid, no exception', async () => {
+    const bytes = fixture('two-sheets.xlsx').slice(0, 600);
+    const r = await parseImport('coupe.xlsx', bytes);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.key).toBe('import.xlsx.invalid');
+  });
+});
+
+describe('worker protocol', () => {
+  it('parse request → progress messages then done', async () => {
+    const posted: WorkerResponse[] = [];
+    const bytes = fixture('two-sheets.xlsx');
+    await handleImportMessage({ type: 'parse', name: 'two-sheets.xlsx', bytes: bytes.slice().buffer, sheet: 'Données' }, (m) => posted.push(m));
+    const last = posted.at(-1)!;
+    expect(last.type).toBe('done');
+    expect(posted.slice(0, -1).every((m) => m.type === 'progress')).toBe(true);
+    expect(posted.filter((m) => m.type === 'progress').map((m) => (m as { ratio: number }).ratio)).toEqual([0, 0.8, 1]);
+    if (last.type === 'done') expect(last.report.sheet).toBe('Données');
+  });
+
+  it('errors come back as key + params', async () => {
+    const posted: WorkerResponse[] = [];
+    await handleImportMessage({ type: 'parse', name: 'vide.csv', bytes: new ArrayBuffer(0) }, (m) => posted.push(m));
+    expect(posted).toEqual([{ type: 'error', key: 'import.file.empty', params: { name: 'vide.csv' }, warnings: [] }]);
+    const bad: WorkerResponse[] = [];
+    await handleImportMessage({ type: 'nope' }, (m) => bad.push(m));
+    expect(bad).toEqual([{ type: 'error', key: 'import.worker.badMessage', params: {}, warnings: [] }]);
+  });
+
+  it('CSV through the worker: progress from papaparse chunks', async () => {
+    const lines = ['code;v', ...Array.from({ length: 200_000 }, (_, i) => `${10000 + (i % 90000)};${i},5`)];
+    const bytes = utf8(lines.join('\n'));
+    const posted: WorkerResponse[] = [];
+    await handleImportMessage({ type: 'parse', name: 'moyen.csv', bytes: bytes.buffer as ArrayBuffer }, (m) => posted.push(m));
+    const progress = posted.filter((m) => m.type === 'progress');
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(posted.at(-1)?.type).toBe('done');
+  });
+});
