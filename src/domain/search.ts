@@ -105,9 +105,9 @@ const SEPARATOR_RE = /[^\p{L}\p{N}]+/gu;
 function slowNormalize(s: string): string {
   return s
     .toLowerCase()
-    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
     .normalize('NFD')
     .replace(COMBINING_RE, '')
+    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
     .replace(SEPARATOR_RE, ' ')
     .trim();
 }
@@ -124,8 +124,11 @@ const ASCII_SEPARATOR_RE = /[^a-z0-9]+/g;
 function baseNormalize(s: string): string {
   let t = s.toLowerCase();
   if (NON_ASCII_RE.test(t)) {
-    t = t.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c).normalize('NFD').replace(DIACRITIC_RE, '');
-    if (NON_ASCII_RE.test(t)) return slowNormalize(s);
+    t = t.normalize('NFD').replace(DIACRITIC_RE, '');
+    if (NON_ASCII_RE.test(t)) {
+      t = t.replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c);
+      if (NON_ASCII_RE.test(t)) return slowNormalize(s);
+    }
   }
   return t.replace(ASCII_SEPARATOR_RE, ' ').trim();
 }
@@ -268,7 +271,7 @@ function sortedOrder(strs: readonly string[]): Int32Array {
   };
   // Slot 0: string ended; 1..127: ASCII code + 1; 128: beyond ASCII (comparison-sorted).
   const radix = (lo: number, hi: number, depth: number): void => {
-    if (hi - lo < 24) {
+    if (hi - lo < 24 || depth > 64) {
       order.subarray(lo, hi).sort(cmp);
       return;
     }
@@ -704,8 +707,8 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchRes
   const base = baseNormalize(query);
   const q = expandSaints(base);
   if (q.length - countSpaces(q) < MIN_QUERY_LENGTH) return [];
-  // Nothing can match a query longer than every name, even with typos.
-  if (q.length > d.maxKeyLength + 2) return [];
+  // No name can match a query longer than every name, even with typos.
+  const searchByName = q.length <= d.maxKeyLength + 2;
 
   if (++d.cur > 0x3fffffff) {
     d.cur = 1;
@@ -718,17 +721,18 @@ export function search(index: SearchIndex, query: string, limit = 10): SearchRes
   const codeLike = CODE_LIKE_RE.test(compact);
   if (codeLike) searchCodes(d, compact.toUpperCase());
 
-  searchNames(d, q);
-  // While "st" is still being typed it may be "Strasbourg" as well as "Saint-…".
-  const lastSp = base.lastIndexOf(' ');
-  const lastRaw = base.slice(lastSp + 1);
-  if ((lastRaw === 'st' || lastRaw === 'ste') && !/[\s\p{P}]$/u.test(query)) {
-    searchNames(d, expandSaints(base.slice(0, lastSp + 1)) + lastRaw);
+  if (searchByName) {
+    searchNames(d, q);
+    // While "st" is still being typed it may be "Strasbourg" as well as "Saint-…".
+    const lastSp = base.lastIndexOf(' ');
+    const lastRaw = base.slice(lastSp + 1);
+    if ((lastRaw === 'st' || lastRaw === 'ste') && !/[\s\p{P}]$/u.test(query)) {
+      searchNames(d, expandSaints(base.slice(0, lastSp + 1)) + lastRaw);
+    }
+    searchAnyOrder(d, q);
+    const k = maxTypos(q.length);
+    if (!codeLike && k > 0 && d.touchedCount < limit) searchFuzzy(d, q, k);
   }
-  searchAnyOrder(d, q);
-
-  const k = maxTypos(q.length);
-  if (!codeLike && k > 0 && d.touchedCount < limit) searchFuzzy(d, q, k);
 
   return selectTop(d, limit).map((id) => toResult(d, id));
 }

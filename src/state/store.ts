@@ -14,6 +14,9 @@ export interface AtlasStore {
   hover: Hover | null;
   /** Messages for the user (e.g. link parameters that were dropped). */
   notices: string[];
+  /** Legend class under the pointer: its territories are highlighted. */
+  legendHover: string | null;
+  setLegendHover(key: string | null): void;
   setData(data: AtlasData): void;
   setLoadError(message: string): void;
   setView(patch: Partial<ViewState>): void;
@@ -31,6 +34,8 @@ export const useAtlas = create<AtlasStore>((set) => ({
   view: DEFAULT_VIEW,
   hover: null,
   notices: [],
+  legendHover: null,
+  setLegendHover: (legendHover) => set({ legendHover }),
   setData: (data) => set({ data, catalog: buildCatalog(data), loadError: null }),
   setLoadError: (loadError) => set({ loadError }),
   setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),

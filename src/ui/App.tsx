@@ -4,7 +4,10 @@ import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
+import { FilterPanel } from './FilterPanel.tsx';
+import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { LayerControls } from './LayerControls.tsx';
+import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
@@ -39,10 +42,13 @@ export function App() {
       ) : (
         <>
           <aside className="controls" aria-label={t('layers.title')}>
+            <ErrorBoundary><IndicatorPanel /></ErrorBoundary>
+            <ErrorBoundary><FilterPanel /></ErrorBoundary>
             <ErrorBoundary><LayerControls /></ErrorBoundary>
           </aside>
           <main className="map-area">
             <ErrorBoundary><MapView /></ErrorBoundary>
+            <ErrorBoundary><Legend /></ErrorBoundary>
           </main>
           <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
             <ErrorBoundary><Panel /></ErrorBoundary>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { AtlasMap } from '../map/adapter.ts';
+import { mapPaint, type MapPaint } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
@@ -34,6 +35,7 @@ export function MapView() {
         onReady: () => {
           // Measured by `npm run bench`: navigation → first complete map.
           atlas.map.once('idle', () => performance.mark('atlas:first-map'));
+          painted = null; // anything "painted" before the style was ready was not applied
           sync();
           const vp = store.getState().view.viewport;
           if (vp) atlas.jumpTo(vp);
@@ -46,13 +48,21 @@ export function MapView() {
       return;
     }
     window.__atlas = { map: atlas, store, ready: false };
+    let painted: MapPaint | null = null;
     const sync = () => {
-      const { view } = store.getState();
-      atlas.setLayers(view);
-      atlas.setSelected(view.selection);
+      const s = store.getState();
+      atlas.setLayers(s.view);
+      atlas.setSelected(s.view.selection);
+      const paint = mapPaint(s);
+      if (paint !== painted) {
+        // Clear the previous level's colours when the level or generation changes.
+        if (painted && painted.kind !== paint?.kind) atlas.setChoropleth(painted.kind, null, null);
+        if (paint) atlas.setChoropleth(paint.kind, paint.colors, paint.dim);
+        painted = paint;
+      }
     };
     const unsub = store.subscribe((s, prev) => {
-      if (s.view === prev.view) return;
+      if (s.view === prev.view && s.legendHover === prev.legendHover) return;
       sync();
       const sel = s.view.selection;
       if (sel && (sel.kind !== prev.view.selection?.kind || sel.code !== prev.view.selection?.code)) {

@@ -121,6 +121,10 @@ describe('malformed CSV fixtures: precise messages', () => {
     expect(await parse('blank-lines.csv')).toEqual({ ok: false, error: { key: 'import.file.empty', params: { name: 'blank-lines.csv' } }, warnings: [] });
   });
 
+  it('only separators, no value', async () => {
+    expect(await parseImport('vide.csv', utf8(';;;\n;;\n'))).toMatchObject({ ok: false, error: { key: 'import.table.noRows', params: { name: 'vide.csv' } } });
+  });
+
   it('header only', async () => {
     expect(await parse('header-only.csv')).toEqual({ ok: false, error: { key: 'import.table.noDataRows', params: { row: 1 } }, warnings: [] });
   });

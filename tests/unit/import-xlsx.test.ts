@@ -67,6 +67,16 @@ describe('XLSX', () => {
     expect(await parseImport('image.png', fixture('binary-png.csv'))).toEqual({ ok: false, error: { key: 'import.file.unsupportedType', params: { name: 'image.png', ext: 'png' } }, warnings: [] });
   });
 
+  it('title rows, blank spacing column and blank rows: dropped, file row numbers kept', async () => {
+    const { default: writeExcelFile } = await import('write-excel-file/node');
+    const sheet = [[null, null, null], ['Titre', null, null], [null, null, null], [null, 'code', 'v'], [null, '44109', 3], [null, null, null], [null, '44184', 4]];
+    const bytes = new Uint8Array(await writeExcelFile(sheet as never).toBuffer());
+    const r = ok(await parseImport('t.xlsx', bytes));
+    expect(r.table).toEqual({ columns: ['code', 'v'], rows: [['44109', 3], ['44184', 4]], rowNumbers: [5, 7] });
+    expect(r.report).toMatchObject({ headerRow: 4, emptyRows: 1 });
+    expect(r.report.warnings).toEqual([{ key: 'import.table.titleRowsSkipped', params: { count: 1, row: 4 } }]);
+  });
+
   it('a workbook without extension is recognised by its content', async () => {
     const r = ok(await parseImport('export', fixture('two-sheets.xlsx')));
     expect(r.report.format).toBe('xlsx');

@@ -352,6 +352,13 @@ describe('search: no result', () => {
     expect(search(empty, 'saint nazaire')).toEqual([]);
     expect(search(empty, '44184')).toEqual([]);
   });
+
+  it('finds codes even when every name is shorter than the query', () => {
+    const afa = communes.filter((c) => c.code === '2A001');
+    const tiny = buildSearchIndex({ communes: afa, epci: [], ti: { '2023': [], '2018': [] } });
+    expect(search(tiny, '2A001').map((r) => r.name)).toEqual(['Afa']);
+    expect(search(tiny, 'afa')[0].match).toBe('exact');
+  });
 });
 
 describe('search: robustness', () => {

@@ -94,7 +94,14 @@ export function finalizeTable(
   }
   if (width > MAX_COLUMNS) return { ok: false, error: msg('import.table.tooManyColumns', { count: width, max: MAX_COLUMNS }) };
 
-  const headerCells = header.slice(0, width);
+  // Columns with neither a name nor any value (spacing columns, e.g. a blank column A) are dropped.
+  const hasData = new Array<boolean>(width).fill(false);
+  for (const r of dataRows) {
+    for (let c = 0; c < width && c < r.length; c++) if (!hasData[c] && !isEmptyCell(r[c])) hasData[c] = true;
+  }
+  const kept: number[] = [];
+  for (let c = 0; c < width; c++) if (hasData[c] || !isEmptyCell(header[c])) kept.push(c);
+  const headerCells = kept.map((c) => header[c] ?? null);
   const nonEmptyHeader = headerCells.filter((v) => !isEmptyCell(v));
   if (nonEmptyHeader.length > 0 && nonEmptyHeader.every(looksLikeData)) {
     return { ok: false, error: msg('import.table.missingHeader', { row: headerRowNumber, sample: String(nonEmptyHeader[0]) }) };
@@ -102,23 +109,24 @@ export function finalizeTable(
 
   const warnings: ImportMessage[] = [];
   const names: string[] = [];
-  for (let i = 0; i < width; i++) {
+  for (let i = 0; i < kept.length; i++) {
     const v = headerCells[i];
     names.push(isEmptyCell(v) ? '' : String(v).trim().replace(/\s+/g, ' '));
   }
   const used = new Set(names.filter((n) => n !== ''));
-  for (let i = 0; i < width; i++) {
+  for (let i = 0; i < kept.length; i++) {
     if (names[i] === '') {
-      let renamed = `[${columnLetter(i)}]`;
-      for (let k = 2; used.has(renamed); k++) renamed = `[${columnLetter(i)}] (${k})`;
+      const letter = columnLetter(kept[i]);
+      let renamed = `[${letter}]`;
+      for (let k = 2; used.has(renamed); k++) renamed = `[${letter}] (${k})`;
       used.add(renamed);
       names[i] = renamed;
-      warnings.push(msg('import.table.emptyHeader', { column: columnLetter(i), renamed }));
+      warnings.push(msg('import.table.emptyHeader', { column: letter, renamed }));
     }
   }
   const firstSeen = new Map<string, number>();
   const dupes = new Map<string, { columns: number[]; renamed: string[] }>();
-  for (let i = 0; i < width; i++) {
+  for (let i = 0; i < kept.length; i++) {
     const name = names[i];
     const key = name.toLowerCase();
     if (!firstSeen.has(key)) {
@@ -140,7 +148,7 @@ export function finalizeTable(
     warnings.push(
       msg('import.table.duplicateHeader', {
         name: names[firstSeen.get(key)!],
-        columns: d.columns.map((c) => columnLetter(c)).join(', '),
+        columns: d.columns.map((c) => columnLetter(kept[c])).join(', '),
         renamed: d.renamed.join(', '),
       }),
     );
@@ -157,9 +165,9 @@ export function finalizeTable(
       emptyRows++;
       continue;
     }
-    const row: CellValue[] = new Array(width);
-    for (let c = 0; c < width; c++) {
-      const v = src[c];
+    const row: CellValue[] = new Array(kept.length);
+    for (let c = 0; c < kept.length; c++) {
+      const v = src[kept[c]];
       const cell = v === undefined || isEmptyCell(v) ? null : v;
       row[c] = cell;
       if (typeof cell === 'string' && isFormulaLike(cell)) {
@@ -176,7 +184,7 @@ export function finalizeTable(
   const columns: ColumnProfile[] = [];
   const values: CellValue[] = new Array(rows.length);
   let partly = 0;
-  for (let c = 0; c < width; c++) {
+  for (let c = 0; c < kept.length; c++) {
     for (let r = 0; r < rows.length; r++) values[r] = rows[r][c];
     const p = profileColumn(c, names[c], values);
     columns.push(p);

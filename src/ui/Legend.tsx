@@ -1,0 +1,47 @@
+import { GENERATION_LABEL } from '../data/types.ts';
+import { choropleth, indicatorContext } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
+import { NO_DATA_COLOR } from '../domain/choropleth.ts';
+import { useLang, useT } from './useT.ts';
+
+/** Map legend: class bounds in French format, counts, "no data", unit, year, source, caveat. */
+export function Legend() {
+  const t = useT();
+  const lang = useLang();
+  const ch = useAtlas(choropleth);
+  const ctx = useAtlas(indicatorContext);
+  const sources = useAtlas((s) => s.data?.manifest.sources ?? []);
+  const hovered = useAtlas((s) => s.legendHover);
+  const setHover = useAtlas((s) => s.setLegendHover);
+  if (!ch || !ctx) return null;
+  const ind = ch.indicator;
+  const src = ind.sources.map((id) => sources.find((s) => s.id === id)).filter((s) => s !== undefined);
+  const unit = ind.type === 'numeric' ? ind.unit[lang] : '';
+  return (
+    <section className="legend" aria-label={t('legend.title')} data-testid="legend">
+      <h2>{ind.label[lang]}</h2>
+      <span className="legend-meta">
+        {unit && <>{unit} · </>}{ind.year(ctx)} · {ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI'}
+      </span>
+      <ul>
+        {ch.legend.map((l) => (
+          <li key={l.key} className={hovered === l.key ? 'hovered' : undefined}
+            onMouseEnter={() => setHover(l.key)} onMouseLeave={() => setHover(null)} onFocus={() => setHover(l.key)} onBlur={() => setHover(null)} tabIndex={0}>
+            <span className="swatch" style={{ background: l.color }} />
+            <span className="legend-label">{l.label}</span>
+            <span className="legend-count">{l.count}</span>
+          </li>
+        ))}
+        {ch.noData > 0 && (
+          <li>
+            <span className="swatch nodata" style={{ background: NO_DATA_COLOR }} />
+            <span className="legend-label">{t('legend.noData')}</span>
+            <span className="legend-count">{ch.noData}</span>
+          </li>
+        )}
+      </ul>
+      {ind.caveat && <p className="legend-caveat">⚠ {ind.caveat[lang]}</p>}
+      <p className="legend-source">{t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}</p>
+    </section>
+  );
+}
