@@ -59,7 +59,7 @@ async function main() {
   console.log(`ratio atlas / baseline          ${(median(ours) / median(base)).toFixed(2)}`);
 
   await import('./interaction.ts').then((m) => m.benchInteractions?.(browser, app.url, { median, quant })).catch((e) => console.log(`(interaction bench skipped: ${(e as Error).message})`));
-  await import('./search-bench.ts').then((m) => benchSearchFromData(m)).catch((e) => console.log(`(search bench skipped: ${(e as Error).message})`));
+  await import('./search.ts').then((m) => m.benchSearchIndex(ROOT)).catch((e) => console.log(`(search bench skipped: ${(e as Error).message})`));
 
   await browser.close();
   app.server.close();

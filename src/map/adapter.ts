@@ -231,6 +231,36 @@ export class AtlasMap {
   destroy(): void {
     this.map.remove();
   }
+
+  /** Resolves after the next frame drawn with everything loaded (sources, feature-state). */
+  whenIdle(): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  /**
+   * Copies the next rendered frame onto a 2D canvas. The copy happens inside the 'render'
+   * event, while the WebGL drawing buffer is still valid, so it works without preserveDrawingBuffer.
+   */
+  drawTo(target: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): Promise<void> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => {
+        target.drawImage(this.map.getCanvas(), x, y, w, h);
+        resolve();
+      });
+      this.map.triggerRepaint();
+    });
+  }
+
+  /** The next rendered frame as a PNG data URL. */
+  snapshot(): Promise<string> {
+    return new Promise((resolve) => {
+      this.map.once('render', () => resolve(this.map.getCanvas().toDataURL('image/png')));
+      this.map.triggerRepaint();
+    });
+  }
 }
 
 function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {

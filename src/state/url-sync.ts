@@ -2,6 +2,7 @@
 // pure codec of src/domain/url.ts. Unknown or malformed parameters are reported to the user.
 import { useEffect } from 'react';
 import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
+import { stripPresentationParams } from '../domain/export/embed.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from './store.ts';
 import type { ViewState } from './view.ts';
@@ -13,7 +14,8 @@ function knownSets() {
 }
 
 function readUrl(report: boolean): void {
-  const { view, dropped } = decodeView(window.location.search, knownSets());
+  // Presentation flags (embed=1, interactive=0…) are not part of the view: not reported as unknown.
+  const { view, dropped } = decodeView(stripPresentationParams(window.location.search), knownSets());
   const store = useAtlas.getState();
   if (!viewEquals(view, store.view)) store.replaceView(view);
   if (report && dropped.length > 0) {

@@ -12,6 +12,11 @@ import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
 import { useT } from './useT.ts';
+import { readEmbedFlags } from '../domain/export/embed.ts';
+import { EmbedView, MapSummary } from './EmbedView.tsx';
+
+/** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
+const EMBED = readEmbedFlags(window.location.search);
 
 export function App() {
   const t = useT();
@@ -25,6 +30,7 @@ export function App() {
   useUrlSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
+  if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
 
   return (
     <div className="app">
@@ -49,6 +55,7 @@ export function App() {
           <main className="map-area">
             <ErrorBoundary><MapView /></ErrorBoundary>
             <ErrorBoundary><Legend /></ErrorBoundary>
+            <MapSummary />
           </main>
           <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
             <ErrorBoundary><Panel /></ErrorBoundary>

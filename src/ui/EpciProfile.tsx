@@ -1,7 +1,10 @@
 import { GENERATIONS, GENERATION_LABEL } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { useAtlas } from '../state/store.ts';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { SourceLine } from './SourceLine.tsx';
+import { ThemeSentences } from './ThemeSentences.tsx';
 import { useLang, useT } from './useT.ts';
 
 export function EpciProfile({ code }: { code: string }) {
@@ -10,6 +13,7 @@ export function EpciProfile({ code }: { code: string }) {
   const catalog = useAtlas((s) => s.catalog)!;
   const popYear = useAtlas((s) => s.data!.territories.populationYear);
   const select = useAtlas((s) => s.select);
+  const generation = useAtlas((s) => s.view.generation);
   const e = catalog.epci.get(code)!;
   const inset = e.inset ? catalog.departements.get(e.inset)?.name : null;
   return (
@@ -55,6 +59,10 @@ export function EpciProfile({ code }: { code: string }) {
           );
         })}
       </ul>
+      <ThemeSentences code={e.code} level="epci" generation={generation} />
+      <ProgrammesSection epcis={[e.code]} />
+      <IndicatorTable code={e.code} level="epci" generation={generation} />
+      <button type="button" className="print no-print" onClick={() => window.print()}>{t('profile.print')}</button>
       <SourceLine ids={['cog', 'geo_epci', 'ti_2023', 'ti_2018']} />
     </article>
   );

@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import { useAtlas } from '../state/store.ts';
+import { SearchBox } from './SearchBox.tsx';
 import { SourcesDialog } from './SourcesDialog.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import { ExportDialog, TableDialog } from './ExportDialog.tsx';
 import { useT } from './useT.ts';
 
 export function Header() {
@@ -8,13 +11,20 @@ export function Header() {
   const lang = useAtlas((s) => s.view.lang);
   const setView = useAtlas((s) => s.setView);
   const [sourcesOpen, setSourcesOpen] = useState(false);
+  const [exportOpen, setExportOpen] = useState<'share' | 'export' | 'table' | null>(null);
   return (
     <header className="header">
       <div className="brand">
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
       </div>
+      <SearchBox />
       <div className="header-tools">
+        <span className="export-buttons">
+          <button type="button" className="link-button" onClick={() => setExportOpen('table')} data-testid="open-table">{t('export.table')}</button>
+          <button type="button" className="link-button" onClick={() => setExportOpen('share')} data-testid="open-share">{t('share.open')}</button>
+          <button type="button" className="link-button" onClick={() => setExportOpen('export')} data-testid="open-export">{t('export.open')}</button>
+        </span>
         <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>{t('sources.open')}</button>
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {(['fr', 'en'] as const).map((l) => (
@@ -23,6 +33,9 @@ export function Header() {
         </div>
       </div>
       {sourcesOpen && <SourcesDialog onClose={() => setSourcesOpen(false)} />}
+      {exportOpen === 'share' && <ShareDialog onClose={() => setExportOpen(null)} />}
+      {exportOpen === 'export' && <ExportDialog onClose={() => setExportOpen(null)} />}
+      {exportOpen === 'table' && <TableDialog onClose={() => setExportOpen(null)} />}
     </header>
   );
 }

@@ -12,7 +12,7 @@ declare global {
   }
 }
 
-export function MapView() {
+export function MapView({ interactive = true }: { interactive?: boolean } = {}) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
@@ -42,7 +42,7 @@ export function MapView() {
           window.__atlas = { map: atlas, store, ready: true };
           container.current?.setAttribute('data-ready', 'true');
         },
-      });
+      }, { interactive });
     } catch {
       setFailed(true);
       return;

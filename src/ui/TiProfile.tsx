@@ -1,7 +1,11 @@
 import { GENERATION_LABEL } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { useAtlas } from '../state/store.ts';
+import { IndicatorTable } from './IndicatorTable.tsx';
+import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { SourceLine } from './SourceLine.tsx';
+import { ThemeSentences } from './ThemeSentences.tsx';
+import { MemberValues, PerimeterChanges } from './TiExtras.tsx';
 import { useLang, useT } from './useT.ts';
 
 export function TiProfile({ tiKey }: { tiKey: string }) {
@@ -37,6 +41,12 @@ export function TiProfile({ tiKey }: { tiKey: string }) {
           </li>
         ))}
       </ul>
+      <ThemeSentences code={ti.key} level="ti" generation={ti.generation} />
+      <ProgrammesSection epcis={ti.epcis} ti={ti} />
+      <IndicatorTable code={ti.key} level="ti" generation={ti.generation} />
+      <MemberValues ti={ti} />
+      <PerimeterChanges ti={ti} />
+      <button type="button" className="print no-print" onClick={() => window.print()}>{t('profile.print')}</button>
       <SourceLine ids={[ti.generation === '2023' ? 'ti_2023' : 'ti_2018', 'cog']} />
     </article>
   );

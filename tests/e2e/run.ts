@@ -3,6 +3,7 @@ import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DIST, ROOT, assert, launch, runAll, serve, test } from './harness.ts';
+import { colourTests } from './colour.e2e.ts';
 import { foundationTests } from './foundation.e2e.ts';
 
 async function main() {
@@ -15,6 +16,7 @@ async function main() {
   const outside: string[] = [];
   const ctx = { browser: () => browser!, url: () => url, outside };
   foundationTests(ctx);
+  colourTests(ctx);
   test('no request left the local origin during the whole run', async () => {
     assert(outside.length === 0, `requests outside the origin: ${[...new Set(outside)].slice(0, 5).join(', ')}`);
   });

@@ -1,0 +1,136 @@
+// The words around an exported map (title, subtitle, legend entries, source line, date) and the
+// text summary read to screen-reader users. Shared by the PNG, the SVG, the embed and the
+// summary so that they all say the same thing. Pure: translations come in as a function.
+import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
+import type { Lang } from '../../state/view.ts';
+import { NO_DATA_COLOR, type Choropleth } from '../choropleth.ts';
+import { formatNumber } from '../format.ts';
+import type { IndicatorContext } from '../indicators.ts';
+
+export type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+export interface CaptionEntry { label: string; color: string; hatch?: boolean; count?: number }
+
+export interface Caption {
+  title: string;
+  subtitle: string;
+  legendTitle?: string;
+  legend: CaptionEntry[];
+  /** "Source : …" (indicator sources, then the base map). */
+  source: string;
+  /** "Outre-mer : encarts à des échelles différentes". */
+  note: string;
+  /** "Carte exportée le … — Atlas …". */
+  date: string;
+}
+
+export interface CaptionInput {
+  choropleth: Choropleth | null;
+  ctx: IndicatorContext;
+  lang: Lang;
+  sources: SourceInfo[];
+  showTi: boolean;
+  /** Filter result when filters are active. */
+  filtered: { count: number; total: number } | null;
+  tiTint: string;
+  date: Date;
+  t: Translate;
+}
+
+/** Sources of the base map (the same as the map's attribution). */
+const BASE_SOURCES = ['geo_epci', 'ti_2023'];
+
+export function formatDate(d: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+}
+
+export function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
+  return ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI';
+}
+
+export function buildCaption(input: CaptionInput): Caption {
+  const { choropleth: ch, ctx, lang, t } = input;
+  const byId = new Map(input.sources.map((s) => [s.id, s]));
+  const fmt = (ids: string[]) =>
+    [...new Set(ids)].map((id) => byId.get(id)).filter((s) => s !== undefined).map((s) => `${s.producer} (${s.year}, ${s.licence})`).join(' ; ');
+  const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
+  const filterText = input.filtered
+    ? t('share.filtered', { count: formatNumber(input.filtered.count, { lang }), total: formatNumber(input.filtered.total, { lang }), unit: unitLabel })
+    : '';
+  const parts: string[] = [];
+  let legend: CaptionEntry[] = [];
+  let title: string;
+  let legendTitle: string | undefined;
+  let sourceIds: string[] = [];
+  if (ch) {
+    const ind = ch.indicator;
+    title = ind.label[lang];
+    const unit = ind.type === 'numeric' ? ind.unit[lang] : '';
+    parts.push(levelLabel(ctx));
+    if (unit) parts.push(unit);
+    parts.push(ind.year(ctx));
+    legendTitle = unit ? `${ind.short?.[lang] ?? ind.label[lang]} (${unit})` : (ind.short?.[lang] ?? ind.label[lang]);
+    legend = ch.legend.map((l) => ({ label: l.label, color: l.color, count: l.count }));
+    if (ch.noData > 0) legend.push({ label: t('legend.noData'), color: NO_DATA_COLOR, hatch: true, count: ch.noData });
+    sourceIds = ind.sources;
+  } else {
+    title = t('app.title');
+    parts.push(levelLabel(ctx));
+    if (input.showTi || ctx.level === 'ti') {
+      legend = [{ label: t('share.tiMember', { gen: GENERATION_LABEL[ctx.generation] }), color: input.tiTint }];
+    }
+    sourceIds = ['cog', `ti_${ctx.generation}`];
+  }
+  if (filterText) parts.push(filterText);
+  const indicatorSources = fmt(sourceIds);
+  const base = fmt(BASE_SOURCES.filter((id) => !sourceIds.includes(id)));
+  const source = [
+    indicatorSources && `${t('legend.source')} : ${indicatorSources}`,
+    base && `${t('share.basemap')} : ${base}`,
+  ].filter(Boolean).join('. ');
+  return {
+    title,
+    subtitle: parts.join(' · '),
+    legendTitle,
+    legend,
+    source,
+    note: t('legend.insetScale'),
+    date: t('share.exportedOn', { date: formatDate(input.date, lang), app: t('app.title') }),
+  };
+}
+
+export interface SummaryInput {
+  choropleth: Choropleth | null;
+  ctx: IndicatorContext;
+  lang: Lang;
+  total: number;
+  filtered: { count: number } | null;
+  t: Translate;
+}
+
+/** One or two sentences describing the map, for screen readers. */
+export function mapSummary(input: SummaryInput): string {
+  const { choropleth: ch, ctx, lang, t } = input;
+  const n = (v: number) => formatNumber(v, { lang });
+  const unit = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
+  const parts: string[] = [];
+  if (ch) {
+    parts.push(t('share.summaryColored', { total: n(input.total), unit, indicator: ch.indicator.label[lang], year: ch.indicator.year(ctx) }));
+  } else {
+    parts.push(t('share.summaryPlain', { total: n(input.total), unit }));
+  }
+  if (input.filtered) parts.push(t('share.summaryFiltered', { count: n(input.filtered.count) }));
+  if (ch && ch.legend.length > 0) {
+    if (ch.indicator.type === 'numeric') {
+      const top = ch.legend[ch.legend.length - 1];
+      const low = ch.legend[0];
+      parts.push(t('share.summaryTop', { label: top.label, count: n(top.count) }));
+      parts.push(t('share.summaryLow', { label: low.label, count: n(low.count) }));
+    } else {
+      const most = [...ch.legend].sort((a, b) => b.count - a.count)[0];
+      parts.push(t('share.summaryMost', { label: most.label, count: n(most.count) }));
+    }
+    if (ch.noData > 0) parts.push(t('share.summaryNoData', { count: n(ch.noData) }));
+  }
+  return `${parts.join(' ; ')}.`;
+}

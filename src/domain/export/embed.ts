@@ -1,0 +1,80 @@
+// Embed links: presentation flags (outside the view codec), the embed URL and the iframe snippet.
+// Pure string work, unit-tested.
+
+/** Query parameters that only change how the app is presented, never the view. */
+export const PRESENTATION_PARAMS: readonly string[] = ['embed', 'embedui', 'interactive'];
+
+export const HEIGHT_MESSAGE = 'atlas-ti:height';
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups';
+
+export interface EmbedFlags {
+  embed: boolean;
+  /** false with `interactive=0`: no pan, zoom or click. */
+  interactive: boolean;
+}
+
+export function readEmbedFlags(search: string): EmbedFlags {
+  const p = new URLSearchParams(search);
+  const on = (v: string | null) => v !== null && v !== '0' && v !== 'false';
+  return { embed: on(p.get('embed')), interactive: p.get('interactive') !== '0' && p.get('interactive') !== 'false' };
+}
+
+/**
+ * The query without the presentation parameters, segments otherwise untouched (so the view
+ * codec still sees exactly what was written). Leading '?' kept when there was one.
+ */
+export function stripPresentationParams(search: string): string {
+  const q = search.replace(/^\?/, '');
+  const kept = q.split('&').filter((seg) => {
+    if (seg === '') return false;
+    const key = seg.split('=')[0];
+    let name = key;
+    try {
+      name = decodeURIComponent(key);
+    } catch {
+      /* malformed: the codec reports it */
+    }
+    return !PRESENTATION_PARAMS.includes(name);
+  });
+  const out = kept.join('&');
+  return search.startsWith('?') && out ? `?${out}` : out;
+}
+
+/** Absolute URL of the embedded view: `base` (origin + path) + the view's query + flags. */
+export function embedUrl(base: string, viewQuery: string, opts: { interactive: boolean }): string {
+  const parts = [viewQuery, 'embed=1', opts.interactive ? '' : 'interactive=0'].filter(Boolean);
+  return `${base}?${parts.join('&')}`;
+}
+
+/** The page URL for the full app (embed flags removed). */
+export function fullAppUrl(base: string, viewQuery: string): string {
+  return viewQuery ? `${base}?${viewQuery}` : base;
+}
+
+export function escapeAttr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export interface SnippetOptions {
+  src: string;
+  title: string;
+  height: number;
+  /** Host script (plain JS) inlined after the iframe; omitted when empty. */
+  script?: string;
+}
+
+export function clampHeight(h: number): number {
+  return Number.isFinite(h) ? Math.min(4000, Math.max(200, Math.round(h))) : 600;
+}
+
+export function iframeSnippet(o: SnippetOptions): string {
+  const frame = `<iframe src="${escapeAttr(o.src)}" title="${escapeAttr(o.title)}" width="100%" height="${clampHeight(o.height)}" style="border:0" loading="lazy" sandbox="${SANDBOX}"></iframe>`;
+  if (!o.script) return frame;
+  // "</script" cannot appear inside an inline script.
+  return `${frame}\n<script>\n${o.script.trim().replace(/<\/script/gi, '<\\/script')}\n</script>`;
+}
+
+/** The host script without its leading documentation comment (for inlining). */
+export function compactHostScript(source: string): string {
+  return source.replace(/^\s*\/\*[\s\S]*?\*\/\s*/, '').trim();
+}

@@ -1,0 +1,122 @@
+// « Partager »: the permalink of the current view and an iframe snippet generator (title,
+// height, interactions, language) with the host script that adjusts the iframe's height.
+import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import hostScript from '../embed/host-snippet.js?raw';
+import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
+import { encodeView } from '../domain/url.ts';
+import { choropleth } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
+import type { Lang } from '../state/view.ts';
+import { translator } from '../i18n/index.ts';
+import { useLang, useT } from './useT.ts';
+import './export.css';
+
+/** Copies text: Clipboard API, else select the field and execCommand('copy'). */
+export async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(text);
+      return true;
+    }
+  } catch {
+    /* fall back below */
+  }
+  if (!field) return false;
+  field.focus();
+  field.select();
+  try {
+    return document.execCommand('copy');
+  } catch {
+    return false;
+  }
+}
+
+export function appBase(): string {
+  return `${window.location.origin}${window.location.pathname}`;
+}
+
+function CopyButton({ text, field }: { text: string; field: RefObject<HTMLInputElement | HTMLTextAreaElement | null> }) {
+  const t = useT();
+  const [status, setStatus] = useState<'idle' | 'ok' | 'failed'>('idle');
+  useEffect(() => setStatus('idle'), [text]);
+  return (
+    <>
+      <button type="button" onClick={async () => setStatus((await copyText(text, field.current)) ? 'ok' : 'failed')}>{t('share.copy')}</button>
+      <span className="copy-status" role="status">{status === 'ok' ? t('share.copied') : status === 'failed' ? t('share.copyFailed') : ''}</span>
+    </>
+  );
+}
+
+export function ShareDialog({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const lang = useLang();
+  const view = useAtlas((s) => s.view);
+  const ch = useAtlas(choropleth);
+  const ref = useRef<HTMLDialogElement>(null);
+  const linkRef = useRef<HTMLInputElement>(null);
+  const codeRef = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const d = ref.current;
+    if (d && !d.open) d.showModal();
+  }, []);
+
+  const [embedLang, setEmbedLang] = useState<Lang>(lang);
+  const defaultTitle = (l: Lang) => (ch ? ch.indicator.label[l] : translator(l)('app.title'));
+  const [title, setTitle] = useState<string | null>(null);
+  const [height, setHeight] = useState(600);
+  const [interactive, setInteractive] = useState(true);
+
+  const permalink = fullAppUrl(appBase(), encodeView(view));
+  const src = embedUrl(appBase(), encodeView({ ...view, lang: embedLang }), { interactive });
+  const script = useMemo(() => compactHostScript(hostScript), []);
+  const code = iframeSnippet({ src, title: title ?? defaultTitle(embedLang), height: clampHeight(height), script });
+
+  return (
+    <dialog ref={ref} className="dialog share-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose} data-testid="share-dialog">
+      <h2 id={`${id}-title`}>{t('share.title')}</h2>
+      <section className="export-section">
+        <h3><label htmlFor={`${id}-link`}>{t('share.permalink')}</label></h3>
+        <p className="hint">{t('share.permalinkHint')}</p>
+        <div className="copy-row">
+          <input id={`${id}-link`} ref={linkRef} className="mono" readOnly value={permalink} onFocus={(e) => e.currentTarget.select()} data-testid="permalink" />
+          <CopyButton text={permalink} field={linkRef} />
+        </div>
+      </section>
+      <section className="export-section">
+        <h3>{t('share.embed')}</h3>
+        <p className="hint">{t('share.embedHint')}</p>
+        <div className="form-grid">
+          <label className="field">
+            <span>{t('share.frameTitle')}</span>
+            <input type="text" value={title ?? defaultTitle(embedLang)} onChange={(e) => setTitle(e.target.value)} data-testid="embed-title" />
+          </label>
+          <label className="field">
+            <span>{t('share.height')}</span>
+            <input type="number" min={200} max={4000} step={10} value={height} onChange={(e) => setHeight(Number(e.target.value))} onBlur={() => setHeight(clampHeight(height))} data-testid="embed-height" />
+          </label>
+          <fieldset className="field">
+            <legend>{t('share.language')}</legend>
+            <div className="field-row">
+              {(['fr', 'en'] as const).map((l) => (
+                <label key={l} className="radio">
+                  <input type="radio" name={`${id}-lang`} checked={embedLang === l} onChange={() => setEmbedLang(l)} /> {l === 'fr' ? 'Français' : 'English'}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <label className="check">
+            <input type="checkbox" checked={interactive} onChange={(e) => setInteractive(e.target.checked)} data-testid="embed-interactive" /> {t('share.interactive')}
+          </label>
+        </div>
+        <label className="field" htmlFor={`${id}-code`}><span>{t('share.code')}</span></label>
+        <textarea id={`${id}-code`} ref={codeRef} className="mono snippet" readOnly rows={7} value={code} onFocus={(e) => e.currentTarget.select()} data-testid="embed-code" />
+        <div className="copy-row">
+          <CopyButton text={code} field={codeRef} />
+          <a href={src} target="_blank" rel="noopener noreferrer">{t('share.preview')} ↗</a>
+        </div>
+      </section>
+      <form method="dialog" className="dialog-actions"><button type="submit">{t('panel.close')}</button></form>
+    </dialog>
+  );
+}
