@@ -80,7 +80,7 @@ export interface DecodedView {
 
 /** Every parameter the codec reads or writes, in encoding order. */
 export const URL_PARAMS = [
-  'lang', 'niv', 'gen', 'ti', 'dep', 'reg', 'ind', 'per', 'cl', 'br', 'pal', 'f', 'sel', 'cmp', 'v',
+  'lang', 'niv', 'gen', 'ti', 'dep', 'reg', 'ind', 'per', 'cl', 'br', 'pal', 'f', 'sel', 'cmp', 'v', 'fr',
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -202,8 +202,12 @@ function cloneView(v: ViewState): ViewState {
     selection: v.selection ? { ...v.selection } : null,
     basket: [...v.basket],
     viewport: v.viewport ? { ...v.viewport } : null,
+    friches: v.friches ? { statuses: [...v.friches.statuses], groups: [...v.friches.groups] } : null,
   };
 }
+
+const frichesEquals = (a: ViewState['friches'], b: ViewState['friches']) =>
+  a === b || (!!a && !!b && numArrayEquals(a.statuses, b.statuses) && numArrayEquals(a.groups, b.groups));
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -227,7 +231,8 @@ export function viewEquals(a: ViewState, b: ViewState): boolean {
     filtersEqual(a.filters, b.filters) &&
     selectionEquals(a.selection, b.selection) &&
     strArrayEquals(a.basket, b.basket) &&
-    viewportEquals(a.viewport, b.viewport)
+    viewportEquals(a.viewport, b.viewport) &&
+    frichesEquals(a.friches, b.friches)
   );
 }
 
@@ -280,6 +285,8 @@ export function encodeView(v: ViewState): string {
           ].join(','),
     );
   }
+  // Brownfield layer: "fr=<status digits>-<type group digits>", e.g. fr=0123-012 (all shown).
+  if (!frichesEquals(v.friches, d.friches)) put('fr', v.friches ? `${v.friches.statuses.join('')}-${v.friches.groups.join('')}` : '');
   return out.join('&');
 }
 
@@ -487,6 +494,18 @@ export function decodeView(query: string, known: KnownCodes = {}): DecodedView {
       };
       if (viewport.lon !== lon || viewport.lat !== lat || viewport.zoom !== zoom) drop('v', vp, 'clamped');
       view.viewport = viewport;
+    }
+  }
+
+  const fr = single('fr');
+  if (fr === '') view.friches = null;
+  else if (fr !== null) {
+    const m = /^([0-3]{0,4})-([0-2]{0,3})$/.exec(fr);
+    if (!m) drop('fr', fr, 'malformed');
+    else {
+      const digits = (x: string) => [...new Set([...x].map(Number))].sort((a, b) => a - b);
+      view.friches = { statuses: digits(m[1]), groups: digits(m[2]) };
+      if (view.friches.statuses.join('') !== m[1] || view.friches.groups.join('') !== m[2]) drop('fr', fr, 'corrected');
     }
   }
 

@@ -8,7 +8,8 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
 import type { AtlasData } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
-import type { Level } from '../state/view.ts';
+import type { FricheLayer, Level } from '../state/view.ts';
+import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
 import { COLORS, FONT, baseStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -18,6 +19,8 @@ export const FRANCE_BOUNDS: BBox = [-10.8, 41.2, 10.0, 51.2];
 
 export interface MapCallbacks {
   onHover(target: { kind: 'epci' | 'ti'; code: string; x: number; y: number } | null): void;
+  /** A Cartofriches site under the pointer (properties of the point), or null. */
+  onSite?(site: { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number } | null): void;
   onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
   onMove(view: { lon: number; lat: number; zoom: number }): void;
   onReady(): void;
@@ -119,6 +122,8 @@ export class AtlasMap {
   private bindEvents(): void {
     const m = this.map;
     m.on('mousemove', (e) => {
+      const site = m.getLayer('friches-points') ? m.queryRenderedFeatures(e.point, { layers: ['friches-points'] })[0] : undefined;
+      this.cb.onSite?.(site ? { name: String(site.properties.n), status: Number(site.properties.s), type: Number(site.properties.t), surface: site.properties.a === null || site.properties.a === undefined ? null : Number(site.properties.a), id: String(site.properties.id), x: e.point.x, y: e.point.y } : null);
       const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
       const target = f ? this.targetOf(f) : null;
       this.setHover(target);
@@ -214,6 +219,40 @@ export class AtlasMap {
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
     this.applyVisibility();
+  }
+
+  /**
+   * Cartofriches sites as a clustered point layer. Clusters carry one count per status × type
+   * group, so a change of the status/type selection is a change of expressions, not of data.
+   */
+  setFriches(points: FrichePoints | null, layer: FricheLayer | null): void {
+    const m = this.map;
+    if (!m.getLayer('epci-fill')) return;
+    if (points && !m.getSource('friches')) {
+      const group = points.types.map((t) => (FRICHE_TYPES_INDUSTRIAL.includes(t) ? 0 : t === 'inconnu' ? 2 : 1));
+      const data: FeatureCollection = {
+        type: 'FeatureCollection',
+        features: points.rows.map((r) => ({ type: 'Feature', properties: { s: r[2], g: group[r[3]], t: r[3], a: r[4], n: r[5], id: r[6], c: r[7] }, geometry: { type: 'Point', coordinates: [r[0], r[1]] } })),
+      };
+      const clusterProperties: Record<string, maplibregl.ExpressionSpecification> = {};
+      for (let st = 0; st < 4; st++)
+        for (let g = 0; g < 3; g++) clusterProperties[`c${st}${g}`] = ['+', ['case', ['all', ['==', ['get', 's'], st], ['==', ['get', 'g'], g]], 1, 0]] as unknown as maplibregl.ExpressionSpecification;
+      m.addSource('friches', { type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 11, clusterProperties });
+      m.addLayer({ id: 'friches-clusters', type: 'circle', source: 'friches', filter: ['has', 'point_count'], paint: { 'circle-color': '#8c510a', 'circle-opacity': 0.8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } }, 'ti-labels');
+      m.addLayer({ id: 'friches-count', type: 'symbol', source: 'friches', filter: ['has', 'point_count'], layout: { 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true }, paint: { 'text-color': '#fff' } }, 'ti-labels');
+      m.addLayer({ id: 'friches-points', type: 'circle', source: 'friches', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8, 'circle-color': ['match', ['get', 's'], 0, '#bf812d', 1, '#d73027', 2, '#1a9850', 3, '#4575b4', '#999'] } }, 'ti-labels');
+    }
+    if (!m.getSource('friches')) return;
+    const vis = layer ? 'visible' : 'none';
+    for (const id of ['friches-clusters', 'friches-count', 'friches-points']) m.setLayoutProperty(id, 'visibility', vis);
+    if (!layer) return;
+    const combos = layer.statuses.flatMap((st) => layer.groups.map((g) => ['get', `c${st}${g}`]));
+    const selected = (combos.length ? ['+', 0, ...combos] : 0) as unknown as maplibregl.ExpressionSpecification;
+    m.setFilter('friches-clusters', ['all', ['has', 'point_count'], ['>', selected, 0]]);
+    m.setFilter('friches-count', ['all', ['has', 'point_count'], ['>', selected, 0]]);
+    m.setPaintProperty('friches-clusters', 'circle-radius', ['interpolate', ['linear'], selected, 1, 9, 50, 14, 500, 22, 3000, 30]);
+    m.setLayoutProperty('friches-count', 'text-field', ['to-string', selected]);
+    m.setFilter('friches-points', ['all', ['!', ['has', 'point_count']], ['in', ['get', 's'], ['literal', layer.statuses]], ['in', ['get', 'g'], ['literal', layer.groups]]]);
   }
 
   fitTo(bbox: BBox, maxZoom = 9): void {

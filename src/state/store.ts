@@ -5,6 +5,7 @@ import { buildCatalog, type Catalog } from '../data/catalog.ts';
 import { DEFAULT_VIEW, type Selection, type ViewState } from './view.ts';
 
 export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
+export interface SiteHover { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number }
 
 export interface AtlasStore {
   data: AtlasData | null;
@@ -12,6 +13,8 @@ export interface AtlasStore {
   loadError: string | null;
   view: ViewState;
   hover: Hover | null;
+  site: SiteHover | null;
+  setSite(site: SiteHover | null): void;
   /** Messages for the user (e.g. link parameters that were dropped). */
   notices: string[];
   /** Legend class under the pointer: its territories are highlighted. */
@@ -33,6 +36,8 @@ export const useAtlas = create<AtlasStore>((set) => ({
   loadError: null,
   view: DEFAULT_VIEW,
   hover: null,
+  site: null,
+  setSite: (site) => set({ site }),
   notices: [],
   legendHover: null,
   setLegendHover: (legendHover) => set({ legendHover }),

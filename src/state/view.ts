@@ -16,6 +16,10 @@ export interface Selection { kind: 'epci' | 'ti'; code: string }
 
 export interface Viewport { lon: number; lat: number; zoom: number }
 
+/** Cartofriches point layer: shown statuses (0..3) and type groups (0 industrial, 1 other known, 2 unknown). */
+export interface FricheLayer { statuses: number[]; groups: number[] }
+export const ALL_FRICHES: FricheLayer = { statuses: [0, 1, 2, 3], groups: [0, 1, 2] };
+
 export interface ViewState {
   lang: Lang;
   level: Level;
@@ -37,6 +41,8 @@ export interface ViewState {
   /** Comparison basket: EPCI SIREN codes and TI keys ("2023:ti-4401"), at most 12. */
   basket: string[];
   viewport: Viewport | null;
+  /** Brownfield point layer, null = hidden. */
+  friches: FricheLayer | null;
 }
 
 export const MAX_BASKET = 12;
@@ -60,4 +66,5 @@ export const DEFAULT_VIEW: ViewState = {
   selection: null,
   basket: [],
   viewport: null,
+  friches: null,
 };

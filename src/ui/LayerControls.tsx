@@ -1,5 +1,6 @@
 import type { Generation } from '../data/types.ts';
 import { useAtlas } from '../state/store.ts';
+import { FricheControls } from './FricheControls.tsx';
 import { useT } from './useT.ts';
 
 export function LayerControls() {
@@ -30,6 +31,7 @@ export function LayerControls() {
           {t('layers.regions')}
         </label>
       </fieldset>
+      <FricheControls />
       <p className="hint">{t('layers.insetNote')}</p>
     </div>
   );

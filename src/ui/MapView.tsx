@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { AtlasMap } from '../map/adapter.ts';
 import { mapPaint, type MapPaint } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { loadFriches } from '../data/load.ts';
+import { translator } from '../i18n/index.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
 
@@ -25,6 +27,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     try {
       atlas = new AtlasMap(container.current, data, {
         onHover: (h) => store.getState().setHover(h),
+        onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
         onClick: (target) => store.getState().select(target),
         onMove: (v) => {
           const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
@@ -37,6 +40,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
           atlas.map.once('idle', () => performance.mark('atlas:first-map'));
           painted = null; // anything "painted" before the style was ready was not applied
           sync();
+          syncFriches();
           const vp = store.getState().view.viewport;
           if (vp) atlas.jumpTo(vp);
           window.__atlas = { map: atlas, store, ready: true };
@@ -61,9 +65,20 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         painted = paint;
       }
     };
+    let frichesRequested = false;
+    const syncFriches = () => {
+      const layer = store.getState().view.friches;
+      if (layer && !frichesRequested) {
+        frichesRequested = true;
+        loadFriches()
+          .then((points) => atlas.setFriches(points, store.getState().view.friches))
+          .catch(() => store.getState().notify(translator(store.getState().view.lang)('app.loadError') + ' (friches.json)'));
+      } else atlas.setFriches(null, layer);
+    };
     const unsub = store.subscribe((s, prev) => {
       if (s.view === prev.view && s.legendHover === prev.legendHover) return;
       sync();
+      if (s.view.friches !== prev.view.friches) syncFriches();
       const sel = s.view.selection;
       if (sel && (sel.kind !== prev.view.selection?.kind || sel.code !== prev.view.selection?.code)) {
         const cat = s.catalog!;

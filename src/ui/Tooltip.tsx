@@ -1,10 +1,25 @@
 import { useAtlas } from '../state/store.ts';
 import { GENERATION_LABEL } from '../data/types.ts';
 import { useT } from './useT.ts';
+import { formatNumber } from '../domain/format.ts';
+import { useFricheTypes } from './FricheControls.tsx';
 
 export function Tooltip() {
   const t = useT();
   const hover = useAtlas((s) => s.hover);
+  const site = useAtlas((s) => s.site);
+  const lang = useAtlas((s) => s.view.lang);
+  const types = useFricheTypes();
+  if (site) {
+    return (
+      <div className="tooltip" role="tooltip" data-testid="site-tooltip" style={{ left: site.x + 14, top: site.y + 14 }}>
+        <strong>{site.name}</strong>
+        <span>{t(`friches.statuses.${site.status}`)} · {types[site.type] ?? ''}</span>
+        {site.surface !== null && <span>{t('friches.surface')} : {formatNumber(site.surface / 1e4, { lang, decimals: 2 })} ha</span>}
+        <span className="muted">Cerema – Cartofriches, {site.id}</span>
+      </div>
+    );
+  }
   const catalog = useAtlas((s) => s.catalog);
   const generation = useAtlas((s) => s.view.generation);
   if (!hover || !catalog) return null;

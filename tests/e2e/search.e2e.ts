@@ -70,6 +70,11 @@ export function searchTests(ctx: { browser: () => Browser; url: () => string; ou
     await page.keyboard.press('Escape');
     assert((await box(page).getAttribute('aria-expanded')) === 'false', 'Escape did not close the list');
     assert(await page.locator('[role=listbox]').isHidden(), 'listbox still visible after Escape');
+    // ArrowDown reopens it; leaving the field closes it.
+    await page.keyboard.press('ArrowDown');
+    assert((await box(page).getAttribute('aria-expanded')) === 'true', 'ArrowDown did not reopen the list');
+    await page.locator('.header h1').click();
+    assert(await page.locator('[role=listbox]').isHidden(), 'listbox still visible after the field lost focus');
     ctx.outside.push(...outside);
     await context.close();
   });

@@ -67,6 +67,12 @@ const validViewArb: fc.Arbitrary<ViewState> = fc.record({
   breaks: fc.uniqueArray(numberArb, { maxLength: 8 }).map((xs) => [...xs].sort((a, b) => a - b)),
   scheme: idArb,
   filters: fc.array(fc.oneof(rangeArb, categoryArb), { maxLength: 4 }),
+  friches: fc.option(
+    fc.record({
+      statuses: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }).map((xs) => [...xs].sort((a, b) => a - b)),
+      groups: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 }).map((xs) => [...xs].sort((a, b) => a - b)),
+    }),
+  ),
   selection: fc.option(
     fc.oneof(
       sirenArb.map((code) => ({ kind: 'epci' as const, code })),
@@ -234,6 +240,7 @@ describe('url codec: properties', () => {
       selection: fc.option(fc.record({ kind: fc.constantFrom('epci' as const, 'ti' as const), code: fc.string() })),
       basket: fc.array(fc.string(), { maxLength: 20 }),
       viewport: fc.option(fc.record({ lon: fc.double(), lat: fc.double(), zoom: fc.double() })),
+      friches: fc.option(fc.record({ statuses: fc.array(fc.integer()), groups: fc.array(fc.integer()) })),
     });
     fc.assert(
       fc.property(anyView, (view) => {
@@ -261,7 +268,7 @@ describe('url codec: examples', () => {
     expect(DEFAULT_VIEW).toEqual({
       lang: 'fr', level: 'epci', generation: '2023', showTi: true, showDepartements: false, showRegions: true,
       indicator: null, period: [2019, 2024], method: 'quantile', classes: 5, breaks: [], scheme: 'auto',
-      filters: [], selection: null, basket: [], viewport: null,
+      filters: [], selection: null, basket: [], viewport: null, friches: null,
     });
   });
 
@@ -292,12 +299,13 @@ describe('url codec: examples', () => {
       selection: { kind: 'ti', code: '2018:ti-0101' },
       basket: ['2018:ti-0101'],
       viewport: { lon: -61.5, lat: 16.25, zoom: 0 },
+      friches: { statuses: [1, 2], groups: [0] },
     });
     const q = encodeView(all);
     expect(q).toBe(
       'lang=en&niv=ti&gen=2018&ti=0&dep=1&reg=0&ind=fr_total&per=2014-2022&cl=m4&br=-1.5,10,20.5&pal=viridis' +
         '&f=c:nature:CA,CU&f=r:pop::50000&f=c:region:%C3%8Ele-de-France%2C+nord,a%7Cb:c' +
-        '&sel=2018:ti-0101&cmp=2018:ti-0101&v=-61.5,16.25,0',
+        '&sel=2018:ti-0101&cmp=2018:ti-0101&v=-61.5,16.25,0&fr=12-0',
     );
     expect(decodeView(q)).toEqual({ view: all, dropped: [] });
     // Order of parameters in the input does not matter.
