@@ -64,6 +64,31 @@ export function colourTests(ctx: { browser: () => Browser; url: () => string; ou
     await context.close();
   });
 
+  test('the Cartofriches point layer clusters sites and filters them by status and type', async () => {
+    const { page, context, outside } = await openPage(ctx.browser(), `${ctx.url()}/?v=2.5,48.9,7`);
+    await waitForMap(page);
+    await page.getByTestId('friches-toggle').check();
+    await page.waitForFunction(() => !!window.__atlas!.map.map.getLayer('friches-clusters'), null, { timeout: 30_000 });
+    await waitForMap(page);
+    const total = () => page.evaluate(() => {
+      const m = window.__atlas!.map.map;
+      const clusters = m.queryRenderedFeatures({ layers: ['friches-count'] }).map((f) => Number(f.properties.point_count ?? 0));
+      const labels = m.queryRenderedFeatures({ layers: ['friches-count'] }).length;
+      const points = m.queryRenderedFeatures({ layers: ['friches-points'] }).length;
+      return { labels, points, clusters: clusters.length };
+    });
+    const all = await total();
+    assert(all.labels > 10, `too few clusters drawn: ${JSON.stringify(all)}`);
+    // Keep only industrial brownfields without a project.
+    for (const label of ['Friche potentielle', 'Friche avec projet', 'Friche reconvertie', 'Autre type connu', 'Type inconnu']) await page.getByLabel(label).uncheck();
+    await waitForMap(page);
+    const few = await total();
+    assert(few.labels + few.points < all.labels + all.points, `filtering by status/type did not reduce what is drawn: ${JSON.stringify(all)} → ${JSON.stringify(few)}`);
+    assert(page.url().includes('fr=1-0'), `URL lacks the point layer state: ${page.url()}`);
+    ctx.outside.push(...outside);
+    await context.close();
+  });
+
   test('an EPCI profile lists indicators with ranks, ZIBaC and Sprint states', async () => {
     const { page, context, outside } = await openPage(ctx.browser(), `${ctx.url()}/?sel=244400644`);
     await waitForMap(page);
