@@ -160,6 +160,7 @@ function main() {
           '2018': tis.filter((t) => t.generation === '2018' && t.epcis.includes(e.code)).map((t) => t.id),
         },
         bbox: built.epciBBox.get(e.code)!,
+        neighbours: built.epciNeighbours.get(e.code) ?? [],
         ...(inset ? { inset } : {}),
       };
     })

@@ -3,7 +3,7 @@ import { featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
-import { feature as topoFeature, mergeArcs, quantize } from 'topojson-client';
+import { feature as topoFeature, mergeArcs, neighbors, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
@@ -42,6 +42,8 @@ export function partialPiece(outline: Feature<Poly>, host: PolyFeature, tiKey: s
 
 export interface BuiltTopology {
   topology: Topology;
+  /** EPCI code → codes of the EPCI sharing at least one arc (a border) with it. */
+  epciNeighbours: Map<string, string[]>;
   epciBBox: Map<string, BBox>;
   tiBBox: Map<string, BBox>;
   tiLabels: Feature<Point, { key: string; name: string; generation: Generation }>[];
@@ -65,6 +67,9 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
     const k = (g.properties as Props).ti;
     partsByTi.set(k, [...(partsByTi.get(k) ?? []), g]);
   }
+  const epciList = objects.epci.geometries;
+  const adjacency = neighbors(epciList as unknown as GeometryObject[]);
+  const epciNeighbours = new Map(epciList.map((g, i) => [(g.properties as Props).code, adjacency[i].map((j) => (epciList[j].properties as Props).code).sort()]));
   // Keep only the code/ti keys as properties; names live in territories.json.
   for (const name of ['epci', 'dep', 'reg'])
     for (const g of objects[name].geometries) g.properties = { code: (g.properties as Props).code };
@@ -97,7 +102,7 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
 
   const epciBBox = new Map<string, BBox>();
   for (const [code, g] of epciGeom) epciBBox.set(code, geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry]));
-  return { topology: topo, epciBBox, tiBBox, tiLabels };
+  return { topology: topo, epciNeighbours, epciBBox, tiBBox, tiLabels };
 }
 
 /** Pole of inaccessibility of the largest polygon: a label point that is inside the shape. */

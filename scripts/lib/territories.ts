@@ -6,7 +6,7 @@ import { SIREN, readCsv } from './inputs.ts';
 
 export const MGP = '200054781'; // Métropole du Grand Paris: holds the EPT
 
-export type EpciBase = Omit<EpciRecord, 'bbox' | 'ti' | 'depSiege' | 'areaKm2' | 'inset'>;
+export type EpciBase = Omit<EpciRecord, 'bbox' | 'ti' | 'depSiege' | 'areaKm2' | 'inset' | 'neighbours'>;
 
 export function buildEpciBase(cog: Cog) {
   const communes = communeIndex(cog);

@@ -25,6 +25,8 @@ export interface EpciRecord {
   /** Établissements publics territoriaux inside the Métropole du Grand Paris. */
   ept?: { code: string; name: string }[];
   bbox: BBox;
+  /** EPCI sharing a border (from the topology's shared arcs, not bounding boxes). */
+  neighbours: string[];
   /** Set when the EPCI is drawn in a DROM inset (not at its real position). */
   inset?: string;
 }

@@ -1,11 +1,13 @@
 /*
  * Atlas des Territoires d'industrie: automatic height for embedded maps.
  *
- * Include this script once in the host page, after (or before) the iframe(s):
+ * Include this script once in the host page, inline in a script element or from a file you
+ * host, after (or before) the iframe(s), which look like:
  *
  *   <iframe src="https://…/atlas/?ind=friches&embed=1" title="…" width="100%" height="600"
  *     style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>
- *   <script>…this file…</script>
+ *
+ * (The « Partager » dialog of the atlas generates both, the script inlined.)
  *
  * The embedded map posts { type: 'atlas-ti:height', height } to its parent window whenever
  * its content height changes (the message carries no data, hence targetOrigin '*').

@@ -31,7 +31,7 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
   const snippet = readFileSync(join(ROOT, 'src', 'embed', 'host-snippet.js'), 'utf8');
   const hostPage = (query: string, height: number) => ({
     type: 'text/html; charset=utf-8',
-    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Article hôte</title></head>
+    body: `<!doctype html><html lang="fr"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Article hôte</title></head>
 <body style="margin:0;font-family:sans-serif"><h1 style="margin:8px">Un article</h1><p style="margin:8px">Texte avant la carte.</p>
 <iframe id="atlas" src="/?${query}" title="Carte des friches" width="100%" height="${height}" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>
 <p style="margin:8px">Texte après la carte.</p>

@@ -82,6 +82,31 @@ describe('pipeline output on the real data', () => {
     expect(carros.map((g) => g.properties.partial)).toEqual([1]);
   });
 
+  it('finds neighbours from shared borders: same as shared edges in the source GeoJSON', () => {
+    // Independent check on the source geometry: two EPCI are neighbours when they share an edge.
+    const src = JSON.parse(readFileSync(join(DATA, 'geo/epci-2025-wgs84.geojson'), 'utf8')) as { features: { properties: { code: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } }[] };
+    const edges = (g: { type: string; coordinates: number[][][] | number[][][][] }) => {
+      const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
+      const out = new Set<string>();
+      for (const ring of polys.flat()) for (let i = 1; i < ring.length; i++) {
+        const a = ring[i - 1].join(','), b = ring[i].join(',');
+        if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+      }
+      return out;
+    };
+    const all = src.features.map((f) => ({ code: f.properties.code, edges: edges(f.geometry) }));
+    for (const code of ['244400644', '200072734', '200054781', '244900015']) {
+      const mine = all.find((x) => x.code === code)!.edges;
+      const expected = all.filter((x) => x.code !== code && [...x.edges].some((e) => mine.has(e))).map((x) => x.code).sort();
+      const got = territories.epci.find((e) => e.code === code)!.neighbours;
+      expect(got, `neighbours of ${code}`).toEqual(expected);
+    }
+    const carene = territories.epci.find((e) => e.code === '244400644')!;
+    expect(carene.neighbours).toEqual(expect.arrayContaining(['200072734', '244400610']));
+    // Islands without a bridge to another EPCI border have no neighbour.
+    expect(territories.epci.find((e) => e.name.includes("Ile de Ré"))!.neighbours).toEqual([]);
+  });
+
   it('moves DROM EPCI into insets and flags them', () => {
     const drom = territories.epci.filter((e) => e.inset);
     expect(drom).toHaveLength(23);
