@@ -255,6 +255,22 @@ export class AtlasMap {
     m.setFilter('friches-points', ['all', ['!', ['has', 'point_count']], ['in', ['get', 's'], ['literal', layer.statuses]], ['in', ['get', 'g'], ['literal', layer.groups]]]);
   }
 
+  private basket = new Set<string>();
+  /** Territories of the comparison basket, outlined in blue (EPCI codes and TI keys). */
+  setBasket(codes: readonly string[]): void {
+    if (!this.map.getSource('epci')) return;
+    const next = new Set(codes);
+    for (const c of this.basket) if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: false });
+    for (const c of next) if (!this.basket.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: true });
+    this.basket = next;
+    const gens = new Set([...next].filter((c) => c.includes(':')).map((c) => c.slice(0, 4)));
+    for (const g of ['2023', '2018'] as Generation[]) if (gens.has(g)) this.map.setLayoutProperty(`${SOURCE[g]}-highlight`, 'visibility', 'visible');
+  }
+
+  private kindOf(code: string): Target {
+    return code.includes(':') ? { kind: 'ti', code } : { kind: 'epci', code };
+  }
+
   fitTo(bbox: BBox, maxZoom = 9): void {
     this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, maxZoom, duration: 400 });
   }
@@ -303,9 +319,10 @@ export class AtlasMap {
 }
 
 function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {
+  const is = (k: string): maplibregl.ExpressionSpecification => ['boolean', ['feature-state', k], false];
   return {
-    'line-color': ['case', ['boolean', ['feature-state', 'selected'], false], COLORS.selected, COLORS.hover],
-    'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 3, ['boolean', ['feature-state', 'hover'], false], 2, 0],
+    'line-color': ['case', is('selected'), COLORS.selected, is('hover'), COLORS.hover, COLORS.basket],
+    'line-width': ['case', is('selected'), 3, is('hover'), 2, is('basket'), 2.5, 0],
   };
 }
 

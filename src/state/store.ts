@@ -2,7 +2,8 @@
 import { create } from 'zustand';
 import type { AtlasData } from '../data/load.ts';
 import { buildCatalog, type Catalog } from '../data/catalog.ts';
-import { DEFAULT_VIEW, type Selection, type ViewState } from './view.ts';
+import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
+import type { CustomGroup } from '../domain/groups.ts';
 
 export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
 export interface SiteHover { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number }
@@ -20,6 +21,12 @@ export interface AtlasStore {
   /** Legend class under the pointer: its territories are highlighted. */
   legendHover: string | null;
   setLegendHover(key: string | null): void;
+  /** Custom groups of EPCI, stored locally (src/state/groups-sync.ts). */
+  groups: CustomGroup[];
+  setGroups(groups: CustomGroup[]): void;
+  /** Adds codes to the comparison basket; returns how many did not fit (limit 12). */
+  addToBasket(codes: string[]): number;
+  removeFromBasket(code: string): void;
   setData(data: AtlasData): void;
   setLoadError(message: string): void;
   setView(patch: Partial<ViewState>): void;
@@ -41,6 +48,22 @@ export const useAtlas = create<AtlasStore>((set) => ({
   notices: [],
   legendHover: null,
   setLegendHover: (legendHover) => set({ legendHover }),
+  groups: [],
+  setGroups: (groups) => set({ groups }),
+  addToBasket: (codes) => {
+    let refused = 0;
+    set((s) => {
+      const basket = [...s.view.basket];
+      for (const c of codes) {
+        if (basket.includes(c)) continue;
+        if (basket.length >= MAX_BASKET) refused++;
+        else basket.push(c);
+      }
+      return { view: { ...s.view, basket } };
+    });
+    return refused;
+  },
+  removeFromBasket: (code) => set((s) => ({ view: { ...s.view, basket: s.view.basket.filter((c) => c !== code) } })),
   setData: (data) => set({ data, catalog: buildCatalog(data), loadError: null }),
   setLoadError: (loadError) => set({ loadError }),
   setView: (patch) => set((s) => ({ view: { ...s.view, ...patch } })),

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { loadAtlasData, LoadError } from '../data/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
+import { useGroupsSync } from '../state/groups-sync.ts';
+import { BasketBar } from './ComparePanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
@@ -28,6 +30,7 @@ export function App() {
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
   }, []);
   useUrlSync();
+  useGroupsSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
   if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
@@ -58,6 +61,7 @@ export function App() {
             <MapSummary />
           </main>
           <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+            <ErrorBoundary><BasketBar /></ErrorBoundary>
             <ErrorBoundary><Panel /></ErrorBoundary>
           </section>
         </>

@@ -121,7 +121,7 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
     <div ref={root} className={`embed${interactive ? '' : ' embed-static'}${frozen ? ' embed-frozen' : ''}`} data-testid="embed">
       <header className="embed-head">
         <h1>{title}</h1>
-        {caption && <p className="embed-sub">{caption.subtitle}</p>}
+        {caption && (!ch || view.filters.length > 0) && <p className="embed-sub">{caption.subtitle}</p>}
         <SelectionLine />
       </header>
       {loadError ? (

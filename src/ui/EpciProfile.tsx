@@ -1,6 +1,7 @@
 import { GENERATIONS, GENERATION_LABEL } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { useAtlas } from '../state/store.ts';
+import { BasketButtons } from './ComparePanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { SourceLine } from './SourceLine.tsx';
@@ -59,6 +60,7 @@ export function EpciProfile({ code }: { code: string }) {
           );
         })}
       </ul>
+      <BasketButtons code={e.code} neighbours={e.neighbours} />
       <ThemeSentences code={e.code} level="epci" generation={generation} />
       <ProgrammesSection epcis={[e.code]} />
       <IndicatorTable code={e.code} level="epci" generation={generation} />

@@ -189,7 +189,7 @@ export async function renderPng(width: number, height: number, ratio: number): P
       const b = main.getBounds();
       atlas.map.fitBounds(b, { padding: 0, duration: 0 });
     } else {
-      atlas.map.fitBounds([[FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]], [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]]], { padding: 8, duration: 0 });
+      atlas.map.fitBounds([[FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]], [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]]], { padding: 16, duration: 0 });
     }
     await atlas.whenIdle();
     g.fillStyle = '#ffffff';

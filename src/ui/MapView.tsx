@@ -57,6 +57,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       const s = store.getState();
       atlas.setLayers(s.view);
       atlas.setSelected(s.view.selection);
+      atlas.setBasket(s.view.basket);
       const paint = mapPaint(s);
       if (paint !== painted) {
         // Clear the previous level's colours when the level or generation changes.

@@ -1,6 +1,7 @@
 import { GENERATION_LABEL } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { useAtlas } from '../state/store.ts';
+import { BasketButtons } from './ComparePanel.tsx';
 import { IndicatorTable } from './IndicatorTable.tsx';
 import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { SourceLine } from './SourceLine.tsx';
@@ -41,6 +42,7 @@ export function TiProfile({ tiKey }: { tiKey: string }) {
           </li>
         ))}
       </ul>
+      <BasketButtons code={ti.key} />
       <ThemeSentences code={ti.key} level="ti" generation={ti.generation} />
       <ProgrammesSection epcis={ti.epcis} ti={ti} />
       <IndicatorTable code={ti.key} level="ti" generation={ti.generation} />

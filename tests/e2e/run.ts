@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DIST, ROOT, assert, launch, runAll, serve, test } from './harness.ts';
 import { colourTests } from './colour.e2e.ts';
+import { compareTests } from './compare.e2e.ts';
+import { searchTests } from './search.e2e.ts';
 import { foundationTests } from './foundation.e2e.ts';
 
 async function main() {
@@ -17,6 +19,8 @@ async function main() {
   const ctx = { browser: () => browser!, url: () => url, outside };
   foundationTests(ctx);
   colourTests(ctx);
+  searchTests(ctx);
+  compareTests(ctx);
   test('no request left the local origin during the whole run', async () => {
     assert(outside.length === 0, `requests outside the origin: ${[...new Set(outside)].slice(0, 5).join(', ')}`);
   });

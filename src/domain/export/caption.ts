@@ -52,7 +52,12 @@ export function buildCaption(input: CaptionInput): Caption {
   const { choropleth: ch, ctx, lang, t } = input;
   const byId = new Map(input.sources.map((s) => [s.id, s]));
   const fmt = (ids: string[]) =>
-    [...new Set(ids)].map((id) => byId.get(id)).filter((s) => s !== undefined).map((s) => `${s.producer} (${s.year}, ${s.licence})`).join(' ; ');
+    [...new Set(ids)]
+      .map((id) => byId.get(id))
+      .filter((s) => s !== undefined)
+      // The year is left out when the producer's name already carries it ("état au 10/03/2024").
+      .map((s) => `${s.producer} (${[s.producer.includes(s.year) ? '' : s.year, s.licence].filter(Boolean).join(', ')})`)
+      .join(' ; ');
   const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
   const filterText = input.filtered
     ? t('share.filtered', { count: formatNumber(input.filtered.count, { lang }), total: formatNumber(input.filtered.total, { lang }), unit: unitLabel })
@@ -69,7 +74,8 @@ export function buildCaption(input: CaptionInput): Caption {
     parts.push(levelLabel(ctx));
     if (unit) parts.push(unit);
     parts.push(ind.year(ctx));
-    legendTitle = unit ? `${ind.short?.[lang] ?? ind.label[lang]} (${unit})` : (ind.short?.[lang] ?? ind.label[lang]);
+    const name = ind.short?.[lang] ?? ind.label[lang];
+    legendTitle = unit && !name.endsWith(`(${unit})`) ? `${name} (${unit})` : name;
     legend = ch.legend.map((l) => ({ label: l.label, color: l.color, count: l.count }));
     if (ch.noData > 0) legend.push({ label: t('legend.noData'), color: NO_DATA_COLOR, hatch: true, count: ch.noData });
     sourceIds = ind.sources;
