@@ -3,7 +3,7 @@ import type { ClassMethod, Filter, Level } from '../state/view.ts';
 import { classify, colorsFor, defaultScheme, isScheme, SCHEMES } from './classify.ts';
 import { applyFilters, type FilterResult } from './filter.ts';
 import { formatRange } from './format.ts';
-import { codesOf, INDICATOR_BY_ID, isAvailable, numericValues, type Indicator, type IndicatorContext } from './indicators.ts';
+import { codesOf, indicatorById, isAvailable, numericValues, type Indicator, type IndicatorContext } from './indicators.ts';
 
 export interface LegendEntry {
   key: string;
@@ -97,7 +97,7 @@ export function categoryColumn(dim: string, ctx: IndicatorContext): (string | st
       return ctx.level === 'epci' ? t.epci.map((e) => (e.ti[dim === 'ti2023' ? '2023' : '2018'].length > 0 ? 'in' : 'out')) : undefined;
     case 'zibac':
     case 'sprint': {
-      const ind = INDICATOR_BY_ID.get(dim)!;
+      const ind = indicatorById(ctx, dim)!;
       return ind.type === 'categorical' ? ind.classify(ctx) : undefined;
     }
     default:
@@ -109,7 +109,7 @@ export function filterTerritories(filters: Filter[], ctx: IndicatorContext): Fil
   return applyFilters(filters, {
     n: codesOf(ctx).length,
     numeric: (id) => {
-      const ind = INDICATOR_BY_ID.get(id);
+      const ind = indicatorById(ctx, id);
       return ind && ind.type === 'numeric' && isAvailable(ind, ctx.level) ? numericValues(ind, ctx) : undefined;
     },
     category: (dim) => categoryColumn(dim, ctx),

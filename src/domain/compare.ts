@@ -6,14 +6,14 @@ import type { ExportCell, ExportColumn, ExportTable } from './export/table.ts';
 import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
-import { INDICATORS, isAvailable, type IndicatorContext, type NumericIndicator } from './indicators.ts';
+import { indicatorsOf, isAvailable, type IndicatorContext, type NumericIndicator } from './indicators.ts';
 
 export type CompareItem =
   | { kind: 'epci'; code: string; name: string }
   | { kind: 'ti'; code: string; name: string; generation: Generation }
   | { kind: 'group'; code: string; name: string; group: CustomGroup };
 
-export const COMPARED_INDICATORS = (): NumericIndicator[] => INDICATORS.filter((i): i is NumericIndicator => i.type === 'numeric');
+export const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] => indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric');
 
 /** Value of an indicator for one compared item (null = no data or not available at its level). */
 export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
@@ -34,7 +34,7 @@ export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: Indi
 }
 
 export function comparisonTable(items: CompareItem[], ctx: IndicatorContext, lang: Lang, labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string> }): ExportTable {
-  const inds = COMPARED_INDICATORS();
+  const inds = COMPARED_INDICATORS(ctx);
   const columns: ExportColumn[] = [
     { key: 'code', label: labels.code, type: 'text', sources: [] },
     { key: 'name', label: labels.name, type: 'text', sources: [] },

@@ -7,7 +7,7 @@ import type { Level } from '../state/view.ts';
 import { EMP_YEARS, type FieldTable, type IndicatorsFile, type RawField } from './fields.ts';
 import { epciSprintState, sprintState, type SprintRule } from './sprint.ts';
 
-export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte';
+export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte' | 'user';
 export type Direction = 'higher-better' | 'lower-better' | 'neutral';
 export type Tr = { fr: string; en: string };
 
@@ -25,6 +25,8 @@ export interface IndicatorContext {
   indicators: IndicatorsFile;
   territories: TerritoriesFile;
   sprint: SprintRule;
+  /** Indicators made from the user's own tables ("vos données"), next to the built-in ones. */
+  extra?: Indicator[];
 }
 
 interface Base {
@@ -49,6 +51,10 @@ export interface NumericIndicator extends Base {
   kind: 'stock' | 'change';
   usesPeriod?: boolean;
   compute: (get: (f: RawField) => number | null, ctx: Pick<IndicatorContext, 'period'>) => number | null;
+  /** Values aligned with codesOf(ctx), for indicators not computed from raw fields (user data). */
+  values?: (ctx: IndicatorContext) => (number | null)[];
+  /** Marks user-imported indicators ("vos données"). */
+  user?: boolean;
 }
 export interface CategoricalIndicator extends Base {
   type: 'categorical';
@@ -239,7 +245,16 @@ export const INDICATORS: Indicator[] = [
 ];
 
 export const INDICATOR_BY_ID = new Map(INDICATORS.map((i) => [i.id, i]));
-export const THEMES: Theme[] = ['foncier', 'emploi', 'programmes', 'contexte'];
+export const THEMES: Theme[] = ['foncier', 'emploi', 'programmes', 'contexte', 'user'];
+
+/** Built-in indicators plus the user's own. */
+export function indicatorsOf(ctx: Pick<IndicatorContext, 'extra'> | null): Indicator[] {
+  return ctx?.extra?.length ? [...INDICATORS, ...ctx.extra] : INDICATORS;
+}
+
+export function indicatorById(ctx: Pick<IndicatorContext, 'extra'> | null, id: string): Indicator | undefined {
+  return INDICATOR_BY_ID.get(id) ?? ctx?.extra?.find((i) => i.id === id);
+}
 export { EMP_YEARS };
 
 export function fieldsOf(ctx: Pick<IndicatorContext, 'level' | 'generation' | 'indicators'>): FieldTable {
@@ -258,6 +273,7 @@ export function isAvailable(ind: Indicator, level: Level): boolean {
 /** Numeric values of an indicator for every territory of the level (null = no data). */
 export function numericValues(ind: NumericIndicator, ctx: IndicatorContext): (number | null)[] {
   if (!isAvailable(ind, ctx.level)) return codesOf(ctx).map(() => null);
+  if (ind.values) return ind.values(ctx);
   const t = fieldsOf(ctx);
   return t.codes.map((_, i) => {
     const v = ind.compute((f) => t.values[f]?.[i] ?? null, ctx);
@@ -270,6 +286,7 @@ export function valueFor(ind: NumericIndicator, ctx: IndicatorContext, code: str
   const t = fieldsOf(ctx);
   const i = t.codes.indexOf(code);
   if (i < 0 || !isAvailable(ind, ctx.level)) return null;
+  if (ind.values) return ind.values(ctx)[i] ?? null;
   const v = ind.compute((f) => t.values[f]?.[i] ?? null, ctx);
   return v === null || !Number.isFinite(v) ? null : v;
 }

@@ -1,7 +1,7 @@
 // Profile of a territory: every indicator with value, ranks (all, région, TI), and what changed
 // between the two TI generations. Pure; the UI only formats.
 import type { EpciRecord, Generation, TerritoriesFile, TiRecord } from '../data/types.ts';
-import { INDICATORS, isAvailable, numericValues, type IndicatorContext, type NumericIndicator } from './indicators.ts';
+import { indicatorsOf, isAvailable, numericValues, type IndicatorContext, type NumericIndicator } from './indicators.ts';
 import { rankOf, rankWithin, type Rank } from './rank.ts';
 
 export interface ProfileRow {
@@ -29,7 +29,7 @@ export function profileRows(ctx: IndicatorContext, code: string): ProfileRow[] {
     const ti = t.ti[ctx.generation][index];
     regionMask = t.ti[ctx.generation].map((x) => x.regions.some((r) => ti.regions.includes(r)));
   }
-  return INDICATORS.filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, ctx.level)).map((indicator) => {
+  return indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, ctx.level)).map((indicator) => {
     const values = numericValues(indicator, ctx);
     return {
       indicator,

@@ -76,7 +76,7 @@ export const en: Dict = {
     breaks: 'Thresholds (separated by ";")',
     breaksInvalid: 'Thresholds not understood: type numbers separated by ";".',
     notAtLevel: 'Indicator not available at TI level (not aggregable): see member values in profiles.',
-    themes: { foncier: 'Industrial land', emploi: 'Employment', programmes: 'Programmes', contexte: 'Context' },
+    themes: { foncier: 'Industrial land', emploi: 'Employment', programmes: 'Programmes', contexte: 'Context', user: 'Your data' },
     definition: 'Definition',
     aggregation: 'TI aggregation',
     agg: { sum: 'sum of members', ratio: 'ratio recomputed on sums ({{num}} / {{den}})', any: 'true if any member', rule: '{{text}}', none: 'not aggregable' },

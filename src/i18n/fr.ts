@@ -75,7 +75,7 @@ export const fr = {
     breaks: 'Seuils (séparés par « ; »)',
     breaksInvalid: 'Seuils non reconnus : saisissez des nombres séparés par « ; ».',
     notAtLevel: 'Indicateur non disponible à l’échelle des TI (non agrégeable) : voir les valeurs par membre dans les fiches.',
-    themes: { foncier: 'Foncier', emploi: 'Emploi', programmes: 'Programmes', contexte: 'Contexte' },
+    themes: { foncier: 'Foncier', emploi: 'Emploi', programmes: 'Programmes', contexte: 'Contexte', user: 'Vos données' },
     definition: 'Définition',
     aggregation: 'Agrégation TI',
     agg: { sum: 'somme des membres', ratio: 'ratio recalculé sur les sommes ({{num}} / {{den}})', any: 'vrai si au moins un membre', rule: '{{text}}', none: 'non agrégeable' },

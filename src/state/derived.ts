@@ -3,7 +3,7 @@
 import sprintRule from '../../geo/sprint-innovation.json';
 import { buildChoropleth, filterTerritories, type Choropleth } from '../domain/choropleth.ts';
 import type { FilterResult } from '../domain/filter.ts';
-import { INDICATOR_BY_ID, isAvailable, type IndicatorContext } from '../domain/indicators.ts';
+import { indicatorById, isAvailable, type IndicatorContext } from '../domain/indicators.ts';
 import type { SprintRule } from '../domain/sprint.ts';
 import type { AtlasStore } from './store.ts';
 
@@ -19,15 +19,15 @@ function memo<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R 
   };
 }
 
-const contextMemo = memo((data: AtlasStore['data'], level: IndicatorContext['level'], generation: IndicatorContext['generation'], p0: number, p1: number): IndicatorContext | null =>
-  data ? { level, generation, period: [p0, p1], indicators: data.indicators, territories: data.territories, sprint: SPRINT_RULE } : null);
+const contextMemo = memo((data: AtlasStore['data'], level: IndicatorContext['level'], generation: IndicatorContext['generation'], p0: number, p1: number, extra: AtlasStore['userIndicators']): IndicatorContext | null =>
+  data ? { level, generation, period: [p0, p1], indicators: data.indicators, territories: data.territories, sprint: SPRINT_RULE, extra } : null);
 
 export function indicatorContext(s: AtlasStore): IndicatorContext | null {
-  return contextMemo(s.data, s.view.level, s.view.generation, s.view.period[0], s.view.period[1]);
+  return contextMemo(s.data, s.view.level, s.view.generation, s.view.period[0], s.view.period[1], s.userIndicators);
 }
 
 const choroplethMemo = memo((ctx: IndicatorContext | null, id: string | null, method: string, classes: number, breaks: number[], scheme: string, lang: 'fr' | 'en'): Choropleth | null => {
-  const ind = id ? INDICATOR_BY_ID.get(id) : undefined;
+  const ind = id && ctx ? indicatorById(ctx, id) : undefined;
   if (!ctx || !ind || !isAvailable(ind, ctx.level)) return null;
   return buildChoropleth(ind, ctx, { method: method as never, classes, breaks, scheme }, lang);
 });

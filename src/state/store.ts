@@ -4,6 +4,7 @@ import type { AtlasData } from '../data/load.ts';
 import { buildCatalog, type Catalog } from '../data/catalog.ts';
 import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
 import type { CustomGroup } from '../domain/groups.ts';
+import type { Indicator } from '../domain/indicators.ts';
 
 export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
 export interface SiteHover { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number }
@@ -24,6 +25,9 @@ export interface AtlasStore {
   /** Custom groups of EPCI, stored locally (src/state/groups-sync.ts). */
   groups: CustomGroup[];
   setGroups(groups: CustomGroup[]): void;
+  /** Indicators built from the user's imported tables ("vos données"). */
+  userIndicators: Indicator[];
+  setUserIndicators(list: Indicator[]): void;
   /** Adds codes to the comparison basket; returns how many did not fit (limit 12). */
   addToBasket(codes: string[]): number;
   removeFromBasket(code: string): void;
@@ -50,6 +54,8 @@ export const useAtlas = create<AtlasStore>((set) => ({
   setLegendHover: (legendHover) => set({ legendHover }),
   groups: [],
   setGroups: (groups) => set({ groups }),
+  userIndicators: [],
+  setUserIndicators: (userIndicators) => set({ userIndicators }),
   addToBasket: (codes) => {
     let refused = 0;
     set((s) => {

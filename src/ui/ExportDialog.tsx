@@ -93,6 +93,15 @@ export function downloadBlob(blob: Blob, name: string): void {
 
 export const MAX_SIDE = 4096;
 
+/** West edge of the DROM insets (geo/drom-insets.json: boxes from −10.6° to −7°). */
+const INSETS_EAST = -7;
+
+function insetsVisible(s: AtlasStore): boolean {
+  const main = window.__atlas?.map.map;
+  if (!s.view.viewport || !main) return true;
+  return main.getBounds().getWest() < INSETS_EAST;
+}
+
 function paintItems(g: CanvasRenderingContext2D, items: DrawItem[]): void {
   g.textBaseline = 'top';
   for (const it of items) {
@@ -155,7 +164,8 @@ export async function renderPng(width: number, height: number, ratio: number): P
     subtitle: caption.subtitle,
     legendTitle: caption.legendTitle,
     legend: caption.legend,
-    footer: [caption.source, `${caption.note}. ${caption.date}`],
+    // The inset note only when the insets are in the frame (France view or a view reaching them).
+    footer: [caption.source, insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date],
   });
   const { map: rect } = layout;
 

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { categoryColumn, dimensionsFor, type Dimension } from '../domain/choropleth.ts';
 import { formatNumber } from '../domain/format.ts';
 import { histogram } from '../domain/histogram.ts';
-import { INDICATORS, INDICATOR_BY_ID, isAvailable, numericValues, type NumericIndicator } from '../domain/indicators.ts';
+import { indicatorById, indicatorsOf, isAvailable, numericValues, type NumericIndicator } from '../domain/indicators.ts';
 import { filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Filter } from '../state/view.ts';
@@ -25,7 +25,7 @@ export function FilterPanel() {
     const [kind, id] = value.split(':');
     setView({ filters: [...view.filters, kind === 'r' ? { kind: 'range', indicator: id, min: null, max: null } : { kind: 'category', dimension: id, values: [] }] });
   };
-  const numeric = INDICATORS.filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, view.level));
+  const numeric = indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, view.level));
   return (
     <section className="filter-panel" aria-labelledby="filters-title">
       <h2 id="filters-title">{t('filters.title')}</h2>
@@ -69,7 +69,7 @@ function CategoryFilter({ filter, onChange }: { filter: Extract<Filter, { kind: 
         case 'nature': return t(`nature.${v}`);
         case 'ti2023': case 'ti2018': return t(`filters.inOut.${v}`);
         case 'zibac': case 'sprint': {
-          const ind = INDICATOR_BY_ID.get(filter.dimension);
+          const ind = indicatorById(ctx, filter.dimension);
           return ind?.type === 'categorical' ? (ind.categories.find((c) => c.value === v)?.label[lang] ?? v) : v;
         }
         default: return v;
@@ -99,7 +99,7 @@ function RangeFilter({ filter, onChange }: { filter: Extract<Filter, { kind: 'ra
   const t = useT();
   const lang = useLang();
   const ctx = useAtlas(indicatorContext)!;
-  const ind = INDICATOR_BY_ID.get(filter.indicator) as NumericIndicator | undefined;
+  const ind = indicatorById(ctx, filter.indicator) as NumericIndicator | undefined;
   const values = useMemo(() => (ind ? numericValues(ind, ctx) : []), [ind, ctx]);
   const bins = useMemo(() => histogram(values, 24), [values]);
   const svg = useRef<SVGSVGElement>(null);

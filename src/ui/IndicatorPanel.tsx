@@ -1,6 +1,7 @@
 import { SCHEMES } from '../domain/classify.ts';
 import { schemeFor } from '../domain/choropleth.ts';
-import { EMP_YEARS, INDICATORS, INDICATOR_BY_ID, THEMES, isAvailable } from '../domain/indicators.ts';
+import { EMP_YEARS, THEMES, indicatorById, indicatorsOf, isAvailable } from '../domain/indicators.ts';
+import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { MAX_CLASSES, MIN_CLASSES, type ClassMethod, type Level } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
@@ -11,7 +12,8 @@ export function IndicatorPanel() {
   const lang = useLang();
   const view = useAtlas((s) => s.view);
   const setView = useAtlas((s) => s.setView);
-  const ind = view.indicator ? INDICATOR_BY_ID.get(view.indicator) : undefined;
+  const ctx = useAtlas(indicatorContext);
+  const ind = view.indicator ? indicatorById(ctx, view.indicator) : undefined;
   const [breaksText, setBreaksText] = useState(view.breaks.join(' ; '));
   const [breaksError, setBreaksError] = useState(false);
 
@@ -42,7 +44,7 @@ export function IndicatorPanel() {
           <option value="">{t('indicator.none')}</option>
           {THEMES.map((th) => (
             <optgroup key={th} label={t(`indicator.themes.${th}`)}>
-              {INDICATORS.filter((i) => i.theme === th).map((i) => (
+              {indicatorsOf(ctx).filter((i) => i.theme === th).map((i) => (
                 <option key={i.id} value={i.id} disabled={!isAvailable(i, view.level)}>{i.label[lang]}</option>
               ))}
             </optgroup>

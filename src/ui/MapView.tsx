@@ -77,7 +77,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       } else atlas.setFriches(null, layer);
     };
     const unsub = store.subscribe((s, prev) => {
-      if (s.view === prev.view && s.legendHover === prev.legendHover) return;
+      if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators) return;
       sync();
       if (s.view.friches !== prev.view.friches) syncFriches();
       const sel = s.view.selection;

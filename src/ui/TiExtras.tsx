@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { GENERATION_LABEL, type TiRecord } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
-import { INDICATORS, type NumericIndicator } from '../domain/indicators.ts';
+import { indicatorsOf, type NumericIndicator } from '../domain/indicators.ts';
 import { memberValues, perimeterChange } from '../domain/profile.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
@@ -14,7 +14,7 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
   const base = useAtlas(indicatorContext)!;
   const select = useAtlas((s) => s.select);
   const ctx = useMemo(() => ({ ...base, generation: ti.generation }), [base, ti.generation]);
-  const inds = INDICATORS.filter((i): i is NumericIndicator => i.type === 'numeric' && i.aggregation.rule === 'none');
+  const inds = indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && i.aggregation.rule === 'none');
   const cols = inds.map((i) => memberValues(ctx, ti, i));
   if (cols.length === 0) return null;
   return (

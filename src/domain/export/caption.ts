@@ -90,9 +90,10 @@ export function buildCaption(input: CaptionInput): Caption {
   if (filterText) parts.push(filterText);
   const indicatorSources = fmt(sourceIds);
   const base = fmt(BASE_SOURCES.filter((id) => !sourceIds.includes(id)));
+  const colon = lang === 'fr' ? '\u00a0: ' : ': ';
   const source = [
-    indicatorSources && `${t('legend.source')} : ${indicatorSources}`,
-    base && `${t('share.basemap')} : ${base}`,
+    indicatorSources && `${t('legend.source')}${colon}${indicatorSources}`,
+    base && `${t('share.basemap')}${colon}${base}`,
   ].filter(Boolean).join('. ');
   return {
     title,

@@ -5,7 +5,7 @@
 import type { SourceInfo } from '../../data/types.ts';
 import type { Filter, Lang } from '../../state/view.ts';
 import { categoryColumn } from '../choropleth.ts';
-import { codesOf, INDICATOR_BY_ID, isAvailable, numericValues, type Indicator, type IndicatorContext } from '../indicators.ts';
+import { codesOf, indicatorById, isAvailable, numericValues, type Indicator, type IndicatorContext } from '../indicators.ts';
 
 export type ExportCell = string | number | null;
 
@@ -89,7 +89,7 @@ function categoryText(dim: string, value: string, ctx: IndicatorContext, lang: L
     case 'ti2018':
       return value === 'in' ? labels.yes : value === 'out' ? labels.no : value;
     default: {
-      const ind = INDICATOR_BY_ID.get(dim);
+      const ind = indicatorById(ctx, dim);
       if (ind?.type === 'categorical') return ind.categories.find((c) => c.value === value)?.label[lang] ?? value;
       return value;
     }
@@ -112,7 +112,7 @@ export function buildExportTable(input: TableInput): ExportTable {
   const valueColumns: ExportCell[][] = [codes, codes.map((c) => nameOf.get(c) ?? null)];
   const seen = new Set<string>();
   const addIndicator = (id: string) => {
-    const ind = INDICATOR_BY_ID.get(id);
+    const ind = indicatorById(ctx, id);
     if (!ind || seen.has(id) || !isAvailable(ind, ctx.level)) return false;
     seen.add(id);
     const c = indicatorColumn(ind, ctx, lang);
@@ -131,7 +131,7 @@ export function buildExportTable(input: TableInput): ExportTable {
     const key = `dim:${f.dimension}`;
     // A categorical indicator used as a filter dimension: one column, labelled like the indicator.
     if (seen.has(f.dimension) || seen.has(key)) continue;
-    const ind = INDICATOR_BY_ID.get(f.dimension);
+    const ind = indicatorById(ctx, f.dimension);
     if (ind?.type === 'categorical') {
       addIndicator(f.dimension);
       continue;
