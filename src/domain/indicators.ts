@@ -55,6 +55,8 @@ export interface NumericIndicator extends Base {
   values?: (ctx: IndicatorContext) => (number | null)[];
   /** Marks user-imported indicators ("vos données"). */
   user?: boolean;
+  /** User indicators: « Vos données : fichier.csv, importé le … », shown where `sources` would be. */
+  userSource?: Tr;
 }
 export interface CategoricalIndicator extends Base {
   type: 'categorical';

@@ -72,11 +72,14 @@ export class AtlasMap {
     // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
     // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
     const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
+    // Hidden layers (départements, the other TI generation) get their geometry the first time
+    // they are shown: once, never re-sent. It keeps the first drawn map quick.
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code', ...polygons });
-    m.addSource('dep', { type: 'geojson', data: this.geo('dep'), promoteId: 'code', ...polygons });
     m.addSource('reg', { type: 'geojson', data: this.geo('reg'), promoteId: 'code', ...polygons });
-    m.addSource('ti2023', { type: 'geojson', data: this.geo('ti2023'), promoteId: 'key', ...polygons });
-    m.addSource('ti2018', { type: 'geojson', data: this.geo('ti2018'), promoteId: 'key', ...polygons });
+    m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
+    m.addSource('ti2023', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
+    m.addSource('ti2018', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
     m.addSource('ti-labels', { type: 'geojson', data: this.data.tiLabels });
     m.addSource('insets', { type: 'geojson', data: insetFrames(this.data) });
 
@@ -173,12 +176,21 @@ export class AtlasMap {
     if (t?.kind === 'ti' && t.code.slice(0, 4) !== this.generation) this.applyVisibility();
   }
 
+  private filled = new Set<string>();
+  /** Adds a lazily loaded source's geometry (once). */
+  private ensureGeometry(source: 'dep' | 'ti2023' | 'ti2018'): void {
+    if (this.filled.has(source) || !this.map.getSource(source)) return;
+    this.filled.add(source);
+    (this.map.getSource(source) as maplibregl.GeoJSONSource).setData(this.geo(source));
+  }
+
   setLayers(opts: { level: Level; generation: Generation; showTi: boolean; showDepartements: boolean; showRegions: boolean }): void {
     this.level = opts.level;
     this.generation = opts.generation;
     this.showTi = opts.showTi;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
     if (!this.map.getLayer('dep-line')) return;
+    if (opts.showDepartements) this.ensureGeometry('dep');
     this.map.setLayoutProperty('dep-line', 'visibility', vis(opts.showDepartements));
     this.map.setLayoutProperty('reg-line', 'visibility', vis(opts.showRegions));
     this.applyVisibility();
@@ -191,12 +203,14 @@ export class AtlasMap {
     const selGen = this.selected?.kind === 'ti' ? this.selected.code.slice(0, 4) : null;
     for (const g of ['2023', '2018'] as Generation[]) {
       const src = SOURCE[g];
+      const inBasket = [...this.basket].some((c) => c.startsWith(`${g}:`));
+      if (g === this.generation || g === selGen || inBasket) this.ensureGeometry(src as 'ti2023' | 'ti2018');
       const current = g === this.generation;
       const outlines = (this.showTi || this.level === 'ti') && current;
       m.setLayoutProperty(`${src}-fill`, 'visibility', vis(current && (this.level === 'ti' || (this.showTi && !this.colored.epci))));
       m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
       m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
-      m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || selGen === g));
+      m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || selGen === g || inBasket));
     }
     m.setFilter('ti-labels', ['==', ['get', 'generation'], this.generation]);
     m.setLayoutProperty('ti-labels', 'visibility', vis(this.showTi || this.level === 'ti'));
@@ -263,8 +277,7 @@ export class AtlasMap {
     for (const c of this.basket) if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: false });
     for (const c of next) if (!this.basket.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: true });
     this.basket = next;
-    const gens = new Set([...next].filter((c) => c.includes(':')).map((c) => c.slice(0, 4)));
-    for (const g of ['2023', '2018'] as Generation[]) if (gens.has(g)) this.map.setLayoutProperty(`${SOURCE[g]}-highlight`, 'visibility', 'visible');
+    this.applyVisibility();
   }
 
   private kindOf(code: string): Target {

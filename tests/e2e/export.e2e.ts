@@ -16,7 +16,13 @@ function saveArtefact(name: string, bytes: Buffer): void {
 }
 
 async function downloaded(page: Page, click: () => Promise<void>, timeout = 60_000): Promise<{ bytes: Buffer; name: string }> {
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout }), click()]) as [Download, void];
+  let download: Download;
+  try {
+    [download] = await Promise.all([page.waitForEvent('download', { timeout }), click()]) as [Download, void];
+  } catch (e) {
+    const status = await page.getByTestId('export-status').innerText().catch(() => '');
+    throw new Error(`no download (status: "${status}"): ${(e as Error).message.split('\n')[0]}`);
+  }
   const path = await download.path();
   return { bytes: readFileSync(path), name: download.suggestedFilename() };
 }
@@ -35,6 +41,7 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
 <body style="margin:0;font-family:sans-serif"><h1 style="margin:8px">Un article</h1><p style="margin:8px">Texte avant la carte.</p>
 <iframe id="atlas" src="/?${query}" title="Carte des friches" width="100%" height="${height}" style="border:0" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>
 <p style="margin:8px">Texte après la carte.</p>
+<iframe id="other" height="40" style="border:0" srcdoc="&lt;script&gt;parent.postMessage({type:'atlas-ti:height',height:77},'*')&lt;/script&gt;"></iframe>
 <script>${snippet}</script></body></html>`,
   });
   // Host page and app on one origin: a server of our own that also serves the host pages.
@@ -57,6 +64,9 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
         frame.evaluate(() => document.querySelector('[data-testid=embed]')!.getBoundingClientRect().height),
       ]);
       assert(Math.abs(frameH - contentH) <= 2, `iframe ${frameH}px, content ${contentH}px`);
+      // Each message resizes the iframe that sent it, and only that one.
+      const other = await page.evaluate(() => document.getElementById('other')!.getBoundingClientRect().height);
+      assert(other === 77, `the other iframe is ${other}px high, expected 77`);
       assert(await frame.locator('[data-testid=legend]').isVisible(), 'no legend in the embed');
       assert(!(await frame.locator('.controls, .panel, .header').count()), 'full app chrome shown in the embed');
       const notices = await frame.evaluate(() => window.__atlas!.store.getState().notices);
@@ -78,6 +88,14 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
       await frame.waitForFunction(() => window.__atlas!.store.getState().view.selection?.code === '244400644', null, { timeout: 5000 });
       const line = await frame.locator('[data-testid=embed-selection]').innerText();
       assert(/Nazairienne/.test(line) && /sites/.test(line), `selection line: "${line}"`);
+      // A narrower host column: the legend wraps, the content grows, the iframe follows.
+      await page.setViewportSize({ width: 420, height: 1000 });
+      await page.waitForFunction((before) => {
+        const f = document.getElementById('atlas') as HTMLIFrameElement;
+        const content = f.contentDocument!.querySelector('[data-testid=embed]')!.getBoundingClientRect().height;
+        const h = f.getBoundingClientRect().height;
+        return h > before + 10 && Math.abs(h - content) <= 2;
+      }, frameH, { timeout: 10_000 });
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       ctx.outside.push(...outside);
     } finally {
