@@ -92,12 +92,15 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
   coverage.emploi = { matched: empSeen.size, total: epci.length, note: 'URSSAF does not cover Mayotte' };
   const empComFile = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
   if (existsSync(dataPath(empComFile))) {
+    // A commune absent from the file had no private employer in any year: a true zero, except in
+    // Mayotte, which URSSAF does not cover (left as no data).
+    for (const [code, c] of base.communes.current) if (c.departement !== '976') for (const y of YEARS) cv(code)[`emp_${y}` as RawField] = 0;
     readCsv(empComFile, ['code_commune', ...YEARS.map((y) => `eff_${y}`)]).forEach((r, i) => {
       const c = base.communes.resolve(r.code_commune);
       if (!c) return;
       const v = cv(c);
       // Empty = no employer that year: a true zero at commune level.
-      for (const y of YEARS) v[`emp_${y}` as RawField] = ((v[`emp_${y}` as RawField] as number) ?? 0) + (num(r[`eff_${y}`], empComFile, i + 2, `eff_${y}`) ?? 0);
+      for (const y of YEARS) v[`emp_${y}` as RawField] = ((v[`emp_${y}` as RawField] as number | null) ?? 0) + (num(r[`eff_${y}`], empComFile, i + 2, `eff_${y}`) ?? 0);
     });
   }
 

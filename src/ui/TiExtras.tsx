@@ -14,12 +14,15 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
   const base = useAtlas(indicatorContext)!;
   const select = useAtlas((s) => s.select);
   const ctx = useMemo(() => ({ ...base, generation: ti.generation }), [base, ti.generation]);
-  const inds = indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && i.aggregation.rule === 'none');
+  // Key figures plus every non-aggregable indicator (those only make sense per member).
+  const key = ['population', 'friches', 'emploi', 'emploi_evol_pct'];
+  const inds = indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && (key.includes(i.id) || i.aggregation.rule === 'none'));
   const cols = inds.map((i) => memberValues(ctx, ti, i));
   if (cols.length === 0) return null;
   return (
-    <details className="member-values">
-      <summary>{t('profile.byMember')} ({inds.map((i) => i.short?.[lang] ?? i.label[lang]).join(', ')} : {t('profile.notAggregable')})</summary>
+    <details className="member-values" open data-testid="member-values">
+      <summary>{t('profile.byMember')}</summary>
+      <p className="hint">{t('profile.notAggregableNote', { list: inds.filter((i) => i.aggregation.rule === 'none').map((i) => i.short?.[lang] ?? i.label[lang]).join(', ') })}</p>
       <table>
         <thead><tr><th scope="col">EPCI</th>{inds.map((i) => <th scope="col" key={i.id}>{i.label[lang]} ({i.unit[lang]}, {i.year(ctx)})</th>)}</tr></thead>
         <tbody>
