@@ -485,7 +485,7 @@ export function defaultSpec(table: ImportTable, profile: ColumnProfile, level: T
     epciRule,
     weightColumn: epciRule === 'weighted-mean' ? weightColumn : undefined,
     tiRule: level === 'commune' ? 'same' : level === 'epci' ? (countLike ? 'sum' : 'none') : 'none',
-    dropPartial: level === 'commune' && (epciRule === 'sum' || epciRule === 'count'),
+    dropPartial: level === 'commune' && epciRule === 'sum',
   };
 }
 

@@ -8,6 +8,8 @@ export const en: Dict = {
     loadError: 'The map data could not be loaded.',
     loadErrorHint: 'If you are developing the app, run "npm run data" and reload the page.',
     mapError: 'The map cannot be displayed (WebGL unavailable?). Profiles and tables still work.',
+    showControls: 'Indicator, filters and layers ▾',
+    hideControls: 'Hide settings ▴',
     skipToPanel: 'Skip to panel',
     language: 'Language',
   },

@@ -7,6 +7,8 @@ export const fr = {
     loadError: 'Les données de la carte n’ont pas pu être chargées.',
     loadErrorHint: 'Si vous développez l’application, lancez « npm run data » puis rechargez la page.',
     mapError: 'La carte ne peut pas s’afficher (WebGL indisponible ?). Les fiches et tableaux restent utilisables.',
+    showControls: 'Indicateur, filtres et couches ▾',
+    hideControls: 'Masquer les réglages ▴',
     skipToPanel: 'Aller au panneau',
     language: 'Langue',
   },

@@ -13,6 +13,8 @@ import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts'
 import { COLORS, FONT, baseStyle } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the worker now, while the data files download, rather than when the map is created.
+if (typeof window !== 'undefined') maplibregl.prewarm();
 
 /** Mainland France and the DROM insets. */
 export const FRANCE_BOUNDS: BBox = [-10.8, 41.2, 10.0, 51.2];
@@ -57,6 +59,8 @@ export class AtlasMap {
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
     this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie' }), 'bottom-right');
     this.map.on('load', () => {
+      // On small screens the attribution starts folded (the "i" button opens it).
+      if (container.clientWidth < 600) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       this.addLayers();
       this.bindEvents();
       this.cb.onReady();

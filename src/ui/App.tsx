@@ -1,8 +1,10 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { loadAtlasData, LoadError } from '../data/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
 import { useGroupsSync } from '../state/groups-sync.ts';
+import { useUserDataSync } from '../state/user-data-sync.ts';
+import { ImportDropZone } from './ImportDialog.tsx';
 import { BasketBar } from './ComparePanel.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
@@ -29,8 +31,10 @@ export function App() {
       .then((d) => useAtlas.getState().setData(d))
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
   }, []);
+  const [controlsOpen, setControlsOpen] = useState(false);
   useUrlSync();
   useGroupsSync();
+  useUserDataSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
   if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
@@ -40,6 +44,7 @@ export function App() {
       <a className="skip-link" href="#panel">{t('app.skipToPanel')}</a>
       <Header />
       <Notices />
+      {data && <ImportDropZone />}
       {loadError ? (
         <div className="fatal" role="alert">
           <h2>{t('app.loadError')}</h2>
@@ -50,7 +55,10 @@ export function App() {
         <div className="loading" role="status">{t('app.loading')}</div>
       ) : (
         <>
-          <aside className="controls" aria-label={t('layers.title')}>
+          <button type="button" className="controls-toggle" aria-expanded={controlsOpen} aria-controls="controls" onClick={() => setControlsOpen(!controlsOpen)}>
+            {controlsOpen ? t('app.hideControls') : t('app.showControls')}
+          </button>
+          <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
             <ErrorBoundary><IndicatorPanel /></ErrorBoundary>
             <ErrorBoundary><FilterPanel /></ErrorBoundary>
             <ErrorBoundary><LayerControls /></ErrorBoundary>

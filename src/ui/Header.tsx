@@ -4,6 +4,7 @@ import { SearchBox } from './SearchBox.tsx';
 import { SourcesDialog } from './SourcesDialog.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { ExportDialog, TableDialog } from './ExportDialog.tsx';
+import { ImportButton } from './ImportDialog.tsx';
 import { useT } from './useT.ts';
 
 export function Header() {
@@ -25,6 +26,7 @@ export function Header() {
           <button type="button" className="link-button" onClick={() => setExportOpen('share')} data-testid="open-share">{t('share.open')}</button>
           <button type="button" className="link-button" onClick={() => setExportOpen('export')} data-testid="open-export">{t('export.open')}</button>
         </span>
+        <ImportButton />
         <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>{t('sources.open')}</button>
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {(['fr', 'en'] as const).map((l) => (

@@ -5,6 +5,7 @@ import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { MAX_CLASSES, MIN_CLASSES, type ClassMethod, type Level } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
+import { UserDataLink } from './UserDataPanel.tsx';
 import { useState } from 'react';
 
 export function IndicatorPanel() {
@@ -51,6 +52,7 @@ export function IndicatorPanel() {
           ))}
         </select>
       </label>
+      <UserDataLink />
       {ind && !isAvailable(ind, view.level) && <p className="hint warn">{t('indicator.notAtLevel')}</p>}
       {ind?.type === 'numeric' && ind.usesPeriod && (
         <div className="field-row">

@@ -41,7 +41,9 @@ export function Legend() {
         )}
       </ul>
       {ind.caveat && <p className="legend-caveat">⚠ {ind.caveat[lang]}</p>}
-      <p className="legend-source">{t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}</p>
+      {ind.type === 'numeric' && ind.userSource
+        ? <p className="legend-source" data-testid="legend-user-source">{ind.userSource[lang]}</p>
+        : <p className="legend-source">{t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}</p>}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { DIST, ROOT, assert, launch, runAll, serve, test } from './harness.ts';
 import { colourTests } from './colour.e2e.ts';
 import { compareTests } from './compare.e2e.ts';
 import { searchTests } from './search.e2e.ts';
+import { exportTests } from './export.e2e.ts';
 import { foundationTests } from './foundation.e2e.ts';
 
 async function main() {
@@ -21,6 +22,7 @@ async function main() {
   colourTests(ctx);
   searchTests(ctx);
   compareTests(ctx);
+  exportTests(ctx);
   test('no request left the local origin during the whole run', async () => {
     assert(outside.length === 0, `requests outside the origin: ${[...new Set(outside)].slice(0, 5).join(', ')}`);
   });

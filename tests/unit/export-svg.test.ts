@@ -132,7 +132,7 @@ describe('embed helpers', () => {
     expect(fullAppUrl('https://atlas.example/app/', '')).toBe('https://atlas.example/app/');
     const code = iframeSnippet({ src, title: 'Friches "2024" <b>', height: 600, script: '/* doc */\nconsole.log("</script>")' });
     expect(code.split('\n')[0]).toBe(
-      '<iframe src="https://atlas.example/app/?ind=friches&amp;lang=en&amp;embed=1&amp;interactive=0" title="Friches &quot;2024&quot; &lt;b&gt;" width="100%" height="600" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups"></iframe>',
+      '<iframe src="https://atlas.example/app/?ind=friches&amp;lang=en&amp;embed=1&amp;interactive=0" title="Friches &quot;2024&quot; &lt;b&gt;" width="100%" height="600" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>',
     );
     expect(code).toContain('<script>');
     expect(code).not.toContain('console.log("</script>")');

@@ -5,7 +5,8 @@
 export const PRESENTATION_PARAMS: readonly string[] = ['embed', 'embedui', 'interactive'];
 
 export const HEIGHT_MESSAGE = 'atlas-ti:height';
-export const SANDBOX = 'allow-scripts allow-same-origin allow-popups';
+// allow-popups-to-escape-sandbox: « Ouvrir la carte complète » opens a normal tab (exports work there).
+export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 export interface EmbedFlags {
   embed: boolean;
