@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CommuneRecord, TerritoriesFile } from '../src/data/types.ts';
 import { buildSearchIndex, normalize } from '../src/domain/search.ts';
+import { unpackCommunes } from '../src/data/communes.ts';
 import { benchSearch } from './search-bench.ts';
 
 const QUERIES = ['st nazaire', 'saint-étienne', 'marseille', 'chateauroux', 'evry', 'aix en provence', 'lacq', 'dunkerque', '44600', '06500', '244400644', 'vallée de la chimie', 'grand chalon', 'marsielle', 'bordaux', 'le havre', 'creuse industrie', 'carene', 'ajaccio', 'montbéliard'];
 
 export function benchSearchIndex(root: string): void {
   const gen = join(root, 'public', 'generated');
-  const communes: CommuneRecord[] = JSON.parse(readFileSync(join(gen, 'communes.json'), 'utf8'));
+  const communes: CommuneRecord[] = unpackCommunes(JSON.parse(readFileSync(join(gen, 'communes.json'), 'utf8')));
   const t: TerritoriesFile = JSON.parse(readFileSync(join(gen, 'territories.json'), 'utf8'));
   const t0 = performance.now();
   const index = buildSearchIndex({ communes, epci: t.epci, ti: t.ti });

@@ -7,6 +7,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { CommuneRecord, EpciRecord, InsetFrame, Manifest, SourceInfo, TerritoriesFile, TiRecord } from '../src/data/types.ts';
 import { loadCog } from './lib/cog.ts';
+import { departementOf, packCommunes } from '../src/data/communes.ts';
 import { DataError, check } from './lib/errors.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
 import { buildTopology, partialPiece, type PolyFeature } from './lib/geometry.ts';
@@ -178,6 +179,8 @@ function main() {
   const communes: CommuneRecord[] = [...base.communes.current.values()]
     .map((c) => ({ code: c.code, name: c.nom, postcodes: c.codesPostaux ?? [], epci: base.communeEpci.get(c.code) ?? null, population: c.population ?? 0, departement: c.departement }))
     .sort((a, b) => a.code.localeCompare(b.code));
+  // The packed commune file derives the département from the INSEE code: check that it holds.
+  for (const c of communes) check(departementOf(c.code) === c.departement, '@etalab/decoupage-administratif communes.json', `commune ${c.code} is in département ${c.departement}, not ${departementOf(c.code)}`);
 
   // --- Indicators -----------------------------------------------------------------------------
   const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms });
@@ -194,7 +197,7 @@ function main() {
   };
   write('atlas.topo.json', built.topology);
   write('territories.json', territories);
-  write('communes.json', communes);
+  write('communes.json', packCommunes(communes));
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });
   write('indicators.json', indicators.file);
   write('friches.json', indicators.friches);

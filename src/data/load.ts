@@ -3,6 +3,7 @@ import type { Topology } from 'topojson-specification';
 import type { Manifest, TerritoriesFile, CommuneRecord } from './types.ts';
 import type { IndicatorsFile, FrichePoints } from '../domain/fields.ts';
 import type { FeatureCollection, Point } from 'geojson';
+import { unpackCommunes, type CommunesFile } from './communes.ts';
 
 export interface AtlasData {
   topology: Topology;
@@ -49,7 +50,7 @@ export async function loadAtlasData(): Promise<AtlasData> {
 let communes: Promise<CommuneRecord[]> | null = null;
 /** The commune list is big: loaded on first use (search). */
 export function loadCommunes(): Promise<CommuneRecord[]> {
-  communes ??= getJson<CommuneRecord[]>('communes.json');
+  communes ??= getJson<CommunesFile>('communes.json').then(unpackCommunes);
   return communes;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CommuneRecord, TerritoriesFile } from '../../src/data/types.ts';
+import { unpackCommunes, type CommunesFile } from '../../src/data/communes.ts';
 import {
   buildSearchIndex,
   explainNoResult,
@@ -12,7 +13,7 @@ import {
 const readJson = <T>(file: string): T =>
   JSON.parse(readFileSync(new URL(`../../public/generated/${file}`, import.meta.url), 'utf8')) as T;
 
-const communes = readJson<CommuneRecord[]>('communes.json');
+const communes = unpackCommunes(readJson<CommunesFile>('communes.json'));
 const territories = readJson<TerritoriesFile>('territories.json');
 const index = buildSearchIndex({ communes, epci: territories.epci, ti: territories.ti });
 
