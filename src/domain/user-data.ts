@@ -465,14 +465,21 @@ export interface BuildInput {
 
 export type BuildResult = { ok: true; table: UserTable } | { ok: false; column: string; error: { key: string; params: Record<string, string | number> } };
 
-/** Guessed column defaults from its profile and values: counts are summed, other values averaged. */
-export function defaultSpec(table: ImportTable, profile: ColumnProfile, level: TerritoryLevel, weightColumn: number | undefined): ColumnSpec {
-  const values: number[] = [];
+/** Non-negative integers only (and no % sign): a count, which may honestly be summed. */
+export function isCountLike(table: ImportTable, profile: ColumnProfile): boolean {
+  if (profile.percent) return false;
+  let any = false;
   for (const row of table.rows) {
     const v = toNumberOrNull(row[profile.index] ?? null);
-    if (v !== null) values.push(v);
+    if (v === null) continue;
+    if (!Number.isInteger(v) || v < 0) return false;
+    any = true;
   }
-  const countLike = !profile.percent && values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 0);
+  return any;
+}
+
+/** Guessed column defaults: counts are summed, other values averaged (weighted by population when there is one). */
+export function defaultSpecFrom(profile: ColumnProfile, countLike: boolean, level: TerritoryLevel, weightColumn: number | undefined): ColumnSpec {
   const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(profile.name)?.[1] ?? '';
   const epciRule: AggregateRule = countLike ? 'sum' : weightColumn !== undefined && weightColumn !== profile.index ? 'weighted-mean' : 'mean';
   return {
@@ -487,6 +494,10 @@ export function defaultSpec(table: ImportTable, profile: ColumnProfile, level: T
     tiRule: level === 'commune' ? 'same' : level === 'epci' ? (countLike ? 'sum' : 'none') : 'none',
     dropPartial: level === 'commune' && epciRule === 'sum',
   };
+}
+
+export function defaultSpec(table: ImportTable, profile: ColumnProfile, level: TerritoryLevel, weightColumn: number | undefined): ColumnSpec {
+  return defaultSpecFrom(profile, isCountLike(table, profile), level, weightColumn);
 }
 
 /** A count-like population column, used as the default weight of weighted means. */
@@ -628,6 +639,69 @@ export function buildUserTable(input: BuildInput): BuildResult {
   if (input.sheet) out.sheet = input.sheet;
   if (join.level === 'ti') out.generation = input.ref.generation;
   return { ok: true, table: out };
+}
+
+/** What the import dialog shows of a column's aggregation: counts of territories with a value. */
+export interface CoverageView {
+  ok: boolean;
+  /** null when the table has no EPCI values (TI key). */
+  epci: number | null;
+  ti2023: number;
+  ti2018: number;
+  partial: number;
+  error?: { key: string; params: Record<string, string | number> };
+}
+
+export function coverageOf(r: ReturnType<typeof columnValues>): CoverageView {
+  if (!r.ok) return { ok: false, epci: null, ti2023: 0, ti2018: 0, partial: 0, error: r.error };
+  const n = (c: Collected) => Object.keys(c.values).length;
+  return {
+    ok: true,
+    epci: r.epci ? n(r.epci) : null,
+    ti2023: n(r.ti['2023']),
+    ti2018: n(r.ti['2018']),
+    partial: (r.epci?.partial ?? 0) + r.ti['2023'].partial + r.ti['2018'].partial,
+  };
+}
+
+/**
+ * The join report as the dialog shows it: figures and messages, and the first `limit` rows of each
+ * list (unmatched, matched by name, repaired codes), so that a 35,000-row join stays a small message.
+ */
+export interface JoinView {
+  keyColumn: number;
+  keyColumnName: string;
+  keyKind: KeyKind;
+  level: TerritoryLevel;
+  generation: Generation;
+  departementColumn: number | null;
+  stats: JoinReport['stats'];
+  messages: JoinReport['messages'];
+  unmatched: JoinReport['unmatched'];
+  byName: JoinReport['matched'];
+  repaired: JoinReport['matched'];
+}
+
+export function summarizeJoin(join: JoinReport, generation: Generation, limit = 50): JoinView {
+  const byName: JoinReport['matched'] = [];
+  const repaired: JoinReport['matched'] = [];
+  for (const m of join.matched) {
+    if (m.needsConfirmation && byName.length < limit) byName.push(m);
+    if (m.repairedFrom !== undefined && repaired.length < limit) repaired.push(m);
+  }
+  return {
+    keyColumn: join.keyColumn,
+    keyColumnName: join.keyColumnName,
+    keyKind: join.keyKind,
+    level: join.level,
+    generation,
+    departementColumn: join.departementColumn,
+    stats: join.stats,
+    messages: join.messages,
+    unmatched: join.unmatched.slice(0, limit).map((u) => ({ ...u, candidates: u.candidates?.slice(0, 8), suggestions: u.suggestions?.slice(0, 3) })),
+    byName,
+    repaired,
+  };
 }
 
 /** Rough size of the stored workspace, for the storage check and the panel. */

@@ -58,6 +58,10 @@ export const en: Dict = {
   sources: {
     title: 'Sources and limits',
     open: 'Sources',
+    rules: 'Rules, interpretations and limits',
+    zibacNote: 'Except Loire Estuaire, no official zone perimeter is published: the map shows the EPCI hosting the sites named in the sources, with the perimeter quality and links.',
+    urssafNote: 'Interim series from a third-party compilation of Urssaf data (private sector); Mayotte is not covered. To be rebuilt from the official files.',
+    insets: 'Overseas',
     gaps: 'Missing data (not available yet)',
     licence: 'Licence',
     year: 'Year',

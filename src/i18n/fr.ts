@@ -57,6 +57,10 @@ export const fr = {
   sources: {
     title: 'Sources et limites',
     open: 'Sources',
+    rules: 'Règles, interprétations et limites',
+    zibacNote: 'Sauf Loire Estuaire, le périmètre officiel des zones n’est pas publié : la carte montre les EPCI qui accueillent les sites nommés dans les sources, avec la qualité du périmètre et les liens.',
+    urssafNote: 'Série provisoire issue d’une compilation tierce des données Urssaf (secteur privé, régime général) ; Mayotte n’est pas couverte. À reconstruire depuis les fichiers officiels.',
+    insets: 'Outre-mer',
     gaps: 'Données manquantes (non disponibles à ce jour)',
     licence: 'Licence',
     year: 'Millésime',

@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useAtlas } from '../state/store.ts';
+import { SPRINT_RULE } from '../state/derived.ts';
 import { useT } from './useT.ts';
 
 export function SourcesDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const manifest = useAtlas((s) => s.data?.manifest);
+  const zones = useAtlas((s) => s.data?.indicators.zibac.length ?? 0);
+  const lang = useAtlas((s) => s.view.lang);
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -23,6 +26,14 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
                 {manifest.coverage[s.id] && <span className="muted"> ({manifest.coverage[s.id].matched}/{manifest.coverage[s.id].total})</span>}
               </li>
             ))}
+          </ul>
+          <h3>{t('sources.rules')}</h3>
+          <ul className="sources-list">
+            <li><strong>{t('sprint.title')}</strong> — {SPRINT_RULE.interpretation[lang]} <span className="muted">{SPRINT_RULE.citation}</span></li>
+            <li><strong>ZIBaC</strong> — {t('zibac.known', { count: zones })}. {t('sources.zibacNote')}</li>
+            <li><strong>Cartofriches</strong> — {t('friches.caveat')}</li>
+            <li><strong>Urssaf</strong> — {t('sources.urssafNote')}</li>
+            <li><strong>{t('sources.insets')}</strong> — {t('layers.insetNote')}</li>
           </ul>
           <h3>{t('sources.gaps')}</h3>
           <ul className="sources-list">
