@@ -89,7 +89,7 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     v[`emp_${year}` as RawField] = num(r.effectifs_salaries, empFile, i + 2, 'effectifs_salaries');
     empSeen.add(r.code_epci);
   });
-  coverage.emploi = { matched: empSeen.size, total: epci.length, note: 'URSSAF does not cover Mayotte' };
+  coverage.emploi_epci = { matched: empSeen.size, total: epci.length, note: 'URSSAF does not cover Mayotte' };
   const empComFile = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
   if (existsSync(dataPath(empComFile))) {
     // A commune absent from the file had no private employer in any year: a true zero, except in
@@ -113,7 +113,7 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     v.indus_pct_2022 = num(r.eco_sectindus_pct_22, ecoFile, i + 2, 'eco_sectindus_pct_22');
     if (v.indus_pct_2022 !== null) ecoMatched++;
   });
-  coverage.indus = { matched: ecoMatched, total: epci.length, note: 'Métropole du Grand Paris given as its EPT in the source' };
+  coverage.eco_epci = { matched: ecoMatched, total: epci.length, note: 'Métropole du Grand Paris given as its EPT in the source' };
 
   // Housing context (EPCI only).
   const logFile = src('logement').path;

@@ -4,9 +4,7 @@
 // Nothing here ever sends data anywhere: files are read locally and only per-territory values are kept.
 import { useEffect } from 'react';
 import { create } from 'zustand';
-import type { Generation } from '../data/types.ts';
-import { loadCommunes } from '../data/load.ts';
-import { buildJoinReference, type JoinReference } from '../domain/import/index.ts';
+import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 import { indicatorById } from '../domain/indicators.ts';
 import {
   mergeTables, parseWorkspace, serializeWorkspace, userIndicatorsFrom, userIndicatorId,
@@ -238,23 +236,47 @@ export function exportWorkspaceText(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Join reference (communes are loaded on demand; built once per generation of TI names)
+// Import session: a worker that parses the file and keeps the table (see user-data-worker.ts)
 
-const refs = new Map<Generation, Promise<JoinReference>>();
-export function joinReference(generation: Generation = '2023'): Promise<JoinReference> {
-  let p = refs.get(generation);
-  if (!p) {
-    p = (async () => {
-      const data = useAtlas.getState().data;
-      if (!data) throw new Error('data not loaded');
-      const communes = await loadCommunes();
-      const t = data.territories;
-      return buildJoinReference({ communes, epci: t.epci, ti: [...t.ti['2023'], ...t.ti['2018']], generation });
-    })();
-    p.catch(() => refs.delete(generation));
-    refs.set(generation, p);
-  }
-  return p;
+export interface ImportSession {
+  request(message: DistributiveOmit<SessionRequest, 'id'>, options?: { transfer?: Transferable[]; onProgress?: (ratio: number) => void }): Promise<SessionAnswer>;
+  terminate(): void;
+}
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** Starts the import worker; it fetches the reference (communes, territories) from the app's origin. */
+export function createImportSession(): ImportSession {
+  const worker = new Worker(new URL('./user-data-worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { resolve: (a: SessionAnswer) => void; reject: (e: Error) => void; onProgress?: (r: number) => void }>();
+  let next = 1;
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+  worker.onmessage = (e: MessageEvent<SessionResponse>) => {
+    const m = e.data;
+    const p = pending.get(m.id);
+    if (!p) return;
+    if (m.type === 'progress') return p.onProgress?.(m.ratio);
+    pending.delete(m.id);
+    p.resolve(m);
+  };
+  worker.onerror = (e) => failAll(new Error(e.message || 'import worker failed'));
+  const base = new URL(`${import.meta.env.BASE_URL}generated/`, document.baseURI);
+  worker.postMessage({ type: 'init', communesUrl: new URL('communes.json', base).href, territoriesUrl: new URL('territories.json', base).href } satisfies SessionRequest);
+  return {
+    request(message, options = {}) {
+      const id = next++;
+      return new Promise<SessionAnswer>((resolve, reject) => {
+        if (message.type !== 'init' && message.type !== 'warm') pending.set(id, { resolve, reject, onProgress: options.onProgress });
+        worker.postMessage({ ...message, id } as SessionRequest, options.transfer ?? []);
+      });
+    },
+    terminate() {
+      worker.terminate();
+      failAll(new Error('cancelled'));
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -34,6 +34,9 @@ export type SessionResponse =
   | { type: 'buildError'; id: number; column: string; error: ImportMessage }
   | { type: 'failed'; id: number; message: string };
 
+/** Every response but progress answers exactly one request. */
+export type SessionAnswer = Exclude<SessionResponse, { type: 'progress' }>;
+
 const scope = self as unknown as { onmessage: ((e: MessageEvent<SessionRequest>) => void) | null; postMessage: (m: SessionResponse) => void };
 const post = (m: SessionResponse) => scope.postMessage(m);
 
@@ -106,8 +109,6 @@ async function handle(m: SessionRequest): Promise<void> {
     case 'join': {
       if (!session) return post({ type: 'failed', id: m.id, message: 'no table' });
       const ref = await reference(m.generation);
-      const det = detectJoinKey; // keep the département column as detected by joinTable itself
-      void det;
       session.join = joinTable(session.table, m.keyColumn, m.keyKind, ref);
       session.ref = ref;
       return post({ type: 'joined', id: m.id, join: summarizeJoin(session.join, ref.generation) });

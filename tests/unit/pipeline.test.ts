@@ -120,7 +120,7 @@ describe('pipeline output on the real data', () => {
   it('records sources, checksums and join coverage in the manifest', () => {
     const friches = manifest.sources.find((s) => s.id === 'friches')!;
     expect(friches.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(manifest.coverage.emploi.matched).toBe(1250);
+    expect(manifest.coverage.emploi_epci.matched).toBe(1250);
     expect(manifest.gaps.map((g) => g.id)).toContain('emploi_industriel');
     expect(indicators.epci.codes).toHaveLength(1255);
   });
