@@ -126,6 +126,24 @@ describe('pipeline output on the real data', () => {
   });
 });
 
+describe('pipeline runs', () => {
+  it('are deterministic, and skip work when nothing changed', () => {
+    const a = join(tmpdir(), `atlas-det-a-${process.pid}`), b = join(tmpdir(), `atlas-det-b-${process.pid}`);
+    try {
+      expect(run({ ATLAS_OUT_DIR: a }, ['--force']).status).toBe(0);
+      expect(run({ ATLAS_OUT_DIR: b }, ['--force']).status).toBe(0);
+      const outputs = (d: string) => JSON.parse(readFileSync(join(d, 'manifest.json'), 'utf8')).outputs;
+      expect(outputs(a)).toEqual(outputs(b));
+      const again = run({ ATLAS_OUT_DIR: a });
+      expect(again.status).toBe(0);
+      expect(again.stdout).toMatch(/up to date/);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('pipeline on broken inputs', () => {
   let dir: string;
   beforeAll(() => {
