@@ -54,6 +54,8 @@ export async function openPage(browser: Browser, url: string, opts: { width?: nu
     const u = r.url();
     if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
   });
+  // tsx keeps function names with a `__name` helper inside page.evaluate callbacks: provide it.
+  await page.addInitScript('window.__name = (f) => f;');
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(url);
