@@ -63,8 +63,8 @@ export async function openPage(browser: Browser, url: string, opts: { width?: nu
 }
 
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30_000 });
-  await page.waitForFunction(() => window.__atlas!.map.map.loaded() && !window.__atlas!.map.map.isMoving(), null, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 60_000 });
+  await page.waitForFunction(() => window.__atlas!.map.map.loaded() && !window.__atlas!.map.map.isMoving(), null, { timeout: 60_000 });
   await page.waitForTimeout(250);
 }
 
