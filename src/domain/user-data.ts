@@ -698,7 +698,7 @@ export function summarizeJoin(join: JoinReport, generation: Generation, limit = 
     departementColumn: join.departementColumn,
     stats: join.stats,
     messages: join.messages,
-    unmatched: join.unmatched.slice(0, limit).map((u) => ({ ...u, candidates: u.candidates?.slice(0, 8), suggestions: u.suggestions?.slice(0, 3) })),
+    unmatched: join.unmatched.slice(0, limit).map((u) => ({ ...u, candidates: u.candidates?.slice(0, 50), suggestions: u.suggestions?.slice(0, 3) })),
     byName,
     repaired,
   };

@@ -311,7 +311,7 @@ export const en: Dict = {
     open: 'Import',
     openTitle: 'Import your own table (CSV or XLSX) and show it on the map',
     manage: 'Your data',
-    manageLink: 'Manage your data ({{count}} tables)',
+    manageLink: 'Manage your imported data ({{count}})',
     title: 'Import your data',
     privacy: 'The file is read in your browser: it is sent nowhere. Only the values per territory are kept, on this computer.',
     limit: 'CSV or XLSX file of at most {{maxMb}} MB, with a column of territory codes or names (EPCI SIREN, commune INSEE code or name, Territoire d’industrie).',
@@ -380,7 +380,6 @@ export const en: Dict = {
     needsConfirm: 'Check the matches by name, then tick the box.',
     tooManyColumns: 'At most {{max}} columns per table.',
     columnError: 'Column “{{column}}”: {{message}}',
-    added: '“{{name}}” added: {{count}} indicator(s) in the “Your data” theme.',
     panelTitle: 'Your data',
     panelEmpty: 'No table imported yet.',
     storage: {

@@ -310,7 +310,7 @@ export const fr = {
     open: 'Importer',
     openTitle: 'Importer votre tableau (CSV ou XLSX) et l’afficher sur la carte',
     manage: 'Vos données',
-    manageLink: 'Gérer vos données ({{count}} tableaux)',
+    manageLink: 'Gérer vos données importées ({{count}})',
     title: 'Importer vos données',
     privacy: 'Le fichier est lu dans votre navigateur : il n’est envoyé nulle part. Seules les valeurs par territoire sont gardées, sur cet ordinateur.',
     limit: 'Fichier CSV ou XLSX de {{maxMb}} Mo au plus, avec une colonne de codes ou de noms de territoires (SIREN d’EPCI, code INSEE ou nom de commune, Territoire d’industrie).',
@@ -379,7 +379,6 @@ export const fr = {
     needsConfirm: 'Vérifiez les correspondances par nom, puis cochez la case.',
     tooManyColumns: 'Au plus {{max}} colonnes par tableau.',
     columnError: 'Colonne « {{column}} » : {{message}}',
-    added: '« {{name}} » ajouté : {{count}} indicateur(s) dans le thème « Vos données ».',
     panelTitle: 'Vos données',
     panelEmpty: 'Aucun tableau importé pour l’instant.',
     storage: {

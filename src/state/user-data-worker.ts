@@ -4,7 +4,8 @@
 // here, and only small results go back to the page. A 20 MB file is ~2.5 million cells: copying it
 // to the page and joining it there would block the main thread for seconds.
 // The reference (communes, EPCI, TI) is fetched from the app's own origin and built here too.
-import type { CommuneRecord, Generation, TerritoriesFile } from '../data/types.ts';
+import { unpackCommunes, type CommunesFile } from '../data/communes.ts';
+import type { Generation, TerritoriesFile } from '../data/types.ts';
 import {
   buildJoinReference, detectJoinKey, handleImportMessage, joinTable,
   type ImportMessage, type ImportTable, type JoinReference, type JoinReport, type KeyDetection, type KeyKind, type ParseReport,
@@ -41,7 +42,7 @@ const scope = self as unknown as { onmessage: ((e: MessageEvent<SessionRequest>)
 const post = (m: SessionResponse) => scope.postMessage(m);
 
 let urls: { communesUrl: string; territoriesUrl: string } | null = null;
-let sources: Promise<{ communes: CommuneRecord[]; territories: TerritoriesFile }> | null = null;
+let sources: Promise<{ communes: ReturnType<typeof unpackCommunes>; territories: TerritoriesFile }> | null = null;
 const refs = new Map<Generation, Promise<JoinReference>>();
 let session: { table: ImportTable; report: ParseReport; join: JoinReport | null; ref: JoinReference | null } | null = null;
 
@@ -56,7 +57,8 @@ function reference(generation: Generation): Promise<JoinReference> {
   if (!p) {
     if (!urls) return Promise.reject(new Error('not initialised'));
     const u = urls;
-    sources ??= Promise.all([getJson<CommuneRecord[]>(u.communesUrl), getJson<TerritoriesFile>(u.territoriesUrl)]).then(([communes, territories]) => ({ communes, territories }));
+    sources ??= Promise.all([getJson<CommunesFile>(u.communesUrl), getJson<TerritoriesFile>(u.territoriesUrl)])
+      .then(([communes, territories]) => ({ communes: unpackCommunes(communes), territories }));
     p = sources.then(({ communes, territories: t }) => buildJoinReference({ communes, epci: t.epci, ti: [...t.ti['2023'], ...t.ti['2018']], generation }));
     p.catch(() => {
       refs.delete(generation);

@@ -1,21 +1,22 @@
 // « Importer »: the user's CSV / XLSX file is read in a Web Worker (never uploaded), joined to
 // communes / EPCI / TI with a preview and a join report, then chosen numeric columns become
-// indicators (« vos données ») aggregated to EPCI and TI. Text from the file is only ever rendered
-// as React text (never as HTML).
+// indicators (« vos données ») aggregated to EPCI and TI. The table itself stays in the worker
+// (src/state/user-data-worker.ts): the page only receives reports, so a 20 MB file does not freeze it.
+// Text from the file is only ever rendered as React text (never as HTML).
 import { useEffect, useId, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { Generation } from '../data/types.ts';
 import {
-  KEY_KINDS, MAX_IMPORT_BYTES, bytesToMb, checkSize, detectJoinKey, formatImportMessage, joinTable,
-  type AggregateRule, type ImportMessage, type ImportMessageKey, type ImportTable, type JoinReference, type JoinReport, type KeyDetection, type KeyKind,
-  type ParseReport, type WorkerResponse,
+  KEY_KINDS, MAX_IMPORT_BYTES, bytesToMb, checkSize, formatImportMessage,
+  type AggregateRule, type ImportMessage, type ImportMessageKey, type KeyDetection, type KeyKind, type ParseReport,
 } from '../domain/import/index.ts';
 import { isAvailable, type Direction } from '../domain/indicators.ts';
 import {
-  MAX_COLUMNS_PER_TABLE, buildUserTable, columnValues, defaultSpec, guessWeightColumn, newTableId, userIndicatorId,
-  type ColumnSpec, type TiChoice,
+  MAX_COLUMNS_PER_TABLE, defaultSpecFrom, guessWeightColumn, newTableId, userIndicatorId,
+  type ColumnSpec, type CoverageView, type JoinView, type TiChoice,
 } from '../domain/user-data.ts';
 import { useAtlas } from '../state/store.ts';
-import { addUserTable, importWorkspaceText, joinReference, useUserData } from '../state/user-data-sync.ts';
+import { addUserTable, createImportSession, importWorkspaceText, useUserData, type ImportSession } from '../state/user-data-sync.ts';
+import type { SessionAnswer } from '../state/user-data-worker.ts';
 import { formatNumber } from '../domain/format.ts';
 import { translator } from '../i18n/index.ts';
 import { UserDataPanel } from './UserDataPanel.tsx';
@@ -24,22 +25,35 @@ import './export.css';
 import './import.css';
 
 type Lang = 'fr' | 'en';
-const LISTED = 50;
-const PREVIEW_ROWS = 5;
+type T = ReturnType<typeof useT>;
 const PREVIEW_COLS = 30;
 const COMMUNE_RULES: AggregateRule[] = ['sum', 'mean', 'weighted-mean', 'min', 'max', 'count'];
 const DIRECTIONS: Direction[] = ['neutral', 'higher-better', 'lower-better'];
 
+interface Parsed {
+  file: File;
+  report: ParseReport;
+  preview: { rows: (string | number | boolean | null)[][]; rowNumbers: number[] };
+  rows: number;
+  countLike: boolean[];
+}
+
 type ParseState =
   | { step: 'idle' }
   | { step: 'reading'; name: string; ratio: number }
-  | { step: 'error'; name: string; error: ImportMessage; warnings: ImportMessage[] }
-  | { step: 'parsed'; file: File; table: ImportTable; report: ParseReport };
+  | { step: 'error'; name: string; error: ImportMessage; warnings: ImportMessage[]; retry?: { file: File; sheets: string[]; sheet?: string } }
+  | ({ step: 'parsed' } & Parsed);
 
-const fmtMsg = (m: { key: ImportMessageKey; params: Record<string, string | number> }, lang: Lang) => formatImportMessage(m, lang);
-const cellText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const fmtMsg = (m: { key: ImportMessageKey; params: Record<string, string | number> } | { key: string; params: Record<string, string | number> }, lang: Lang) =>
+  formatImportMessage(m as { key: ImportMessageKey; params: Record<string, string | number> }, lang);
+const cellText = (v: unknown, lang: Lang): string =>
+  v === null || v === undefined ? '' : typeof v === 'number' ? v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 10 }) : String(v);
 const baseName = (name: string) => name.replace(/\.[A-Za-z0-9]{1,8}$/, '');
 const isWorkspaceFile = (f: File) => /\.json$/i.test(f.name);
+const fileSize = (bytes: number, lang: Lang) => (bytes < 1024 * 1024
+  ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), { lang })} ${lang === 'fr' ? 'Ko' : 'KB'}`
+  : `${formatNumber(bytesToMb(bytes), { lang })} ${lang === 'fr' ? 'Mo' : 'MB'}`);
+const internal = (detail: unknown): ImportMessage => ({ key: 'import.internal', params: { detail: String(detail instanceof Error ? detail.message : detail).slice(0, 200) } });
 
 // ---------------------------------------------------------------------------------------------
 // Host: the dialogs and the whole-window drop zone (mounted once in App)
@@ -123,65 +137,67 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const t = useT();
   const lang = useLang();
   const ref = useRef<HTMLDialogElement>(null);
-  const workerRef = useRef<Worker | null>(null);
+  const sessionRef = useRef<ImportSession | null>(null);
+  const parseId = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<ParseState>({ step: 'idle' });
   const [dragging, setDragging] = useState(false);
   const titleId = useId();
   const close = () => useUserData.getState().closeDialog();
 
+  const session = (): ImportSession => {
+    if (!sessionRef.current) {
+      sessionRef.current = createImportSession();
+      // Build the list of territories while the user picks a file.
+      void sessionRef.current.request({ type: 'warm', generation: '2023' });
+    }
+    return sessionRef.current;
+  };
+  const stop = () => {
+    sessionRef.current?.terminate();
+    sessionRef.current = null;
+  };
+
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();
-    return () => workerRef.current?.terminate();
+    try {
+      session();
+    } catch {
+      // Reported when a file is read.
+    }
+    return stop;
   }, []);
 
-  const stop = () => {
-    workerRef.current?.terminate();
-    workerRef.current = null;
-  };
-
-  const start = async (file: File, sheet?: string) => {
-    stop();
+  /** `sheets`: the workbook's sheets when re-reading another sheet (kept to choose again after an error). */
+  const start = async (file: File, sheet?: string, sheets?: string[]) => {
+    const my = ++parseId.current;
     // Size first, before reading anything.
     const tooLarge = checkSize(file.name, file.size);
     if (tooLarge) return setState({ step: 'error', name: file.name, error: tooLarge, warnings: [] });
     setState({ step: 'reading', name: file.name, ratio: 0 });
-    let bytes: ArrayBuffer;
+    let answer: SessionAnswer;
     try {
-      bytes = await file.arrayBuffer();
+      const bytes = await file.arrayBuffer();
+      let last = 0;
+      answer = await session().request({ type: 'parse', name: file.name, bytes, sheet }, {
+        transfer: [bytes],
+        onProgress: (ratio) => {
+          // Repaint the bar at most every 2 %.
+          if (parseId.current === my && (ratio - last >= 0.02 || ratio === 1)) {
+            last = ratio;
+            setState({ step: 'reading', name: file.name, ratio });
+          }
+        },
+      });
     } catch (e) {
-      return setState({ step: 'error', name: file.name, error: { key: 'import.internal', params: { detail: String(e).slice(0, 200) } }, warnings: [] });
+      if (parseId.current === my) setState({ step: 'error', name: file.name, error: internal(e), warnings: [] });
+      return;
     }
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('../domain/import/worker.ts', import.meta.url), { type: 'module' });
-    } catch (e) {
-      return setState({ step: 'error', name: file.name, error: { key: 'import.internal', params: { detail: String(e).slice(0, 200) } }, warnings: [] });
-    }
-    workerRef.current = worker;
-    let lastRatio = 0;
-    worker.onmessage = (e: MessageEvent<WorkerResponse>) => {
-      if (workerRef.current !== worker) return;
-      const m = e.data;
-      if (m.type === 'progress') {
-        // Repaint the bar at most every 2 %.
-        if (m.ratio - lastRatio >= 0.02 || m.ratio === 1) {
-          lastRatio = m.ratio;
-          setState({ step: 'reading', name: file.name, ratio: m.ratio });
-        }
-        return;
-      }
-      stop();
-      if (m.type === 'done') setState({ step: 'parsed', file, table: m.table, report: m.report });
-      else setState({ step: 'error', name: file.name, error: { key: m.key, params: m.params }, warnings: m.warnings });
-    };
-    worker.onerror = (e) => {
-      if (workerRef.current !== worker) return;
-      stop();
-      setState({ step: 'error', name: file.name, error: { key: 'import.internal', params: { detail: e.message || 'worker' } }, warnings: [] });
-    };
-    worker.postMessage({ type: 'parse', name: file.name, bytes, sheet }, [bytes]);
+    if (parseId.current !== my) return;
+    if (answer.type === 'parsed') setState({ step: 'parsed', file, report: answer.report, preview: answer.preview, rows: answer.rows, countLike: answer.countLike });
+    else if (answer.type === 'parseError') setState({ step: 'error', name: file.name, error: answer.error, warnings: answer.warnings, retry: sheets && sheets.length > 1 ? { file, sheets, sheet } : undefined });
+    else setState({ step: 'error', name: file.name, error: internal(answer.type === 'failed' ? answer.message : answer.type), warnings: [] });
   };
 
   useEffect(() => {
@@ -212,14 +228,14 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   return (
     <dialog ref={ref} className="dialog import-dialog" aria-labelledby={titleId} onClose={close} onCancel={close} data-testid="import-dialog">
       <h2 id={titleId}>{t('userData.title')}</h2>
-      <p className="privacy-note">🔒 {t('userData.privacy')}</p>
+      <p className="privacy-note">{t('userData.privacy')}</p>
       {state.step === 'idle' && picker}
       {state.step === 'reading' && (
         <div className="import-reading" role="status">
           <p>{t('userData.reading', { name: state.name })}</p>
           <progress max={1} value={state.ratio} data-testid="import-progress" aria-label={t('userData.reading', { name: state.name })} />
           <span className="muted small"> {Math.round(state.ratio * 100)} %</span>
-          <div><button type="button" onClick={() => { stop(); setState({ step: 'idle' }); }}>{t('userData.cancel')}</button></div>
+          <div><button type="button" onClick={() => { parseId.current++; stop(); setState({ step: 'idle' }); }}>{t('userData.cancel')}</button></div>
         </div>
       )}
       {state.step === 'error' && (
@@ -228,12 +244,23 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
           {state.warnings.length > 0 && (
             <ul className="import-warnings">{state.warnings.map((w, i) => <li key={i}>{fmtMsg(w, lang)}</li>)}</ul>
           )}
+          {state.retry && (() => {
+            const retry = state.retry;
+            return (
+              <label className="field inline">
+                <span>{t('userData.sheet')}</span>
+                <select value={retry.sheet ?? ''} onChange={(e) => void start(retry.file, e.target.value, retry.sheets)} data-testid="import-sheet">
+                  {retry.sheets.map((s) => <option key={s} value={s}>{s}</option>)}
+                </select>
+              </label>
+            );
+          })()}
           {picker}
         </div>
       )}
       {state.step === 'parsed' && (
-        <ParsedStep key={`${state.file.name}|${state.report.sheet ?? ''}|${state.report.bytes}`} table={state.table} report={state.report}
-          onSheet={(sheet) => void start(state.file, sheet)} onAnother={() => setState({ step: 'idle' })} onDone={close} />
+        <ParsedStep key={`${state.file.name}|${state.report.sheet ?? ''}|${parseId.current}`} parsed={state} session={session()}
+          onSheet={(sheet) => void start(state.file, sheet, state.report.sheets)} onAnother={() => setState({ step: 'idle' })} onDone={close} />
       )}
       <div className="dialog-actions">
         <button type="button" onClick={close}>{t('panel.close')}</button>
@@ -245,36 +272,37 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
 // ---------------------------------------------------------------------------------------------
 // After parsing: report, key and join, columns
 
-function ParsedStep({ table, report, onSheet, onAnother, onDone }: {
-  table: ImportTable; report: ParseReport; onSheet: (sheet: string) => void; onAnother: () => void; onDone: () => void;
+function ParsedStep({ parsed, session, onSheet, onAnother, onDone }: {
+  parsed: Parsed; session: ImportSession; onSheet: (sheet: string) => void; onAnother: () => void; onDone: () => void;
 }) {
   const t = useT();
   const lang = useLang();
-  const [generation, setGeneration] = useState<Generation>('2023');
-  const [refs, setRefs] = useState<Partial<Record<Generation, JoinReference>>>({});
-  const [refError, setRefError] = useState<string | null>(null);
-  // While another generation's reference loads, the previous one stays on screen (state is kept).
-  const ref = refs[generation] ?? refs['2023'] ?? refs['2018'] ?? null;
+  const { report } = parsed;
+  const [detected, setDetected] = useState<{ detection: KeyDetection; join: JoinView | null } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    if (refs[generation]) return;
     let live = true;
-    joinReference(generation).then((r) => live && setRefs((m) => ({ ...m, [generation]: r })), (e: unknown) => live && setRefError(String(e)));
+    session.request({ type: 'detect' }).then((a) => {
+      if (!live) return;
+      if (a.type === 'detected') setDetected({ detection: a.detection, join: a.join });
+      else setFailure(a.type === 'failed' ? a.message : a.type);
+    }, (e: unknown) => live && setFailure(String(e)));
     return () => {
       live = false;
     };
-  }, [generation, refs]);
+  }, [session]);
 
   const details = [
-    t('userData.summary', { rows: formatNumber(table.rows.length, { lang }), columns: table.columns.length }),
+    t('userData.summary', { rows: formatNumber(parsed.rows, { lang }), columns: report.columns.length }),
     report.format.toUpperCase(),
     report.encoding && t('userData.encoding', { encoding: report.encoding }),
-    report.delimiter && t('userData.delimiter', { delimiter: report.delimiter === '\t' ? 'tab' : report.delimiter }),
+    report.delimiter && t('userData.delimiter', { delimiter: report.delimiter === '\t' ? (lang === 'fr' ? 'tabulation' : 'tab') : report.delimiter }),
   ].filter(Boolean).join(' · ');
 
   return (
     <div className="import-parsed">
       <section className="import-section">
-        <p className="file-line"><strong>{report.fileName}</strong> <span className="muted">({formatNumber(bytesToMb(report.bytes), { lang })} Mo) — {details}</span>{' '}
+        <p className="file-line"><strong>{report.fileName}</strong> <span className="muted">({fileSize(report.bytes, lang)}) — {details}</span>{' '}
           <button type="button" className="link-button" onClick={onAnother}>{t('userData.another')}</button>
         </p>
         {report.sheets && report.sheets.length > 1 && (
@@ -292,27 +320,28 @@ function ParsedStep({ table, report, onSheet, onAnother, onDone }: {
             <ul className="import-warnings" data-testid="import-warnings">{report.warnings.map((w, i) => <li key={i}>{fmtMsg(w, lang)}</li>)}</ul>
           </details>
         )}
-        <Preview table={table} />
+        <Preview report={report} preview={parsed.preview} />
       </section>
-      {refError ? <p className="import-error" role="alert">{t('userData.refFailed', { reason: refError })}</p>
-        : !ref ? <p role="status" className="muted">{t('userData.preparing')}</p>
-          : <JoinAndColumns table={table} report={report} ref0={ref} generation={generation} setGeneration={setGeneration} onDone={onDone} />}
+      {failure ? <p className="import-error" role="alert">{t('userData.refFailed', { reason: failure })}</p>
+        : !detected ? <p role="status" className="muted">{t('userData.preparing')}</p>
+          : <JoinAndColumns parsed={parsed} session={session} detection={detected.detection} initialJoin={detected.join} onDone={onDone} />}
     </div>
   );
 }
 
-function Preview({ table }: { table: ImportTable }) {
+function Preview({ report, preview }: { report: ParseReport; preview: Parsed['preview'] }) {
   const t = useT();
-  const cols = table.columns.slice(0, PREVIEW_COLS);
+  const lang = useLang();
+  const cols = report.columns.slice(0, PREVIEW_COLS);
   return (
     <details className="import-preview" open>
       <summary>{t('userData.preview')}</summary>
       <div className="preview-wrap">
         <table className="data-table">
-          <thead><tr><th scope="col">{t('userData.row')}</th>{cols.map((c, i) => <th scope="col" key={i}><span className="th-text">{c}</span></th>)}</tr></thead>
+          <thead><tr><th scope="col">{t('userData.row')}</th>{cols.map((c) => <th scope="col" key={c.index}>{c.name}</th>)}</tr></thead>
           <tbody>
-            {table.rows.slice(0, PREVIEW_ROWS).map((r, i) => (
-              <tr key={i}><td className="muted">{table.rowNumbers[i]}</td>{cols.map((_, j) => <td key={j}>{cellText(r[j])}</td>)}</tr>
+            {preview.rows.map((r, i) => (
+              <tr key={i}><td className="muted">{preview.rowNumbers[i]}</td>{cols.map((c) => <td key={c.index}>{cellText(r[c.index], lang)}</td>)}</tr>
             ))}
           </tbody>
         </table>
@@ -321,54 +350,65 @@ function Preview({ table }: { table: ImportTable }) {
   );
 }
 
-function bestKindFor(det: KeyDetection, column: number, fallback: KeyKind): KeyKind {
-  return det.candidates.find((c) => c.column === column)?.kind ?? fallback;
-}
-
-function JoinAndColumns({ table, report, ref0, generation, setGeneration, onDone }: {
-  table: ImportTable; report: ParseReport; ref0: JoinReference; generation: Generation; setGeneration: (g: Generation) => void; onDone: () => void;
+function JoinAndColumns({ parsed, session, detection, initialJoin, onDone }: {
+  parsed: Parsed; session: ImportSession; detection: KeyDetection; initialJoin: JoinView | null; onDone: () => void;
 }) {
   const t = useT();
   const lang = useLang();
-  // Detection runs once per table (on the 2023 reference: codes do not depend on the generation).
-  const [det] = useState<KeyDetection>(() => detectJoinKey(table, ref0));
-  const [keyColumn, setKeyColumn] = useState<number>(det.best?.column ?? det.candidates[0]?.column ?? 0);
-  const [keyKind, setKeyKind] = useState<KeyKind>(det.best?.kind ?? det.candidates[0]?.kind ?? 'commune-insee');
+  const { report } = parsed;
+  const first = detection.best ?? detection.candidates[0];
+  const [key, setKey] = useState<{ column: number; kind: KeyKind; generation: Generation }>({ column: first?.column ?? 0, kind: first?.kind ?? 'commune-insee', generation: '2023' });
+  const [join, setJoin] = useState<JoinView | null>(initialJoin);
+  const [pending, setPending] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
-  const join = useMemo<JoinReport>(() => joinTable(table, keyColumn, keyKind, ref0, { departementColumn: det.departementColumn === keyColumn ? null : undefined }), [table, keyColumn, keyKind, ref0, det]);
-  const rate = det.candidates.find((c) => c.column === keyColumn && c.kind === keyKind);
+  const joinId = useRef(0);
 
-  useEffect(() => setConfirmed(false), [join]);
-  const tiKind = keyKind === 'ti-id' || keyKind === 'ti-name';
+  const rejoin = (next: typeof key) => {
+    setKey(next);
+    setConfirmed(false);
+    setPending(true);
+    const my = ++joinId.current;
+    session.request({ type: 'join', keyColumn: next.column, keyKind: next.kind, generation: next.generation }).then((a) => {
+      if (joinId.current !== my) return;
+      setPending(false);
+      if (a.type === 'joined') setJoin(a.join);
+    }, () => joinId.current === my && setPending(false));
+  };
+  // Nothing recognised: join on the default key anyway, so that the report says why.
+  useEffect(() => {
+    if (!initialJoin) rejoin(key);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const rate = detection.candidates.find((c) => c.column === key.column && c.kind === key.kind);
+  const tiKind = key.kind === 'ti-id' || key.kind === 'ti-name';
 
   return (
     <>
       <section className="import-section" data-testid="import-join">
         <h3>{t('userData.step1')}</h3>
         <p className="detected" data-testid="import-detected">
-          {det.best ? fmtMsg(det.messages[0], lang) : t('userData.noKey')}
+          {detection.best ? fmtMsg(detection.messages[0], lang) : t('userData.noKey')}
         </p>
         <div className="form-grid">
           <label className="field">
             <span>{t('userData.keyColumn')}</span>
-            <select value={keyColumn} data-testid="import-key-column" onChange={(e) => {
-              const c = Number(e.target.value);
-              setKeyColumn(c);
-              setKeyKind(bestKindFor(det, c, keyKind));
+            <select value={key.column} data-testid="import-key-column" onChange={(e) => {
+              const column = Number(e.target.value);
+              rejoin({ ...key, column, kind: detection.candidates.find((c) => c.column === column)?.kind ?? key.kind });
             }}>
-              {table.columns.map((c, i) => <option key={i} value={i}>{c}</option>)}
+              {report.columns.map((c) => <option key={c.index} value={c.index}>{c.name}</option>)}
             </select>
           </label>
           <label className="field">
             <span>{t('userData.keyKind')}</span>
-            <select value={keyKind} onChange={(e) => setKeyKind(e.target.value as KeyKind)} data-testid="import-key-kind">
-              {KEY_KINDS.map((k) => <option key={k} value={k}>{formatImportMessage({ key: `import.join.kind.${k}` as ImportMessageKey, params: {} }, lang)}</option>)}
+            <select value={key.kind} onChange={(e) => rejoin({ ...key, kind: e.target.value as KeyKind })} data-testid="import-key-kind">
+              {KEY_KINDS.map((k) => <option key={k} value={k}>{fmtMsg({ key: `import.join.kind.${k}`, params: {} }, lang)}</option>)}
             </select>
           </label>
           {tiKind && (
             <label className="field">
               <span>{t('userData.tiGeneration')}</span>
-              <select value={generation} onChange={(e) => setGeneration(e.target.value as Generation)}>
+              <select value={key.generation} onChange={(e) => rejoin({ ...key, generation: e.target.value as Generation })}>
                 <option value="2023">2023–2027</option>
                 <option value="2018">2018–2022</option>
               </select>
@@ -376,14 +416,15 @@ function JoinAndColumns({ table, report, ref0, generation, setGeneration, onDone
           )}
           {rate && <span className="muted small rate">{t('userData.matchRate', { percent: Math.round(rate.matchRate * 100) })}</span>}
         </div>
-        <JoinReportView join={join} confirmed={confirmed} setConfirmed={setConfirmed} />
+        {pending && <p role="status" className="muted small">…</p>}
+        {join && <JoinReportView join={join} confirmed={confirmed} setConfirmed={setConfirmed} />}
       </section>
-      <ColumnsStep table={table} report={report} join={join} ref0={ref0} confirmed={confirmed} onDone={onDone} />
+      {join && <ColumnsStep key={join.level} parsed={parsed} session={session} join={join} confirmed={confirmed} busy={pending} onDone={onDone} />}
     </>
   );
 }
 
-function reasonDetail(u: JoinReport['unmatched'][number], t: ReturnType<typeof useT>): string {
+function reasonDetail(u: JoinView['unmatched'][number], t: T): string {
   if (u.reason === 'unknown-name' && u.suggestions && u.suggestions.length > 0) {
     return t('userData.suggest', { list: u.suggestions.map((s) => `« ${s.name} » (${s.departements.join(', ')})`).join(', ') });
   }
@@ -394,12 +435,11 @@ function reasonDetail(u: JoinReport['unmatched'][number], t: ReturnType<typeof u
   return '';
 }
 
-function JoinReportView({ join, confirmed, setConfirmed }: { join: JoinReport; confirmed: boolean; setConfirmed: (v: boolean) => void }) {
+function JoinReportView({ join, confirmed, setConfirmed }: { join: JoinView; confirmed: boolean; setConfirmed: (v: boolean) => void }) {
   const t = useT();
   const lang = useLang();
-  const byName = useMemo(() => join.matched.filter((m) => m.needsConfirmation), [join]);
-  const repaired = useMemo(() => join.matched.filter((m) => m.repairedFrom !== undefined), [join]);
   const reasons = Object.entries(join.stats.byReason).filter(([, n]) => n > 0);
+  const more = (shown: number, total: number) => (total > shown ? <p className="muted small">{t('userData.more', { count: total - shown })}</p> : null);
   return (
     <div className="join-report" data-testid="import-join-report">
       <h4>{t('userData.joinReport')}</h4>
@@ -407,44 +447,44 @@ function JoinReportView({ join, confirmed, setConfirmed }: { join: JoinReport; c
         {fmtMsg(join.messages[0], lang)}
         {reasons.length > 0 && <> ({reasons.map(([r, n]) => `${t(`userData.reasons.${r}`)} : ${n}`).join(' ; ')})</>}
       </p>
-      {repaired.length > 0 && (
-        <details>
-          <summary>{t('userData.repaired', { count: repaired.length })}</summary>
-          <ul className="compact-list">
-            {repaired.slice(0, LISTED).map((m) => <li key={m.rowIndex}>{t('userData.row')} {m.row} : « {m.repairedFrom} » → {m.code} ({m.name})</li>)}
-            {repaired.length > LISTED && <li className="muted">{t('userData.more', { count: repaired.length - LISTED })}</li>}
+      {join.repaired.length > 0 && (
+        <details open>
+          <summary>{t('userData.repaired', { count: join.stats.repaired })}</summary>
+          <ul className="compact-list" data-testid="import-repaired">
+            {join.repaired.map((m) => <li key={m.rowIndex}>{t('userData.row')} {m.row} : « {m.repairedFrom} » → {m.code} ({m.name})</li>)}
           </ul>
+          {more(join.repaired.length, join.stats.repaired)}
         </details>
       )}
       {join.unmatched.length > 0 && (
-        <details open={join.unmatched.length <= 12}>
-          <summary>{t('userData.unmatched', { count: join.unmatched.length })}</summary>
+        <details open={join.stats.unmatched <= 12}>
+          <summary>{t('userData.unmatched', { count: join.stats.unmatched })}</summary>
           <div className="report-scroll">
             <table className="data-table" data-testid="import-unmatched">
               <thead><tr><th scope="col">{t('userData.row')}</th><th scope="col">{t('userData.value')}</th><th scope="col">{t('userData.reason')}</th><th scope="col">{t('userData.detail')}</th></tr></thead>
               <tbody>
-                {join.unmatched.slice(0, LISTED).map((u) => (
-                  <tr key={u.rowIndex}><td>{u.row}</td><td>{u.input || '∅'}</td><td>{t(`userData.reasons.${u.reason}`)}</td><td>{reasonDetail(u, t)}</td></tr>
+                {join.unmatched.map((u) => (
+                  <tr key={u.rowIndex}><td>{u.row}</td><td>{u.input || '∅'}</td><td>{t(`userData.reasons.${u.reason}`)}</td><td className="wrap">{reasonDetail(u, t)}</td></tr>
                 ))}
               </tbody>
             </table>
-            {join.unmatched.length > LISTED && <p className="muted small">{t('userData.more', { count: join.unmatched.length - LISTED })}</p>}
           </div>
+          {more(join.unmatched.length, join.stats.unmatched)}
         </details>
       )}
-      {byName.length > 0 && (
+      {join.stats.needsConfirmation > 0 && (
         <div className="name-check">
           <details open>
-            <summary>{t('userData.byName', { count: byName.length })}</summary>
+            <summary>{t('userData.byName', { count: join.stats.needsConfirmation })}</summary>
             <div className="report-scroll">
               <table className="data-table" data-testid="import-by-name">
                 <thead><tr><th scope="col">{t('userData.row')}</th><th scope="col">{t('userData.fileValue')}</th><th scope="col">{t('userData.matchedTo')}</th></tr></thead>
                 <tbody>
-                  {byName.slice(0, LISTED).map((m) => <tr key={m.rowIndex}><td>{m.row}</td><td>{m.input}</td><td>{m.name} <span className="muted">({m.code})</span></td></tr>)}
+                  {join.byName.map((m) => <tr key={m.rowIndex}><td>{m.row}</td><td>{m.input}</td><td>{m.name} <span className="muted">({m.code})</span></td></tr>)}
                 </tbody>
               </table>
-              {byName.length > LISTED && <p className="muted small">{t('userData.more', { count: byName.length - LISTED })}</p>}
             </div>
+            {more(join.byName.length, join.stats.needsConfirmation)}
           </details>
           <label className="check confirm">
             <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} data-testid="import-confirm-names" />
@@ -456,34 +496,54 @@ function JoinReportView({ join, confirmed, setConfirmed }: { join: JoinReport; c
   );
 }
 
-function ColumnsStep({ table, report, join, ref0, confirmed, onDone }: {
-  table: ImportTable; report: ParseReport; join: JoinReport; ref0: JoinReference; confirmed: boolean; onDone: () => void;
+/** The fields of a spec that change its values (not label, unit, year…). */
+const valueKey = (s: ColumnSpec) => [s.column, s.epciRule, s.weightColumn ?? '', s.tiRule, s.dropPartial].join('|');
+
+function ColumnsStep({ parsed, session, join, confirmed, busy, onDone }: {
+  parsed: Parsed; session: ImportSession; join: JoinView; confirmed: boolean; busy: boolean; onDone: () => void;
 }) {
   const t = useT();
   const lang = useLang();
+  const { report } = parsed;
   const level = join.level;
   const excluded = new Set([join.keyColumn, join.departementColumn ?? -1]);
   const numeric = report.columns.filter((c) => c.isNumeric && !excluded.has(c.index));
   const ignored = report.columns.filter((c) => !c.isNumeric && !excluded.has(c.index)).map((c) => c.name);
   const weightGuess = guessWeightColumn(report.columns);
   const [specs, setSpecs] = useState<Map<number, ColumnSpec>>(new Map());
+  const [coverage, setCoverage] = useState<Map<string, CoverageView>>(new Map());
   const [name, setName] = useState(baseName(report.fileName));
   const [error, setError] = useState<string | null>(null);
-  // The rules depend on the key's level: start again when it changes.
-  useEffect(() => setSpecs(new Map()), [level]);
+  const [building, setBuilding] = useState(false);
+
+  // Coverage previews, computed in the worker, once per distinct value-changing spec.
+  const keys = useMemo(() => [...specs.values()].map((s) => [valueKey(s), s] as const), [specs]);
+  useEffect(() => {
+    let live = true;
+    for (const [k, spec] of keys) {
+      if (coverage.has(k)) continue;
+      session.request({ type: 'preview', spec }).then((a) => {
+        if (live && a.type === 'previewed') setCoverage((m) => new Map(m).set(k, a.coverage));
+      }, () => undefined);
+    }
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [keys, session]);
+  // A new join changes every preview.
+  useEffect(() => setCoverage(new Map()), [join]);
 
   const toggle = (index: number, on: boolean) => setSpecs((m) => {
     const next = new Map(m);
     if (!on) next.delete(index);
-    else next.set(index, defaultSpec(table, report.columns[index], level, weightGuess));
+    else next.set(index, defaultSpecFrom(report.columns[index], parsed.countLike[index] ?? false, level, weightGuess));
     return next;
   });
   const patch = (index: number, p: Partial<ColumnSpec>) => setSpecs((m) => {
     const cur = m.get(index);
     if (!cur) return m;
-    const next = new Map(m);
-    next.set(index, { ...cur, ...p });
-    return next;
+    return new Map(m).set(index, { ...cur, ...p });
   });
 
   const needsConfirm = join.stats.needsConfirmation > 0 && !confirmed;
@@ -492,23 +552,31 @@ function ColumnsStep({ table, report, join, ref0, confirmed, onDone }: {
       : specs.size > MAX_COLUMNS_PER_TABLE ? t('userData.tooManyColumns', { max: MAX_COLUMNS_PER_TABLE })
         : needsConfirm ? t('userData.needsConfirm') : null;
 
-  const submit = () => {
-    if (blocker) return;
+  const submit = async () => {
+    if (blocker || busy || building) return;
+    setBuilding(true);
+    setError(null);
     const existing = useUserData.getState().tables.map((x) => x.id);
-    const r = buildUserTable({
-      table, join, ref: ref0, id: newTableId(existing), name: name || baseName(report.fileName), fileName: report.fileName, sheet: report.sheet,
-      importedAt: new Date().toISOString(), columns: [...specs.values()].sort((a, b) => a.column - b.column),
-    });
-    if (!r.ok) {
-      setError(t('userData.columnError', { column: r.column, message: fmtMsg(r.error as ImportMessage, lang) }));
-      return;
+    let a: SessionAnswer;
+    try {
+      a = await session.request({
+        type: 'build', tableId: newTableId(existing), name: name || baseName(report.fileName), importedAt: new Date().toISOString(),
+        specs: [...specs.values()].sort((x, y) => x.column - y.column),
+      });
+    } catch (e) {
+      setBuilding(false);
+      return setError(fmtMsg(internal(e), lang));
     }
-    void addUserTable(r.table);
+    setBuilding(false);
+    if (a.type === 'buildError') return setError(t('userData.columnError', { column: a.column, message: fmtMsg(a.error, lang) }));
+    if (a.type !== 'built') return setError(fmtMsg(internal(a.type === 'failed' ? a.message : a.type), lang));
+    const table = a.table;
+    void addUserTable(table);
     const s = useAtlas.getState();
-    s.notify(t('userData.added', { name: r.table.name, count: r.table.columns.length }));
-    // Show the first new indicator at a level where it exists.
-    const first = r.table.columns[0];
-    const id = userIndicatorId(r.table, first);
+    // No notice bar here: it would shift the layout (and resize the map) while the map recolours;
+    // the legend and the indicator list say what was added.
+    // Show the first new indicator, at a level where it exists.
+    const id = userIndicatorId(table, table.columns[0]);
     const ind = s.userIndicators.find((i) => i.id === id);
     const levelOk = ind ? isAvailable(ind, s.view.level) : true;
     s.setView({ indicator: id, ...(levelOk ? {} : { level: s.view.level === 'epci' ? 'ti' : 'epci', selection: null }) });
@@ -518,7 +586,7 @@ function ColumnsStep({ table, report, join, ref0, confirmed, onDone }: {
   return (
     <section className="import-section" data-testid="import-columns">
       <h3>{t('userData.step2')}</h3>
-      {level === 'ti' && <p className="hint">{t('userData.tiDirect', { gen: ref0.generation === '2023' ? '2023–2027' : '2018–2022' })}</p>}
+      {level === 'ti' && <p className="hint">{t('userData.tiDirect', { gen: join.generation === '2023' ? '2023–2027' : '2018–2022' })}</p>}
       {numeric.length === 0 && <p className="import-error">{t('userData.noNumeric')}</p>}
       <ul className="column-list">
         {numeric.map((p) => {
@@ -530,7 +598,7 @@ function ColumnsStep({ table, report, join, ref0, confirmed, onDone }: {
                 <strong>{p.name}</strong>
                 {p.numericShare < 1 && <span className="muted small"> — {t('userData.numericShare', { percent: Math.round(p.numericShare * 100) })}</span>}
               </label>
-              {spec && <ColumnEditor spec={spec} level={level} report={report} patch={(x) => patch(p.index, x)} join={join} table={table} ref0={ref0} />}
+              {spec && <ColumnEditor spec={spec} level={level} report={report} keyColumn={join.keyColumn} coverage={coverage.get(valueKey(spec)) ?? null} patch={(x) => patch(p.index, x)} />}
             </li>
           );
         })}
@@ -544,32 +612,30 @@ function ColumnsStep({ table, report, join, ref0, confirmed, onDone }: {
       </div>
       {error && <p className="import-error" role="alert">{error}</p>}
       <div className="submit-actions">
-        <button type="button" className="primary" disabled={blocker !== null} onClick={submit} data-testid="import-submit">{t('userData.submit')}</button>
+        <button type="button" className="primary" disabled={blocker !== null || busy || building} onClick={() => void submit()} data-testid="import-submit">{t('userData.submit')}</button>
         {blocker && <span className="hint"> {blocker}</span>}
       </div>
     </section>
   );
 }
 
-function ColumnEditor({ spec, level, report, patch, join, table, ref0 }: {
-  spec: ColumnSpec; level: JoinReport['level']; report: ParseReport; patch: (p: Partial<ColumnSpec>) => void; join: JoinReport; table: ImportTable; ref0: JoinReference;
+function ColumnEditor({ spec, level, report, keyColumn, coverage, patch }: {
+  spec: ColumnSpec; level: JoinView['level']; report: ParseReport; keyColumn: number; coverage: CoverageView | null; patch: (p: Partial<ColumnSpec>) => void;
 }) {
   const t = useT();
   const lang = useLang();
-  const preview = useMemo(() => columnValues({ table, join, ref: ref0 }, spec), [table, join, ref0, spec]);
-  const weights = report.columns.filter((c) => c.isNumeric && c.index !== spec.column && c.index !== join.keyColumn);
+  const weights = report.columns.filter((c) => c.isNumeric && c.index !== spec.column && c.index !== keyColumn);
   const tiChoices: TiChoice[] = level === 'commune' ? ['same', 'none'] : ['sum', 'none'];
-  const n = (v: Record<string, number> | undefined) => formatNumber(v ? Object.keys(v).length : 0, { lang });
-  const partial = preview.ok ? (preview.epci?.partial ?? 0) + preview.ti['2023'].partial + preview.ti['2018'].partial : 0;
+  const n = (v: number | null) => (v === null ? '—' : formatNumber(v, { lang }));
   return (
     <div className="column-editor">
       <div className="form-grid">
         <label className="field grow"><span>{t('userData.label')}</span>
-          <input type="text" value={spec.label} maxLength={200} onChange={(e) => patch({ label: e.target.value })} /></label>
+          <input type="text" value={spec.label} maxLength={200} onChange={(e) => patch({ label: e.target.value })} data-testid="import-label" /></label>
         <label className="field short"><span>{t('userData.unit')}</span>
-          <input type="text" value={spec.unit} maxLength={60} onChange={(e) => patch({ unit: e.target.value })} /></label>
+          <input type="text" value={spec.unit} maxLength={60} onChange={(e) => patch({ unit: e.target.value })} data-testid="import-unit" /></label>
         <label className="field short"><span>{t('userData.year')}</span>
-          <input type="text" value={spec.year} maxLength={40} onChange={(e) => patch({ year: e.target.value })} /></label>
+          <input type="text" value={spec.year} maxLength={40} onChange={(e) => patch({ year: e.target.value })} data-testid="import-year" /></label>
       </div>
       <div className="form-grid">
         {level === 'commune' && (
@@ -602,12 +668,12 @@ function ColumnEditor({ spec, level, report, patch, join, table, ref0 }: {
       {level === 'commune' || (level === 'epci' && spec.tiRule === 'sum') ? (
         <label className="check"><input type="checkbox" checked={spec.dropPartial} onChange={(e) => patch({ dropPartial: e.target.checked })} data-testid="import-drop-partial" /> {t('userData.dropPartial')}</label>
       ) : null}
-      {preview.ok ? (
+      {coverage === null ? <p className="coverage muted">…</p> : coverage.ok ? (
         <p className="coverage" data-testid="import-coverage">
-          {t('userData.coverage', { epci: preview.epci ? n(preview.epci.values) : '—', ti2023: n(preview.ti['2023'].values), ti2018: n(preview.ti['2018'].values) })}
-          {partial > 0 && <> · {t('userData.partial', { count: partial })}{spec.dropPartial ? ` (${t('userData.partialDropped')})` : ''}</>}
+          {t('userData.coverage', { epci: n(coverage.epci), ti2023: n(coverage.ti2023), ti2018: n(coverage.ti2018) })}
+          {coverage.partial > 0 && <> · {t('userData.partial', { count: coverage.partial })}{spec.dropPartial ? ` (${t('userData.partialDropped')})` : ''}</>}
         </p>
-      ) : <p className="import-error">{fmtMsg(preview.error as ImportMessage, lang)}</p>}
+      ) : <p className="import-error">{coverage.error ? fmtMsg(coverage.error, lang) : ''}</p>}
     </div>
   );
 }

@@ -1,12 +1,15 @@
 // Import of the user's own spreadsheet: file → worker parse → join report → column → coloured map,
 // persisted across a reload; a binary file gets a precise error; a 20 MB CSV keeps the page responsive.
+import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { benchImportLongTasks } from '../../bench/import.ts';
+import { NO_DATA_COLOR } from '../../src/domain/choropleth.ts';
 import { ROOT, assert, openPage, test, waitForMap } from './harness.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
-const NO_DATA = '#d9d9d9';
+const NO_DATA = NO_DATA_COLOR.toLowerCase();
 
 export function importTests(ctx: { browser: () => Browser; url: () => string; outside: string[] }) {
   const open = async (query = '', size?: { width: number; height: number }) => {
@@ -126,7 +129,7 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     await context.close();
   });
 
-  test('names need confirmation; a binary file gets a precise error and the page still works', async () => {
+  test('names need confirmation; XLSX sheet choice; a binary file gets a precise error and the page still works', async () => {
     const { page, context, outside } = await open();
     await page.getByTestId('open-import').click();
     await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'commune-names.csv'));
@@ -140,6 +143,20 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     assert(await submit.isDisabled(), 'submit allowed before the name check');
     await page.getByTestId('import-confirm-names').check();
     assert(await submit.isEnabled(), 'submit still blocked after the name check');
+
+    // XLSX with two sheets: the data sheet is read, the other one can be chosen (and back).
+    await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
+    await page.getByTestId('import-file').setInputFiles(join(FIXTURES, 'two-sheets.xlsx'));
+    await page.getByTestId('import-join-report').waitFor({ timeout: 30_000 });
+    const sheets = await page.getByTestId('import-sheet').locator('option').allInnerTexts();
+    assert(sheets.join('|') === 'Lisez-moi|Données', `sheets: ${sheets.join('|')}`);
+    assert((await page.getByTestId('import-sheet').inputValue()) === 'Données', 'the data sheet is not the one read');
+    assert(/1053/.test(await page.getByTestId('import-join-report').innerText()), 'repaired leading zero not listed');
+    await page.getByTestId('import-sheet').selectOption('Lisez-moi');
+    await page.getByTestId('import-detected').filter({ hasText: 'Aucune colonne' }).waitFor();
+    assert(/0 lignes sur 1/.test(await page.getByTestId('import-join-summary').innerText()), 'no join report for the text sheet');
+    await page.getByTestId('import-sheet').selectOption('Données');
+    await page.getByTestId('import-detected').filter({ hasText: 'code_insee' }).waitFor();
 
     // Another file: binary PNG named .csv.
     await page.getByRole('button', { name: 'Choisir un autre fichier' }).click();
@@ -155,10 +172,36 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     await context.close();
   });
 
+  test('a file dropped anywhere on the window opens the import with it', async () => {
+    const { page, context, outside } = await open();
+    await page.evaluate(`(async () => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['siren;emplois\\n244400404;412530\\n244400644;58210\\n'], 'depose.csv', { type: 'text/csv' }));
+      const target = document.querySelector('[data-testid=map]');
+      target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true }));
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      await new Promise((r) => setTimeout(r, 100));
+      window.__overlay = !!document.querySelector('.drop-overlay');
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    })()`);
+    assert(await page.evaluate('window.__overlay'), 'no drop overlay while dragging a file');
+    await page.getByTestId('import-join-report').waitFor({ timeout: 30_000 });
+    const detected = await page.getByTestId('import-detected').innerText();
+    assert(/SIREN d’EPCI/.test(detected), `dropped file not joined on SIREN: ${detected}`);
+    assert(/depose\.csv/.test(await page.getByTestId('import-dialog').innerText()), 'dropped file name not shown');
+    ctx.outside.push(...outside);
+    await context.close();
+  });
+
   test('a file over the limit is refused before reading, with the limit stated', async () => {
     const { page, context, outside } = await open();
     await page.getByTestId('open-import').click();
-    await page.getByTestId('import-file').setInputFiles({ name: 'enorme.csv', mimeType: 'text/csv', buffer: Buffer.alloc(51 * 1024 * 1024, 0x41) });
+    // A sparse 51 MB file: only its size matters, it must be refused before being read.
+    const big = join(tmpdir(), 'enorme.csv');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 51 * 1024 * 1024);
+    closeSync(fd);
+    await page.getByTestId('import-file').setInputFiles(big);
     await page.getByTestId('import-error').waitFor();
     const err = await page.getByTestId('import-error').innerText();
     assert(/enorme\.csv/.test(err) && /la limite est de 50 Mo/.test(err), `error: ${err}`);
@@ -169,8 +212,12 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
   test('a 20 MB CSV is parsed off the main thread (longest task reported)', async () => {
     const { page, context, outside, errors } = await open();
     const r = await benchImportLongTasks(ctx.browser(), ctx.url(), { page });
-    console.log(`      import of ${(r.bytes / 1048576).toFixed(1)} MB: longest main-thread task ${r.longestTaskMs} ms (${r.longTasks} tasks > 50 ms), parse + join report ${r.parseMs} ms, total ${r.totalMs} ms`);
-    assert(r.longestTaskMs < 1000, `main thread blocked for ${r.longestTaskMs} ms`);
+    console.log(`      import of ${(r.bytes / 1048576).toFixed(1)} MB: longest main-thread task ${r.longestBeforeSubmitMs} ms until the join report (after ${r.parseMs} ms), ` +
+      `${r.longestTaskMs} ms up to the coloured map (after ${r.totalMs} ms; recolouring by a built-in indicator: ${r.recolourBaselineMs} ms); ` +
+      `tasks > 50 ms: ${r.tasks.map((x) => `${x.ms} ms at +${x.at}`).join(', ') || 'none'}`);
+    // The import itself (parse, join report) runs in the worker; the map recolour is the same as for any indicator.
+    assert(r.longestBeforeSubmitMs < 1000, `main thread blocked for ${r.longestBeforeSubmitMs} ms during the import`);
+    assert(r.longestTaskMs < Math.max(1000, r.recolourBaselineMs * 2), `main thread blocked for ${r.longestTaskMs} ms (built-in recolour: ${r.recolourBaselineMs} ms)`);
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     ctx.outside.push(...outside);
     await context.close();

@@ -8,8 +8,8 @@ import { detectJoinKey, joinTable, parseImport, type ImportTable, type JoinRepor
 import { codesOf, indicatorById, indicatorsOf, numericValues, valueFor, type IndicatorContext } from '../../src/domain/indicators.ts';
 import { ID_RE } from '../../src/domain/url.ts';
 import {
-  WORKSPACE_KIND, WORKSPACE_VERSION, buildUserTable, columnIds, defaultSpec, guessWeightColumn, mergeTables, newTableId, parseWorkspace,
-  serializeWorkspace, slugId, userIndicatorsFrom, type ColumnSpec, type UserTable,
+  WORKSPACE_KIND, WORKSPACE_VERSION, buildUserTable, columnIds, columnValues, coverageOf, defaultSpec, guessWeightColumn, isCountLike, mergeTables,
+  newTableId, parseWorkspace, serializeWorkspace, slugId, summarizeJoin, userIndicatorsFrom, type ColumnSpec, type UserTable,
 } from '../../src/domain/user-data.ts';
 import { SPRINT_RULE } from '../../src/state/derived.ts';
 import { FIXTURE_DIR, fixture, realReference } from '../fixtures/import/helpers.ts';
@@ -247,5 +247,38 @@ describe('buildUserTable', () => {
     expect(ie.levels).toEqual(['epci', 'ti']);
     expect(ip.levels).toEqual(['epci']);
     expect(numericValues(ip, at(ctxEpci, 'ti')).every((v) => v === null)).toBe(true);
+  });
+});
+
+describe('what the import worker sends to the page', () => {
+  it('summarizeJoin keeps the figures and at most `limit` rows per list', async () => {
+    const { table, join } = await imported('commune-names.csv');
+    const v = summarizeJoin(join, '2023', 2);
+    expect(v.stats).toEqual(join.stats);
+    expect(v.messages).toEqual(join.messages);
+    expect(v.unmatched.length).toBe(2);
+    expect(v.byName.length).toBe(2);
+    expect(v.byName.every((m) => m.needsConfirmation)).toBe(true);
+    expect(join.stats.needsConfirmation).toBeGreaterThan(2);
+    expect(v.level).toBe('commune');
+    expect(JSON.stringify(v).length).toBeLessThan(JSON.stringify(join).length);
+    expect(table.rows.length).toBe(8);
+  });
+
+  it('coverageOf counts territories with a value; isCountLike spots counts', async () => {
+    const { table, join, profiles } = await imported('good-utf8-semicolon.csv');
+    if (!profiles.ok) throw new Error('parse');
+    const { ref } = realReference();
+    const pop = table.columns.indexOf('population');
+    expect(isCountLike(table, profiles.report.columns[pop])).toBe(true);
+    expect(isCountLike(table, profiles.report.columns[table.columns.indexOf('part_industrie')])).toBe(false);
+    const c = coverageOf(columnValues({ table, join, ref }, spec(pop, { epciRule: 'sum', dropPartial: false })));
+    expect(c.ok).toBe(true);
+    expect(c.epci).toBe(6);
+    expect(c.partial).toBeGreaterThan(0);
+    const dropped = coverageOf(columnValues({ table, join, ref }, spec(pop, { epciRule: 'sum', dropPartial: true })));
+    expect(dropped.epci).toBe(0);
+    const bad = coverageOf(columnValues({ table, join, ref }, spec(table.columns.indexOf('commune'), { epciRule: 'sum' })));
+    expect(bad).toMatchObject({ ok: false, error: { key: 'import.aggregate.notNumeric' } });
   });
 });
