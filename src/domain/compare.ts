@@ -6,7 +6,7 @@ import type { ExportCell, ExportColumn, ExportTable } from './export/table.ts';
 import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
-import { indicatorsOf, isAvailable, type IndicatorContext, type NumericIndicator } from './indicators.ts';
+import { indicatorsOf, isAvailable, valueFor, type IndicatorContext, type NumericIndicator } from './indicators.ts';
 
 export type CompareItem =
   | { kind: 'epci'; code: string; name: string }
@@ -25,6 +25,8 @@ export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: Indi
   } else {
     const table = item.kind === 'epci' ? ctx.indicators.epci : ctx.indicators.ti[item.generation];
     if (!isAvailable(ind, item.kind)) return null;
+    // User indicators carry their own values, aligned with the level's codes.
+    if (ind.values) return valueFor(ind, { ...ctx, level: item.kind, generation: item.kind === 'ti' ? item.generation : ctx.generation }, item.code);
     const i = table.codes.indexOf(item.code);
     if (i < 0) return null;
     get = (f) => table.values[f]?.[i] ?? null;

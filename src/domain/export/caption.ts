@@ -88,7 +88,9 @@ export function buildCaption(input: CaptionInput): Caption {
     sourceIds = ['cog', `ti_${ctx.generation}`];
   }
   if (filterText) parts.push(filterText);
-  const indicatorSources = fmt(sourceIds);
+  // Imported indicators name the user's file instead of a source id.
+  const userSource = ch?.indicator.type === 'numeric' ? ch.indicator.userSource?.[lang] : undefined;
+  const indicatorSources = [fmt(sourceIds), userSource].filter(Boolean).join(' ; ');
   const base = fmt(BASE_SOURCES.filter((id) => !sourceIds.includes(id)));
   const colon = lang === 'fr' ? '\u00a0: ' : ': ';
   const source = [
