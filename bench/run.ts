@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { DIST, ROOT, launch, serve, waitForMap } from '../tests/e2e/harness.ts';
+import { DIST, ROOT, launch, serve } from '../tests/e2e/harness.ts';
 
 const DATA = process.env.ATLAS_DATA_DIR ?? join(ROOT, '..', 'shared', 'data');
 const GEN = join(ROOT, 'public', 'generated');
@@ -61,10 +61,17 @@ async function main() {
   await import('./interaction.ts').then((m) => m.benchInteractions?.(browser, app.url, { median, quant })).catch((e) => console.log(`(interaction bench skipped: ${(e as Error).message})`));
   await import('./search.ts').then((m) => m.benchSearchIndex(ROOT)).catch((e) => console.log(`(search bench skipped: ${(e as Error).message})`));
 
+  await import('./import.ts')
+    .then(async (m) => {
+      const r = await m.benchImportLongTasks(browser, app.url);
+      console.log(`\n== Import of a generated ${(r.bytes / 1e6).toFixed(1)} MB CSV (Web Worker), main-thread long tasks`);
+      console.log(JSON.stringify(r, (k, v) => (k === 'tasks' ? undefined : typeof v === 'number' ? Math.round(v) : v)));
+    })
+    .catch((e) => console.log(`(import bench skipped: ${(e as Error).message})`));
+
   await browser.close();
   app.server.close();
   baseline.server.close();
-  void waitForMap;
 }
 
 main().catch((e) => {
