@@ -8,6 +8,7 @@ import { compareTests } from './compare.e2e.ts';
 import { searchTests } from './search.e2e.ts';
 import { exportTests } from './export.e2e.ts';
 import { permalinkTests } from './permalink.e2e.ts';
+import { importTests } from './import.e2e.ts';
 import { foundationTests } from './foundation.e2e.ts';
 
 async function main() {
@@ -25,6 +26,7 @@ async function main() {
   compareTests(ctx);
   exportTests(ctx);
   permalinkTests(ctx);
+  importTests(ctx);
   test('no request left the local origin during the whole run', async () => {
     assert(outside.length === 0, `requests outside the origin: ${[...new Set(outside)].slice(0, 5).join(', ')}`);
   });
