@@ -88,6 +88,7 @@ export const en: Dict = {
     agg: { sum: 'sum of members', ratio: 'ratio recomputed on sums ({{num}} / {{den}})', any: 'true if any member', rule: '{{text}}', none: 'not aggregable' },
   },
   legend: {
+    outsideTi: 'Outside industry territories',
     title: 'Legend',
     noData: 'No data',
     source: 'Source',

@@ -87,6 +87,7 @@ export const fr = {
     agg: { sum: 'somme des membres', ratio: 'ratio recalculé sur les sommes ({{num}} / {{den}})', any: 'vrai si au moins un membre', rule: '{{text}}', none: 'non agrégeable' },
   },
   legend: {
+    outsideTi: 'Hors Territoire d’industrie',
     title: 'Légende',
     noData: 'Données manquantes',
     source: 'Source',

@@ -95,8 +95,9 @@ export class AtlasMap {
     m.addLayer({ id: 'epci-fill', type: 'fill', source: 'epci', paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed } });
     for (const g of ['2023', '2018'] as Generation[]) {
       const src = SOURCE[g];
-      // Level TI: the TI polygons carry the colours; level EPCI: a light tint shows TI membership.
-      m.addLayer({ id: `${src}-fill`, type: 'fill', source: src, layout: { visibility: 'none' }, paint: { 'fill-color': fillColor(COLORS.tiTint), 'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, ['==', ['get', 'partial'], 1], 0.45, 0.55] } });
+      // Level TI: the TI polygons carry the colours (opaque, to match the legend); level EPCI: a
+      // light tint shows TI membership.
+      m.addLayer({ id: `${src}-fill`, type: 'fill', source: src, layout: { visibility: 'none' }, paint: { 'fill-color': fillColor(COLORS.tiTint), 'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, ['==', ['get', 'partial'], 1], 0.45, ['!=', ['feature-state', 'color'], null], 1, 0.55] } });
     }
     m.addLayer({ id: 'epci-line', type: 'line', source: 'epci', paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] } });
     m.addLayer({ id: 'dep-line', type: 'line', source: 'dep', layout: { visibility: 'none' }, paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] } });
@@ -236,6 +237,8 @@ export class AtlasMap {
     this.lastStates.set(source, next);
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
+    // TI coloured: the land outside any TI turns grey so that it never reads as a class colour.
+    this.map.setPaintProperty('epci-fill', 'fill-color', ['coalesce', ['feature-state', 'color'], this.colored.ti && this.level === 'ti' ? COLORS.outsideTi : COLORS.land]);
     this.applyVisibility();
   }
 

@@ -5,6 +5,8 @@ import type { StyleSpecification } from 'maplibre-gl';
 export const COLORS = {
   background: '#dfe8ee',
   land: '#f4f1ea',
+  /** Land outside any TI when TI are coloured: grey, distinct from every class colour. */
+  outsideTi: '#d4d4d4',
   epciLine: '#b9b2a5',
   depLine: '#7c7468',
   regLine: '#4a443b',

@@ -2,6 +2,7 @@ import { GENERATION_LABEL } from '../data/types.ts';
 import { choropleth, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { NO_DATA_COLOR } from '../domain/choropleth.ts';
+import { COLORS } from '../map/style.ts';
 import { useLang, useT } from './useT.ts';
 
 /** Map legend: class bounds in French format, counts, "no data", unit, year, source, caveat. */
@@ -32,6 +33,12 @@ export function Legend() {
             <span className="legend-count">{l.count}</span>
           </li>
         ))}
+        {ctx.level === 'ti' && (
+          <li>
+            <span className="swatch" style={{ background: COLORS.outsideTi }} />
+            <span className="legend-label">{t('legend.outsideTi')}</span>
+          </li>
+        )}
         {ch.noData > 0 && (
           <li>
             <span className="swatch nodata" style={{ background: NO_DATA_COLOR }} />
