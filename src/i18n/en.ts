@@ -197,7 +197,7 @@ export const en: Dict = {
     outside: 'outside any TI',
     print: 'Print this profile',
     sentences: {
-      foncier: '{{total}} recorded brownfield sites, including {{industrial}} industrial and {{noProject}} without a project.',
+      foncier: '{{total}} recorded brownfield sites (industrial: {{industrial}}; without a project: {{noProject}}).',
       foncierNone: 'No brownfield site recorded in Cartofriches.',
       emploi: '{{jobs}} private salaried jobs in {{to}} ({{change}} since {{from}}).',
       industrie: '{{share}} of jobs are in industry (2022).',

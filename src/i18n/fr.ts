@@ -196,7 +196,7 @@ export const fr = {
     outside: 'hors TI',
     print: 'Imprimer la fiche',
     sentences: {
-      foncier: '{{total}} friches recensées, dont {{industrial}} industrielles et {{noProject}} sans projet.',
+      foncier: '{{total}} friches recensées (industrielles : {{industrial}} ; sans projet : {{noProject}}).',
       foncierNone: 'Aucune friche recensée dans Cartofriches.',
       emploi: '{{jobs}} emplois salariés privés en {{to}} ({{change}} depuis {{from}}).',
       industrie: '{{share}} des emplois sont dans l’industrie (2022).',
