@@ -5,9 +5,26 @@ import { buildCatalog, type Catalog } from '../data/catalog.ts';
 import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
+import type { UserTable } from '../domain/user-data.ts';
 
 export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
 export interface SiteHover { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number }
+
+export type Backend = 'indexeddb' | 'localstorage' | 'memory';
+export type UserDialog = { kind: 'import'; file: File | null; nonce: number } | { kind: 'panel' } | null;
+
+/** Imported tables ("vos données"); persisted by src/state/user-data-sync.ts. */
+export interface UserDataState {
+  tables: UserTable[];
+  loaded: boolean;
+  backend: Backend;
+  /** Last storage failure (shown in the panel), null when the last save worked. */
+  saveError: string | null;
+  dialog: UserDialog;
+  openImport(file?: File | null): void;
+  openPanel(): void;
+  closeDialog(): void;
+}
 
 export interface AtlasStore {
   data: AtlasData | null;
@@ -28,6 +45,7 @@ export interface AtlasStore {
   /** Indicators built from the user's imported tables ("vos données"). */
   userIndicators: Indicator[];
   setUserIndicators(list: Indicator[]): void;
+  userData: UserDataState;
   /** Adds codes to the comparison basket; returns how many did not fit (limit 12). */
   addToBasket(codes: string[]): number;
   removeFromBasket(code: string): void;
@@ -56,6 +74,16 @@ export const useAtlas = create<AtlasStore>((set) => ({
   setGroups: (groups) => set({ groups }),
   userIndicators: [],
   setUserIndicators: (userIndicators) => set({ userIndicators }),
+  userData: {
+    tables: [],
+    loaded: false,
+    backend: 'memory',
+    saveError: null,
+    dialog: null,
+    openImport: (file = null) => set((s) => ({ userData: { ...s.userData, dialog: { kind: 'import', file, nonce: Date.now() + Math.random() } } })),
+    openPanel: () => set((s) => ({ userData: { ...s.userData, dialog: { kind: 'panel' } } })),
+    closeDialog: () => set((s) => ({ userData: { ...s.userData, dialog: null } })),
+  },
   addToBasket: (codes) => {
     let refused = 0;
     set((s) => {

@@ -3,7 +3,6 @@
 // (src/domain/user-data.ts), and turned into indicators in the main store (`setUserIndicators`).
 // Nothing here ever sends data anywhere: files are read locally and only per-territory values are kept.
 import { useEffect } from 'react';
-import { create } from 'zustand';
 import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 import { indicatorById } from '../domain/indicators.ts';
 import {
@@ -11,7 +10,7 @@ import {
   type UserTable, type WorkspaceError,
 } from '../domain/user-data.ts';
 import { translator } from '../i18n/index.ts';
-import { useAtlas } from './store.ts';
+import { useAtlas, type Backend, type UserDataState } from './store.ts';
 
 export const USER_DATA_DB = 'atlas-ti';
 export const USER_DATA_STORE = 'kv';
@@ -20,31 +19,19 @@ export const USER_DATA_LS_KEY = 'atlas-ti:user-data';
 /** localStorage holds ~5 M UTF-16 chars per origin, shared with other features: stay well below. */
 export const MAX_LOCALSTORAGE_CHARS = 2_000_000;
 
-export type Backend = 'indexeddb' | 'localstorage' | 'memory';
-export type UserDialog = { kind: 'import'; file: File | null; nonce: number } | { kind: 'panel' } | null;
+export type { Backend, UserDataState, UserDialog } from './store.ts';
 
-export interface UserDataState {
-  tables: UserTable[];
-  loaded: boolean;
-  backend: Backend;
-  /** Last storage failure (shown in the panel), null when the last save worked. */
-  saveError: string | null;
-  dialog: UserDialog;
-  openImport(file?: File | null): void;
-  openPanel(): void;
-  closeDialog(): void;
-}
-
-export const useUserData = create<UserDataState>((set) => ({
-  tables: [],
-  loaded: false,
-  backend: 'memory',
-  saveError: null,
-  dialog: null,
-  openImport: (file = null) => set({ dialog: { kind: 'import', file, nonce: Date.now() + Math.random() } }),
-  openPanel: () => set({ dialog: { kind: 'panel' } }),
-  closeDialog: () => set({ dialog: null }),
-}));
+/**
+ * The imported-tables slice of the one store (`useAtlas().userData`), with the zustand-like API
+ * the import UI uses: `useUserData(selector)`, `.getState()`, `.setState(patch)`.
+ */
+export const useUserData = Object.assign(
+  <T,>(selector: (s: UserDataState) => T): T => useAtlas((s) => selector(s.userData)),
+  {
+    getState: (): UserDataState => useAtlas.getState().userData,
+    setState: (patch: Partial<UserDataState>): void => useAtlas.setState((s) => ({ userData: { ...s.userData, ...patch } })),
+  },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Storage backends (every call guarded: private mode, sandboxed iframes, quotas)

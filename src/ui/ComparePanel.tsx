@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useModal } from './useModal.ts';
 import { comparisonTable, type CompareItem } from '../domain/compare.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { sourceRows } from '../domain/export/table.ts';
@@ -32,7 +33,7 @@ export function BasketBar() {
 function CompareDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const lang = useLang();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const ctx = useAtlas(indicatorContext)!;
   const catalog = useAtlas((s) => s.catalog)!;
   const basket = useAtlas((s) => s.view.basket);
@@ -42,9 +43,6 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
   const sources = useAtlas((s) => s.data!.manifest.sources);
   const [sort, setSort] = useState<{ col: number; dir: 1 | -1 } | null>(null);
   const [groupName, setGroupName] = useState('');
-  useEffect(() => {
-    if (ref.current && !ref.current.open) ref.current.showModal();
-  }, []);
 
   const items: CompareItem[] = useMemo(() => [
     ...basket.flatMap((code): CompareItem[] => {

@@ -1,8 +1,9 @@
 // « Exporter »: PNG of the current view (title, legend, sources, date) at a chosen size and pixel
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
-import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
+import { useModal } from './useModal.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
 import { layoutPng, type DrawItem } from '../domain/export/png-layout.ts';
@@ -338,15 +339,6 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
       </table>
     </div>
   );
-}
-
-function useModal(): RefObject<HTMLDialogElement | null> {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  return ref;
 }
 
 export function TableDialog({ onClose }: { onClose: () => void }) {

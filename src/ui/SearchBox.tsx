@@ -1,6 +1,6 @@
 // The one search box: communes (name, INSEE code, postcode), EPCI and TI of both generations.
 // WAI-ARIA combobox with a listbox popup (editable, list autocomplete, no inline completion).
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { loadCommunes } from '../data/load.ts';
 import { tiKey, type Catalog } from '../data/catalog.ts';

@@ -1,6 +1,7 @@
 // « Partager »: the permalink of the current view and an iframe snippet generator (title,
 // height, interactions, language) with the host script that adjusts the iframe's height.
 import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
+import { useModal } from './useModal.ts';
 import hostScript from '../embed/host-snippet.js?raw';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { encodeView } from '../domain/url.ts';
@@ -52,14 +53,10 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const lang = useLang();
   const view = useAtlas((s) => s.view);
   const ch = useAtlas(choropleth);
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const linkRef = useRef<HTMLInputElement>(null);
   const codeRef = useRef<HTMLTextAreaElement>(null);
   const id = useId();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const [embedLang, setEmbedLang] = useState<Lang>(lang);
   const defaultTitle = (l: Lang) => (ch ? ch.indicator.label[l] : translator(l)('app.title'));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModal } from './useModal.ts';
 import { useAtlas } from '../state/store.ts';
 import { SPRINT_RULE } from '../state/derived.ts';
 import { useT } from './useT.ts';
@@ -8,11 +8,7 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
   const manifest = useAtlas((s) => s.data?.manifest);
   const zones = useAtlas((s) => s.data?.indicators.zibac.length ?? 0);
   const lang = useAtlas((s) => s.view.lang);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
+  const ref = useModal();
   return (
     <dialog ref={ref} className="dialog" aria-labelledby="sources-title" onClose={onClose} onCancel={onClose}>
       <h2 id="sources-title">{t('sources.title')}</h2>

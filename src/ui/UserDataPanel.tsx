@@ -1,6 +1,7 @@
 // « Vos données »: the imported tables of this browser, with rename / delete, "show on the map",
 // and the workspace as a JSON file (export, and import on another browser or after clearing data).
-import { useEffect, useId, useRef, useState } from 'react';
+import { useModal } from './useModal.ts';
+import { useId, useRef, useState } from 'react';
 import { formatImportMessage, type ImportMessageKey } from '../domain/import/index.ts';
 import { isAvailable } from '../domain/indicators.ts';
 import { userIndicatorId, type UserTable } from '../domain/user-data.ts';
@@ -112,7 +113,7 @@ function TableCard({ table }: { table: UserTable }) {
 
 export function UserDataPanel() {
   const t = useT();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const fileRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const tables = useUserData((s) => s.tables);
@@ -120,10 +121,6 @@ export function UserDataPanel() {
   const saveError = useUserData((s) => s.saveError);
   const [status, setStatus] = useState<{ text: string; error: boolean } | null>(null);
   const close = () => useUserData.getState().closeDialog();
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
 
   const importWs = async (file: File) => {
     if (file.size > 20 * 1024 * 1024) return setStatus({ text: t('userData.wsErrors.too-large'), error: true });
