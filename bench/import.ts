@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { unpackCommunes, type CommunesFile } from '../src/data/communes.ts';
-import { ROOT, openPage, waitForMap } from '../tests/e2e/harness.ts';
+import { type CommunesFile, unpackCommunes } from '../src/data/communes.ts';
+import { openPage, ROOT, waitForMap } from '../tests/e2e/harness.ts';
 
 export const LARGE_CSV_BYTES = 20 * 1024 * 1024;
 
@@ -16,13 +16,20 @@ export const LARGE_CSV_BYTES = 20 * 1024 * 1024;
  * with enough numeric columns to weigh about `targetBytes`. Deterministic.
  */
 export function generateLargeCsv(targetBytes = LARGE_CSV_BYTES): Buffer {
-  const communes = unpackCommunes(JSON.parse(readFileSync(join(ROOT, 'public', 'generated', 'communes.json'), 'utf8')) as CommunesFile);
+  const communes = unpackCommunes(
+    JSON.parse(readFileSync(join(ROOT, 'public', 'generated', 'communes.json'), 'utf8')) as CommunesFile,
+  );
   // One value ("123,45;") ≈ 7 bytes.
   const perRow = Math.max(4, Math.round(targetBytes / communes.length / 7.1));
-  const header = ['code_insee', 'libelle', 'population', ...Array.from({ length: perRow - 1 }, (_, i) => `mesure_${String(i + 1).padStart(2, '0')}`)];
+  const header = [
+    'code_insee',
+    'libelle',
+    'population',
+    ...Array.from({ length: perRow - 1 }, (_, i) => `mesure_${String(i + 1).padStart(2, '0')}`),
+  ];
   const lines: string[] = [header.join(';')];
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (const c of communes) {
     const cells = [c.code, c.name.replace(/;/g, ' '), String(c.population)];
     for (let i = 1; i < perRow; i++) cells.push((rnd() * 1000).toFixed(2).replace('.', ','));
@@ -67,7 +74,11 @@ async function readLongTasks(page: Page, since: number): Promise<{ start: number
  * Runs the import of a generated ~20 MB CSV in the built app at `url` and returns the longest main-thread
  * task seen from choosing the file to the coloured map. `page` may be given (the e2e test reuses its own).
  */
-export async function benchImportLongTasks(browser: Browser, url: string, opts: { page?: Page; csv?: Buffer } = {}): Promise<ImportBench> {
+export async function benchImportLongTasks(
+  browser: Browser,
+  url: string,
+  opts: { page?: Page; csv?: Buffer } = {},
+): Promise<ImportBench> {
   const csv = opts.csv ?? generateLargeCsv();
   let page = opts.page;
   let close: (() => Promise<void>) | null = null;
@@ -114,8 +125,15 @@ export async function benchImportLongTasks(browser: Browser, url: string, opts: 
   const baseline = longest(await readLongTasks(page, b0), b0, Infinity);
   if (close) await close();
   return {
-    longestTaskMs: Math.round(longest(tasks, t0, t2)), totalMs: Math.round(t2 - t0), bytes: csv.length, parseMs: Math.round(t1 - t0),
-    longestBeforeSubmitMs: Math.round(longest(tasks, t0, t1)), recolourBaselineMs: Math.round(baseline), longTasks: tasks.filter((x) => x.start <= t2).length,
-    tasks: tasks.filter((x) => x.start <= t2).map((x) => ({ at: Math.round(x.start - t0), ms: Math.round(x.duration) })),
+    longestTaskMs: Math.round(longest(tasks, t0, t2)),
+    totalMs: Math.round(t2 - t0),
+    bytes: csv.length,
+    parseMs: Math.round(t1 - t0),
+    longestBeforeSubmitMs: Math.round(longest(tasks, t0, t1)),
+    recolourBaselineMs: Math.round(baseline),
+    longTasks: tasks.filter((x) => x.start <= t2).length,
+    tasks: tasks
+      .filter((x) => x.start <= t2)
+      .map((x) => ({ at: Math.round(x.start - t0), ms: Math.round(x.duration) })),
   };
 }

@@ -1,6 +1,6 @@
 // Per-keystroke latency of the search box: each query is typed one character at a time
 // ("s", "sa", "sai", …) and every prefix is searched, as the UI does on input.
-import { search, type SearchIndex } from '../src/domain/search.ts';
+import { type SearchIndex, search } from '../src/domain/search.ts';
 
 export interface SearchBenchResult {
   /** Milliseconds per keystroke. */

@@ -2,26 +2,47 @@
 // app's generated artefacts to public/generated (or $ATLAS_OUT_DIR). Deterministic; skips work when
 // nothing it reads has changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
-import type { CommuneRecord, EpciRecord, InsetFrame, Manifest, SourceInfo, TerritoriesFile, TiRecord } from '../src/data/types.ts';
-import { loadCog } from './lib/cog.ts';
 import { departementOf, packCommunes } from '../src/data/communes.ts';
-import { DataError, check } from './lib/errors.ts';
+import type {
+  CommuneRecord,
+  EpciRecord,
+  InsetFrame,
+  Manifest,
+  SourceInfo,
+  TerritoriesFile,
+  TiRecord,
+} from '../src/data/types.ts';
+import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
-import { buildTopology, partialPiece, type PolyFeature } from './lib/geometry.ts';
-import { DATA_DIR, SIREN, dataPath, fileSize, readGeoJson, sha256 } from './lib/inputs.ts';
+import { check, DataError } from './lib/errors.ts';
+import { buildTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
 import { buildIndicators } from './lib/indicators.ts';
+import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
 import { buildEpciBase, readTiGeneration } from './lib/territories.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(process.env.ATLAS_OUT_DIR ?? join(ROOT, 'public', 'generated'));
 const FORCE = process.argv.includes('--force');
 
-interface SourceDecl { path: string; title: string; year: string; producer: string; licence: string; url: string; optional?: boolean; expect?: Record<string, number> }
-const sourcesDecl: Record<string, SourceDecl> = JSON.parse(readFileSync(join(ROOT, 'geo', 'sources.json'), 'utf8')).sources;
-const insetDecl: { fit: number; insets: InsetFrame[] } = JSON.parse(readFileSync(join(ROOT, 'geo', 'drom-insets.json'), 'utf8'));
+interface SourceDecl {
+  path: string;
+  title: string;
+  year: string;
+  producer: string;
+  licence: string;
+  url: string;
+  optional?: boolean;
+  expect?: Record<string, number>;
+}
+const sourcesDecl: Record<string, SourceDecl> = JSON.parse(
+  readFileSync(join(ROOT, 'geo', 'sources.json'), 'utf8'),
+).sources;
+const insetDecl: { fit: number; insets: InsetFrame[] } = JSON.parse(
+  readFileSync(join(ROOT, 'geo', 'drom-insets.json'), 'utf8'),
+);
 
 const src = (id: string) => {
   const s = sourcesDecl[id];
@@ -43,7 +64,12 @@ function inputHash(cogVersion: string): string {
     h.update(id);
     h.update(existsSync(dataPath(s.path)) ? sha256(s.path) : 'absent');
   }
-  for (const f of [...listCode(join(ROOT, 'scripts')), ...listCode(join(ROOT, 'geo')), join(ROOT, 'src', 'data', 'types.ts'), ...listCode(join(ROOT, 'src', 'domain'))].sort()) {
+  for (const f of [
+    ...listCode(join(ROOT, 'scripts')),
+    ...listCode(join(ROOT, 'geo')),
+    join(ROOT, 'src', 'data', 'types.ts'),
+    ...listCode(join(ROOT, 'src', 'domain')),
+  ].sort()) {
     h.update(relative(ROOT, f));
     h.update(readFileSync(f));
   }
@@ -51,7 +77,15 @@ function inputHash(cogVersion: string): string {
   return h.digest('hex');
 }
 
-const OUTPUT_FILES = ['atlas.topo.json', 'territories.json', 'communes.json', 'ti-labels.json', 'indicators.json', 'friches.json', 'manifest.json'];
+const OUTPUT_FILES = [
+  'atlas.topo.json',
+  'territories.json',
+  'communes.json',
+  'ti-labels.json',
+  'indicators.json',
+  'friches.json',
+  'manifest.json',
+];
 
 function main() {
   const started = Date.now();
@@ -71,7 +105,10 @@ function main() {
 
   // --- Geometry: EPCI, départements, régions ------------------------------------------------
   const epciFile = src('geo_epci').path;
-  const epciGeo = readGeoJson<{ code: string; nom: string; nature: string; dep_siege: string; area_m2: number }>(epciFile, src('geo_epci').expect?.features);
+  const epciGeo = readGeoJson<{ code: string; nom: string; nature: string; dep_siege: string; area_m2: number }>(
+    epciFile,
+    src('geo_epci').expect?.features,
+  );
   const depFile = src('geo_dep').path;
   const depGeo = readGeoJson<{ code: string; area_m2: number }>(depFile, src('geo_dep').expect?.features);
   const regFile = src('geo_reg').path;
@@ -86,11 +123,20 @@ function main() {
     seen.add(p.code);
     check(base.epci.has(p.code), epciFile, `feature ${i + 1}: EPCI ${p.code} is not in the 2026 COG`);
   });
-  for (const code of base.epci.keys()) check(seen.has(code), epciFile, `no geometry for EPCI ${code} (${base.epci.get(code)!.name})`);
+  for (const code of base.epci.keys())
+    check(seen.has(code), epciFile, `no geometry for EPCI ${code} (${base.epci.get(code)!.name})`);
   const depCodes = new Set(cog.departements.map((d) => d.code));
-  depGeo.forEach((f, i) => check(depCodes.has(f.properties?.code), depFile, `feature ${i + 1}: unknown département code "${f.properties?.code}"`));
+  depGeo.forEach((f, i) =>
+    check(
+      depCodes.has(f.properties?.code),
+      depFile,
+      `feature ${i + 1}: unknown département code "${f.properties?.code}"`,
+    ),
+  );
   const regCodes = new Set(cog.regions.map((r) => r.code));
-  regGeo.forEach((f, i) => check(regCodes.has(f.properties?.code), regFile, `feature ${i + 1}: unknown région code "${f.properties?.code}"`));
+  regGeo.forEach((f, i) =>
+    check(regCodes.has(f.properties?.code), regFile, `feature ${i + 1}: unknown région code "${f.properties?.code}"`),
+  );
 
   // DROM insets: one transform per overseas département, from its real extent.
   const transforms = new Map<string, ReturnType<typeof insetTransform>>();
@@ -101,50 +147,74 @@ function main() {
   }
   const regionInset = new Map(insetDecl.insets.map((f) => [f.region, f.dep]));
   const epciInset = new Map<string, string>();
-  const moved = <P,>(f: Feature<Polygon | MultiPolygon, P>, dep: string | undefined) => {
+  const moved = <P>(f: Feature<Polygon | MultiPolygon, P>, dep: string | undefined) => {
     const t = dep ? transforms.get(dep) : undefined;
     return t ? { ...f, geometry: transformGeometry(f.geometry, t) } : f;
   };
   const epciFeatures: PolyFeature[] = epciGeo.map((f) => {
     const dep = transforms.has(f.properties.dep_siege) ? f.properties.dep_siege : undefined;
     if (dep) epciInset.set(f.properties.code, dep);
-    return moved({ type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon }, dep);
+    return moved(
+      { type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon },
+      dep,
+    );
   });
   const depFeatures: PolyFeature[] = depGeo.map((f) =>
-    moved({ type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon }, f.properties.code));
+    moved(
+      { type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon },
+      f.properties.code,
+    ),
+  );
   const regFeatures: PolyFeature[] = regGeo.map((f) =>
-    moved({ type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon }, regionInset.get(f.properties.code)));
+    moved(
+      { type: 'Feature', properties: { code: f.properties.code }, geometry: f.geometry as Polygon | MultiPolygon },
+      regionInset.get(f.properties.code),
+    ),
+  );
 
   // --- Territoires d'industrie ----------------------------------------------------------------
   const tis: Omit<TiRecord, 'bbox'>[] = [];
   const parts: Feature<Polygon | MultiPolygon, { ti: string }>[] = [];
   const partialWithoutOutline: { ti: string; epci: string }[] = [];
   const epciById = new Map(epciFeatures.map((f) => [f.properties.code, f]));
-  for (const [gen, csvId, polyId, idProp] of [['2023', 'ti_2023', 'ti_2023_polygons', 'id_territoire'], ['2018', 'ti_2018', 'ti_2018_polygons', 'id_ti']] as const) {
+  for (const [gen, csvId, polyId, idProp] of [
+    ['2023', 'ti_2023', 'ti_2023_polygons', 'id_territoire'],
+    ['2018', 'ti_2018', 'ti_2018_polygons', 'id_ti'],
+  ] as const) {
     const list = readTiGeneration(src(csvId).path, gen, base, src(csvId).expect as { groups: number; rows: number });
     tis.push(...list);
     const partial = list.filter((t) => t.partialEpcis.length > 0);
     if (partial.length === 0) continue;
     const polyFile = src(polyId).path;
-    const outlines = new Map(readGeoJson<Record<string, string>>(polyFile, undefined, false).map((f) => [f.properties[idProp], f]));
+    const outlines = new Map(
+      readGeoJson<Record<string, string>>(polyFile, undefined, false).map((f) => [f.properties[idProp], f]),
+    );
     for (const ti of partial) {
       const outline = outlines.get(ti.id);
       check(outline, polyFile, `no outline for ${ti.id} (${ti.name}), needed for its partial members`);
       const polygons = polygonsOf(outline.geometry);
       for (const host of ti.partialEpcis) {
-        const piece = polygons && partialPiece({ type: 'Feature', properties: {}, geometry: polygons }, epciById.get(host)!, ti.key);
+        const piece =
+          polygons &&
+          partialPiece({ type: 'Feature', properties: {}, geometry: polygons }, epciById.get(host)!, ti.key);
         if (piece) parts.push(piece);
         else {
           // ANCT gives no usable outline here (points only): show the whole host EPCI as "partly in".
           partialWithoutOutline.push({ ti: ti.key, epci: host });
-          console.warn(`data: note: ${ti.id} ${gen} (${ti.name}) has no polygon outline for its members in EPCI ${host}; drawn as a partial EPCI`);
+          console.warn(
+            `data: note: ${ti.id} ${gen} (${ti.name}) has no polygon outline for its members in EPCI ${host}; drawn as a partial EPCI`,
+          );
         }
       }
     }
   }
 
   const tiWithBox = tis as TiRecord[];
-  const built = buildTopology({ epci: epciFeatures, dep: depFeatures, reg: regFeatures, parts, partialWithoutOutline }, tiWithBox, 0.8);
+  const built = buildTopology(
+    { epci: epciFeatures, dep: depFeatures, reg: regFeatures, parts, partialWithoutOutline },
+    tiWithBox,
+    0.8,
+  );
   for (const ti of tiWithBox) ti.bbox = built.tiBBox.get(ti.key)!;
 
   const geoByCode = new Map(epciGeo.map((f) => [f.properties.code, f.properties]));
@@ -169,7 +239,10 @@ function main() {
 
   const territories: TerritoriesFile = {
     epci,
-    ti: { '2023': tiWithBox.filter((t) => t.generation === '2023'), '2018': tiWithBox.filter((t) => t.generation === '2018') },
+    ti: {
+      '2023': tiWithBox.filter((t) => t.generation === '2023'),
+      '2018': tiWithBox.filter((t) => t.generation === '2018'),
+    },
     departements: cog.departements.map((d) => ({ code: d.code, name: d.nom, region: d.region! })),
     regions: cog.regions.map((r) => ({ code: r.code, name: r.nom })),
     insets: insetDecl.insets,
@@ -177,10 +250,22 @@ function main() {
   };
 
   const communes: CommuneRecord[] = [...base.communes.current.values()]
-    .map((c) => ({ code: c.code, name: c.nom, postcodes: c.codesPostaux ?? [], epci: base.communeEpci.get(c.code) ?? null, population: c.population ?? 0, departement: c.departement }))
+    .map((c) => ({
+      code: c.code,
+      name: c.nom,
+      postcodes: c.codesPostaux ?? [],
+      epci: base.communeEpci.get(c.code) ?? null,
+      population: c.population ?? 0,
+      departement: c.departement,
+    }))
     .sort((a, b) => a.code.localeCompare(b.code));
   // The packed commune file derives the département from the INSEE code: check that it holds.
-  for (const c of communes) check(departementOf(c.code) === c.departement, '@etalab/decoupage-administratif communes.json', `commune ${c.code} is in département ${c.departement}, not ${departementOf(c.code)}`);
+  for (const c of communes)
+    check(
+      departementOf(c.code) === c.departement,
+      '@etalab/decoupage-administratif communes.json',
+      `commune ${c.code} is in département ${c.departement}, not ${departementOf(c.code)}`,
+    );
 
   // --- Indicators -----------------------------------------------------------------------------
   const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms });
@@ -205,7 +290,17 @@ function main() {
   const sources: SourceInfo[] = Object.entries(sourcesDecl).map(([id, s]) => {
     const isNpm = s.path.startsWith('npm:');
     const present = isNpm || existsSync(dataPath(s.path));
-    return { id, title: s.title, year: s.year, producer: s.producer, licence: s.licence, url: s.url, path: isNpm ? `${s.path}@${cog.version}` : s.path, present, ...(present && !isNpm ? { sha256: sha256(s.path), bytes: fileSize(s.path) } : {}) };
+    return {
+      id,
+      title: s.title,
+      year: s.year,
+      producer: s.producer,
+      licence: s.licence,
+      url: s.url,
+      path: isNpm ? `${s.path}@${cog.version}` : s.path,
+      present,
+      ...(present && !isNpm ? { sha256: sha256(s.path), bytes: fileSize(s.path) } : {}),
+    };
   });
   const manifest: Manifest = {
     generatedAt: 'deterministic',
@@ -228,8 +323,12 @@ function main() {
   rmSync(OUT, { recursive: true, force: true });
   renameSync(tmp, OUT);
   const total = Object.values(outputs).reduce((s, o) => s + o.bytes, 0);
-  console.log(`data: wrote ${Object.keys(outputs).length} files (${(total / 1e6).toFixed(1)} MB) to ${relative(process.cwd(), OUT)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  console.log(`data: ${epci.length} EPCI, ${territories.ti['2023'].length} TI 2023–2027, ${territories.ti['2018'].length} TI 2018–2022, ${communes.length} communes`);
+  console.log(
+    `data: wrote ${Object.keys(outputs).length} files (${(total / 1e6).toFixed(1)} MB) to ${relative(process.cwd(), OUT)} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+  console.log(
+    `data: ${epci.length} EPCI, ${territories.ti['2023'].length} TI 2023–2027, ${territories.ti['2018'].length} TI 2018–2022, ${communes.length} communes`,
+  );
 }
 
 /** Polygons of an outline, also when ANCT mixed them with points in a GeometryCollection. */

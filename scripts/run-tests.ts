@@ -14,7 +14,8 @@ const step = (label: string, cmd: string, args: string[]) => {
   return r.status ?? 1;
 };
 
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 const fatal = (what: string) => {
   console.log(`\n${what} failed: tests that depend on it were not run.`);
   failed++;
@@ -23,7 +24,12 @@ const fatal = (what: string) => {
 if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
 else {
   const unitJson = join(RESULTS, 'unit.json');
-  step('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${unitJson}`]);
+  step('unit tests (vitest)', bin('vitest'), [
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${unitJson}`,
+  ]);
   if (existsSync(unitJson)) {
     const r = JSON.parse(readFileSync(unitJson, 'utf8'));
     passed += r.numPassedTests;

@@ -3,14 +3,38 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 
-export interface CogMember { code: string; siren?: string; nom: string; populationMunicipale?: number }
-export interface CogEpci { code: string; nom: string; type: string; populationMunicipale: number; membres: CogMember[] }
-export interface CogCommune {
-  code: string; nom: string; type: string; departement: string; region: string;
-  siren?: string; codesPostaux?: string[]; population?: number; chefLieu?: string;
-  commune?: string; anciensCodes?: string[];
+export interface CogMember {
+  code: string;
+  siren?: string;
+  nom: string;
+  populationMunicipale?: number;
 }
-export interface CogNamed { code: string; nom: string; region?: string; zone?: string }
+export interface CogEpci {
+  code: string;
+  nom: string;
+  type: string;
+  populationMunicipale: number;
+  membres: CogMember[];
+}
+export interface CogCommune {
+  code: string;
+  nom: string;
+  type: string;
+  departement: string;
+  region: string;
+  siren?: string;
+  codesPostaux?: string[];
+  population?: number;
+  chefLieu?: string;
+  commune?: string;
+  anciensCodes?: string[];
+}
+export interface CogNamed {
+  code: string;
+  nom: string;
+  region?: string;
+  zone?: string;
+}
 
 export interface Cog {
   version: string;
@@ -45,12 +69,14 @@ export function communeIndex(cog: Cog) {
     }
   }
   for (const c of cog.communes) {
-    if (c.type !== 'commune-actuelle' && c.chefLieu && current.has(c.chefLieu) && !current.has(c.code)) alias.set(c.code, c.chefLieu);
+    if (c.type !== 'commune-actuelle' && c.chefLieu && current.has(c.chefLieu) && !current.has(c.code))
+      alias.set(c.code, c.chefLieu);
   }
   // Paris, Lyon, Marseille municipal arrondissements point to their commune.
   for (const c of cog.communes) if (c.type === 'arrondissement-municipal' && c.commune) alias.set(c.code, c.commune);
   // Codes of communes merged away since earlier COGs.
-  for (const c of current.values()) for (const old of c.anciensCodes ?? []) if (!current.has(old)) alias.set(old, c.code);
+  for (const c of current.values())
+    for (const old of c.anciensCodes ?? []) if (!current.has(old)) alias.set(old, c.code);
   return {
     current,
     bySiren,

@@ -34,8 +34,10 @@ export function insetTransform(source: BBox, frame: InsetFrame, fit: number): Tr
   const [sx0, sy0, sx1, sy1] = [source[0], mercY(source[1]), source[2], mercY(source[3])];
   const [bx0, by0, bx1, by1] = [frame.box[0], mercY(frame.box[1]), frame.box[2], mercY(frame.box[3])];
   const k = fit * Math.min((bx1 - bx0) / (sx1 - sx0), (by1 - by0) / (sy1 - sy0));
-  const scx = (sx0 + sx1) / 2, scy = (sy0 + sy1) / 2;
-  const bcx = (bx0 + bx1) / 2, bcy = (by0 + by1) / 2;
+  const scx = (sx0 + sx1) / 2,
+    scy = (sy0 + sy1) / 2;
+  const bcx = (bx0 + bx1) / 2,
+    bcy = (by0 + by1) / 2;
   return ([x, y]) => [round5(bcx + (x - scx) * k), round5(invMercY(bcy + (mercY(y) - scy) * k))];
 }
 

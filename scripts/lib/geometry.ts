@@ -3,12 +3,13 @@ import { featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
-import { feature as topoFeature, mergeArcs, neighbors, quantize } from 'topojson-client';
+import { mergeArcs, neighbors, quantize, feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import { presimplify, quantile, simplify } from 'topojson-simplify';
 import type { GeometryCollection, GeometryObject, Objects, Topology } from 'topojson-specification';
 
 type Props = Record<string, string>;
+
 import type { BBox, Generation, TiRecord } from '../../src/data/types.ts';
 import { geometryBBox } from './drom.ts';
 
@@ -29,10 +30,15 @@ export interface TopologyInput {
 }
 
 /** Clips a TI's ANCT outline to the EPCI it only partly covers; drops slivers from generalisation. */
-export function partialPiece(outline: Feature<Poly>, host: PolyFeature, tiKey: string): Feature<Poly, { ti: string }> | null {
+export function partialPiece(
+  outline: Feature<Poly>,
+  host: PolyFeature,
+  tiKey: string,
+): Feature<Poly, { ti: string }> | null {
   const clipped = intersect(featureCollection([outline, host]) as FeatureCollection<Poly>);
   if (!clipped) return null;
-  const polys: Position[][][] = clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
+  const polys: Position[][][] =
+    clipped.geometry.type === 'Polygon' ? [clipped.geometry.coordinates] : clipped.geometry.coordinates;
   const sized = polys.map((p) => ({ p, a: area({ type: 'Polygon', coordinates: p }) }));
   const total = sized.reduce((s, x) => s + x.a, 0);
   const kept = sized.filter((x) => x.a > 0.02 * total && x.a > 200_000).map((x) => x.p);
@@ -54,9 +60,12 @@ export interface BuiltTopology {
  * régions borders coincide, and a TI made of whole EPCI is the merge of their arcs.
  */
 export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: number): BuiltTopology {
-  const fc = <T,>(features: T[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
+  const fc = <T>(features: T[]) => ({ type: 'FeatureCollection', features }) as FeatureCollection;
   // Pre-quantize finely so identical borders snap to one arc, simplify, then quantize to the final grid.
-  const raw = topology({ epci: fc(input.epci), dep: fc(input.dep), reg: fc(input.reg), parts: fc(input.parts) }, 1e7) as unknown as Topology<Objects<Props>>;
+  const raw = topology(
+    { epci: fc(input.epci), dep: fc(input.dep), reg: fc(input.reg), parts: fc(input.parts) },
+    1e7,
+  ) as unknown as Topology<Objects<Props>>;
   const pre = presimplify(raw);
   const topo = quantize(simplify(pre, quantile(pre, keepShare)), QUANTIZATION) as Topology<Objects<Props>>;
 
@@ -69,7 +78,12 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
   }
   const epciList = objects.epci.geometries;
   const adjacency = neighbors(epciList as unknown as GeometryObject[]);
-  const epciNeighbours = new Map(epciList.map((g, i) => [(g.properties as Props).code, adjacency[i].map((j) => (epciList[j].properties as Props).code).sort()]));
+  const epciNeighbours = new Map(
+    epciList.map((g, i) => [
+      (g.properties as Props).code,
+      adjacency[i].map((j) => (epciList[j].properties as Props).code).sort(),
+    ]),
+  );
   // Keep only the code/ti keys as properties; names live in territories.json.
   for (const name of ['epci', 'dep', 'reg'])
     for (const g of objects[name].geometries) g.properties = { code: (g.properties as Props).code };
@@ -80,7 +94,9 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
     const geometries: GeometryObject[] = [];
     for (const ti of tis.filter((t) => t.generation === gen)) {
       const whole = ti.epcis.filter((c) => !ti.partialEpcis.includes(c)).map((c) => epciGeom.get(c)!);
-      const pieces = [...whole, ...(partsByTi.get(ti.key) ?? [])] as (GeometryObject & { type: 'Polygon' | 'MultiPolygon' })[];
+      const pieces = [...whole, ...(partsByTi.get(ti.key) ?? [])] as (GeometryObject & {
+        type: 'Polygon' | 'MultiPolygon';
+      })[];
       const drawn: GeometryObject[] = [];
       if (pieces.length > 0) {
         const merged = mergeArcs(topo, pieces) as GeometryObject;
@@ -94,21 +110,27 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
       geometries.push(...drawn);
       const shapes = drawn.map((d) => (topoFeature(topo, d) as Feature<Poly>).geometry);
       tiBBox.set(ti.key, geometryBBox(shapes));
-      tiLabels.push({ type: 'Feature', properties: { key: ti.key, name: ti.name, generation: gen }, geometry: { type: 'Point', coordinates: labelPoint(shapes[0]) } });
+      tiLabels.push({
+        type: 'Feature',
+        properties: { key: ti.key, name: ti.name, generation: gen },
+        geometry: { type: 'Point', coordinates: labelPoint(shapes[0]) },
+      });
     }
     objects[`ti${gen}`] = { type: 'GeometryCollection', geometries } as GeometryCollection<Record<string, string>>;
   }
   delete objects.parts;
 
   const epciBBox = new Map<string, BBox>();
-  for (const [code, g] of epciGeom) epciBBox.set(code, geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry]));
+  for (const [code, g] of epciGeom)
+    epciBBox.set(code, geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry]));
   return { topology: topo, epciNeighbours, epciBBox, tiBBox, tiLabels };
 }
 
 /** Pole of inaccessibility of the largest polygon: a label point that is inside the shape. */
 function labelPoint(g: Poly): Position {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-  let best = polys[0], bestArea = -1;
+  let best = polys[0],
+    bestArea = -1;
   for (const p of polys) {
     const a = area({ type: 'Polygon', coordinates: p });
     if (a > bestArea) (best = p), (bestArea = a);

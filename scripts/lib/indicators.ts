@@ -1,12 +1,21 @@
 // Joins the indicator tables to EPCI and TI. Values are "raw fields" (counts, sums, shares);
 // the app's registry (src/domain/indicators.ts) turns them into indicators. A field is null
 // when the source has no value: never 0 by default.
-import type { EpciRecord, Generation, TiRecord } from '../../src/data/types.ts';
-import { RAW_FIELDS, type FrichePoints, type IndicatorsFile, type RawField, type ZibacZone, FRICHE_STATUSES, FRICHE_TYPES_INDUSTRIAL } from '../../src/domain/fields.ts';
-import { DataError, check } from './errors.ts';
-import type { Transform } from './drom.ts';
-import { SIREN, dataPath, readCsv } from './inputs.ts';
+
 import { existsSync } from 'node:fs';
+import type { EpciRecord, Generation, TiRecord } from '../../src/data/types.ts';
+import {
+  FRICHE_STATUSES,
+  FRICHE_TYPES_INDUSTRIAL,
+  type FrichePoints,
+  type IndicatorsFile,
+  RAW_FIELDS,
+  type RawField,
+  type ZibacZone,
+} from '../../src/domain/fields.ts';
+import type { Transform } from './drom.ts';
+import { check, DataError } from './errors.ts';
+import { dataPath, readCsv, SIREN } from './inputs.ts';
 import type { buildEpciBase } from './territories.ts';
 
 type Base = ReturnType<typeof buildEpciBase>;
@@ -41,16 +50,31 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
 
   // Friches (Cerema Cartofriches): counts are true zeros where an EPCI has no site.
   const frFile = src('friches').path;
-  const frRows = readCsv(frFile, ['site_id', 'site_nom', 'site_type', 'site_statut', 'site_surface', 'comm_insee', 'lon', 'lat']);
+  const frRows = readCsv(frFile, [
+    'site_id',
+    'site_nom',
+    'site_type',
+    'site_statut',
+    'site_surface',
+    'comm_insee',
+    'lon',
+    'lat',
+  ]);
   const typeList: string[] = [];
-  const points: FrichePoints = { columns: ['lon', 'lat', 'status', 'type', 'surface_m2', 'name', 'id', 'commune'], statuses: [...FRICHE_STATUSES], types: typeList, rows: [] };
+  const points: FrichePoints = {
+    columns: ['lon', 'lat', 'status', 'type', 'surface_m2', 'name', 'id', 'commune'],
+    statuses: [...FRICHE_STATUSES],
+    types: typeList,
+    rows: [],
+  };
   let unresolved = 0;
   for (const c of base.communes.current.keys()) for (const f of FRICHE_FIELDS) cv(c)[f] = 0;
   frRows.forEach((r, i) => {
     const row = i + 2;
     const status = FRICHE_STATUSES.indexOf(r.site_statut as (typeof FRICHE_STATUSES)[number]);
     check(status >= 0, frFile, `unknown site_statut "${r.site_statut}"`, row);
-    const lon = num(r.lon, frFile, row, 'lon'), lat = num(r.lat, frFile, row, 'lat');
+    const lon = num(r.lon, frFile, row, 'lon'),
+      lat = num(r.lat, frFile, row, 'lat');
     const surface = num(r.site_surface, frFile, row, 'site_surface');
     let t = typeList.indexOf(r.site_type);
     if (t < 0) t = typeList.push(r.site_type) - 1;
@@ -69,11 +93,24 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
       const dep = base.communes.current.get(commune)!.departement;
       const t2 = transforms.get(dep);
       const [x, y] = t2 ? t2([lon, lat]) : [lon, lat];
-      points.rows.push([x, y, status, t, surface === null ? null : Math.round(surface), r.site_nom, r.site_id, commune]);
+      points.rows.push([
+        x,
+        y,
+        status,
+        t,
+        surface === null ? null : Math.round(surface),
+        r.site_nom,
+        r.site_id,
+        commune,
+      ]);
     }
   });
   counts.friches_sites = frRows.length;
-  coverage.friches = { matched: frRows.length - unresolved, total: frRows.length, note: `${unresolved} sites with an unknown commune code` };
+  coverage.friches = {
+    matched: frRows.length - unresolved,
+    total: frRows.length,
+    note: `${unresolved} sites with an unknown commune code`,
+  };
 
   // URSSAF private jobs: EPCI file for EPCI, commune file for partial TI members.
   const empFile = src('emploi_epci').path;
@@ -94,13 +131,17 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
   if (existsSync(dataPath(empComFile))) {
     // A commune absent from the file had no private employer in any year: a true zero, except in
     // Mayotte, which URSSAF does not cover (left as no data).
-    for (const [code, c] of base.communes.current) if (c.departement !== '976') for (const y of YEARS) cv(code)[`emp_${y}` as RawField] = 0;
+    for (const [code, c] of base.communes.current)
+      if (c.departement !== '976') for (const y of YEARS) cv(code)[`emp_${y}` as RawField] = 0;
     readCsv(empComFile, ['code_commune', ...YEARS.map((y) => `eff_${y}`)]).forEach((r, i) => {
       const c = base.communes.resolve(r.code_commune);
       if (!c) return;
       const v = cv(c);
       // Empty = no employer that year: a true zero at commune level.
-      for (const y of YEARS) v[`emp_${y}` as RawField] = ((v[`emp_${y}` as RawField] as number | null) ?? 0) + (num(r[`eff_${y}`], empComFile, i + 2, `eff_${y}`) ?? 0);
+      for (const y of YEARS)
+        v[`emp_${y}` as RawField] =
+          ((v[`emp_${y}` as RawField] as number | null) ?? 0) +
+          (num(r[`eff_${y}`], empComFile, i + 2, `eff_${y}`) ?? 0);
     });
   }
 
@@ -113,7 +154,11 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     v.indus_pct_2022 = num(r.eco_sectindus_pct_22, ecoFile, i + 2, 'eco_sectindus_pct_22');
     if (v.indus_pct_2022 !== null) ecoMatched++;
   });
-  coverage.eco_epci = { matched: ecoMatched, total: epci.length, note: 'Métropole du Grand Paris given as its EPT in the source' };
+  coverage.eco_epci = {
+    matched: ecoMatched,
+    total: epci.length,
+    note: 'Métropole du Grand Paris given as its EPT in the source',
+  };
 
   // Housing context (EPCI only).
   const logFile = src('logement').path;
@@ -151,17 +196,44 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     return s;
   };
   for (const [code, v] of epciValues)
-    for (const f of [...FRICHE_FIELDS, 'frr_communes', 'frr_plus', 'communes_n'] as RawField[]) v[f] = sumCommunes(epciCommunes.get(code) ?? [], f);
+    for (const f of [...FRICHE_FIELDS, 'frr_communes', 'frr_plus', 'communes_n'] as RawField[])
+      v[f] = sumCommunes(epciCommunes.get(code) ?? [], f);
 
   // ZIBaC: EPCI hosting a known laureate zone.
   const zFile = src('zibac').path;
-  const zones: ZibacZone[] = readCsv(zFile, ['zone_id', 'zone_name', 'project_name', 'porteur', 'laureate_wave_or_date', 'epci_siren_resolved_2026', 'perimeter_quality', 'source_urls', 'confidence', 'notes']).map((r, i) => {
-    const epcis = r.epci_siren_resolved_2026.split(';').map((s) => s.trim()).filter(Boolean);
-    for (const c of epcis) if (!epciValues.has(c)) throw new DataError(zFile, `zone ${r.zone_id}: unknown EPCI ${c}`, i + 2);
+  const zones: ZibacZone[] = readCsv(zFile, [
+    'zone_id',
+    'zone_name',
+    'project_name',
+    'porteur',
+    'laureate_wave_or_date',
+    'epci_siren_resolved_2026',
+    'perimeter_quality',
+    'source_urls',
+    'confidence',
+    'notes',
+  ]).map((r, i) => {
+    const epcis = r.epci_siren_resolved_2026
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    for (const c of epcis)
+      if (!epciValues.has(c)) throw new DataError(zFile, `zone ${r.zone_id}: unknown EPCI ${c}`, i + 2);
     return {
-      id: r.zone_id, name: r.zone_name, project: r.project_name, porteur: r.porteur, date: r.laureate_wave_or_date, epcis,
-      communes: (r.insee_resolved_2026 ?? '').split(';').map((s) => s.trim()).filter(Boolean),
-      perimeterQuality: r.perimeter_quality, confidence: r.confidence, sources: r.source_urls.split(/[;\s]+/).filter((u) => /^https?:\/\//.test(u)), notes: r.notes,
+      id: r.zone_id,
+      name: r.zone_name,
+      project: r.project_name,
+      porteur: r.porteur,
+      date: r.laureate_wave_or_date,
+      epcis,
+      communes: (r.insee_resolved_2026 ?? '')
+        .split(';')
+        .map((s) => s.trim())
+        .filter(Boolean),
+      perimeterQuality: r.perimeter_quality,
+      confidence: r.confidence,
+      sources: r.source_urls.split(/[;\s]+/).filter((u) => /^https?:\/\//.test(u)),
+      notes: r.notes,
     };
   });
   counts.zibac_zones = zones.length;
@@ -202,27 +274,64 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     tiValues[ti.generation].push(agg);
   }
 
-  const column = (rows: Values[], f: RawField) => rows.map((v) => (v[f] === undefined || v[f] === null ? null : round(v[f]!)));
+  const column = (rows: Values[], f: RawField) =>
+    rows.map((v) => (v[f] === undefined || v[f] === null ? null : round(v[f]!)));
   const epciRows = epci.map((e) => epciValues.get(e.code)!);
   const file: IndicatorsFile = {
     fields: [...RAW_FIELDS],
-    epci: { codes: epci.map((e) => e.code), values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(epciRows, f)])) as IndicatorsFile['epci']['values'] },
-    ti: Object.fromEntries((['2023', '2018'] as Generation[]).map((g) => [g, {
-      codes: tis.filter((t) => t.generation === g).map((t) => t.key),
-      values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(tiValues[g], f)])),
-    }])) as IndicatorsFile['ti'],
+    epci: {
+      codes: epci.map((e) => e.code),
+      values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(epciRows, f)])) as IndicatorsFile['epci']['values'],
+    },
+    ti: Object.fromEntries(
+      (['2023', '2018'] as Generation[]).map((g) => [
+        g,
+        {
+          codes: tis.filter((t) => t.generation === g).map((t) => t.key),
+          values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(tiValues[g], f)])),
+        },
+      ]),
+    ) as IndicatorsFile['ti'],
     zibac: zones,
     coverage,
   };
   const gaps = [
-    { id: 'emploi_industriel', title: "Effectifs salariés de l'industrie par EPCI et par année", officialSource: "Urssaf open data « etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last » (GS1 Industrie)" },
-    { id: 'conso_espaces', title: "Consommation d'espaces naturels pour l'activité économique (2009–2024)", officialSource: 'Cerema, fichiers fonciers, conso2009_2024_resultats_com.csv' },
-    { id: 'zae', title: "Zones d'activité économique (inventaires ZAE) et « sites clés en main »", officialSource: 'Inventaires locaux ; liste des 55 lauréats du 16/04/2024 (non publiée en format ouvert)' },
+    {
+      id: 'emploi_industriel',
+      title: "Effectifs salariés de l'industrie par EPCI et par année",
+      officialSource:
+        'Urssaf open data « etablissements-et-effectifs-salaries-au-niveau-commune-x-ape-last » (GS1 Industrie)',
+    },
+    {
+      id: 'conso_espaces',
+      title: "Consommation d'espaces naturels pour l'activité économique (2009–2024)",
+      officialSource: 'Cerema, fichiers fonciers, conso2009_2024_resultats_com.csv',
+    },
+    {
+      id: 'zae',
+      title: "Zones d'activité économique (inventaires ZAE) et « sites clés en main »",
+      officialSource: 'Inventaires locaux ; liste des 55 lauréats du 16/04/2024 (non publiée en format ouvert)',
+    },
   ];
   return { file, friches: points, counts, coverage, gaps };
 }
 
-const FRICHE_FIELDS: RawField[] = ['fr_total', 'fr_potentielle', 'fr_sans_projet', 'fr_avec_projet', 'fr_reconvertie', 'fr_industrielle', 'fr_surface_ha'];
-const COMMUNE_LEVEL = new Set<RawField>(['pop', ...FRICHE_FIELDS, ...YEARS.map((y) => `emp_${y}` as RawField), 'frr_communes', 'frr_plus', 'communes_n']);
+const FRICHE_FIELDS: RawField[] = [
+  'fr_total',
+  'fr_potentielle',
+  'fr_sans_projet',
+  'fr_avec_projet',
+  'fr_reconvertie',
+  'fr_industrielle',
+  'fr_surface_ha',
+];
+const COMMUNE_LEVEL = new Set<RawField>([
+  'pop',
+  ...FRICHE_FIELDS,
+  ...YEARS.map((y) => `emp_${y}` as RawField),
+  'frr_communes',
+  'frr_plus',
+  'communes_n',
+]);
 const SUMMABLE = new Set<RawField>([...COMMUNE_LEVEL, 'area_km2', 'logaut_2024']);
 const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import { DataError, check } from './errors.ts';
+import Papa from 'papaparse';
+import { check, DataError } from './errors.ts';
 
-export const DATA_DIR = resolve(process.env.ATLAS_DATA_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data'));
+export const DATA_DIR = resolve(
+  process.env.ATLAS_DATA_DIR ?? join(import.meta.dirname, '..', '..', '..', 'shared', 'data'),
+);
 
 export function dataPath(rel: string): string {
   return join(DATA_DIR, rel);
@@ -13,7 +15,8 @@ export function dataPath(rel: string): string {
 
 export function readText(rel: string): string {
   const file = dataPath(rel);
-  if (!existsSync(file)) throw new DataError(rel, `file not found (looked in ${DATA_DIR}; set ATLAS_DATA_DIR to change)`);
+  if (!existsSync(file))
+    throw new DataError(rel, `file not found (looked in ${DATA_DIR}; set ATLAS_DATA_DIR to change)`);
   const buf = readFileSync(file);
   if (buf.length === 0) throw new DataError(rel, 'file is empty');
   if (buf.includes(0)) throw new DataError(rel, 'file contains NUL bytes: binary or corrupted, not text');
@@ -23,7 +26,9 @@ export function readText(rel: string): string {
 }
 
 export function sha256(rel: string): string {
-  return createHash('sha256').update(readFileSync(dataPath(rel))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(dataPath(rel)))
+    .digest('hex');
 }
 
 export function fileSize(rel: string): number {
@@ -46,7 +51,12 @@ export function readCsv(rel: string, required: string[], delimiter = ','): Row[]
   for (const c of required) check(cols.includes(c), rel, `missing column "${c}" (found: ${cols.join(', ')})`, 1);
   check(rows.length > 0, rel, 'header only, no data rows');
   return rows.map((cells, i) => {
-    check(cells.length === header.length, rel, `expected ${header.length} fields, found ${cells.length} (truncated or corrupted line?)`, i + 2);
+    check(
+      cells.length === header.length,
+      rel,
+      `expected ${header.length} fields, found ${cells.length} (truncated or corrupted line?)`,
+      i + 2,
+    );
     const row: Row = {};
     cols.forEach((c, j) => (row[c] = cells[j].trim()));
     return row;
@@ -64,9 +74,14 @@ export function readGeoJson<P>(rel: string, expectedCount?: number, requirePolyg
   check(fc && fc.type === 'FeatureCollection' && Array.isArray(fc.features), rel, 'not a GeoJSON FeatureCollection');
   if (expectedCount !== undefined)
     check(fc.features.length === expectedCount, rel, `expected ${expectedCount} features, found ${fc.features.length}`);
-  if (requirePolygons) fc.features.forEach((f, i) => {
-    check(f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'), rel, `feature ${i + 1} has no polygon geometry`);
-  });
+  if (requirePolygons)
+    fc.features.forEach((f, i) => {
+      check(
+        f.geometry && (f.geometry.type === 'Polygon' || f.geometry.type === 'MultiPolygon'),
+        rel,
+        `feature ${i + 1} has no polygon geometry`,
+      );
+    });
   return fc.features;
 }
 

@@ -1,8 +1,8 @@
 import type { EpciNature, EpciRecord, Generation, TiMember, TiRecord } from '../../src/data/types.ts';
 import type { Cog } from './cog.ts';
 import { communeIndex } from './cog.ts';
-import { DataError, check } from './errors.ts';
-import { SIREN, readCsv } from './inputs.ts';
+import { check, DataError } from './errors.ts';
+import { readCsv, SIREN } from './inputs.ts';
 
 export const MGP = '200054781'; // Métropole du Grand Paris: holds the EPT
 
@@ -13,10 +13,15 @@ export function buildEpciBase(cog: Cog) {
   const communeEpci = new Map<string, string>();
   const epci = new Map<string, EpciBase>();
   for (const e of cog.epci) {
-    const deps = new Set<string>(), regs = new Set<string>();
+    const deps = new Set<string>(),
+      regs = new Set<string>();
     for (const m of e.membres) {
       const c = communes.current.get(m.code);
-      if (!c) throw new DataError('@etalab/decoupage-administratif epci.json', `EPCI ${e.code} lists unknown commune ${m.code}`);
+      if (!c)
+        throw new DataError(
+          '@etalab/decoupage-administratif epci.json',
+          `EPCI ${e.code} lists unknown commune ${m.code}`,
+        );
       communeEpci.set(m.code, e.code);
       deps.add(c.departement);
       regs.add(c.region);
@@ -35,16 +40,28 @@ export function buildEpciBase(cog: Cog) {
   const ept = new Map(cog.ept.map((t) => [t.code, t]));
   for (const t of cog.ept)
     for (const m of t.membres)
-      check(communeEpci.get(m.code) === MGP, '@etalab/decoupage-administratif ept.json', `EPT ${t.code} member ${m.code} is not in the Métropole du Grand Paris`);
+      check(
+        communeEpci.get(m.code) === MGP,
+        '@etalab/decoupage-administratif ept.json',
+        `EPT ${t.code} member ${m.code} is not in the Métropole du Grand Paris`,
+      );
   return { epci, ept, communes, communeEpci };
 }
 
 type Base = ReturnType<typeof buildEpciBase>;
 
-export interface TiExpectations { groups: number; rows: number }
+export interface TiExpectations {
+  groups: number;
+  rows: number;
+}
 
 /** Reads one generation's member table and resolves every member to an EPCI. */
-export function readTiGeneration(rel: string, generation: Generation, base: Base, expect: TiExpectations): Omit<TiRecord, 'bbox'>[] {
+export function readTiGeneration(
+  rel: string,
+  generation: Generation,
+  base: Base,
+  expect: TiExpectations,
+): Omit<TiRecord, 'bbox'>[] {
   const rows = readCsv(rel, ['id_ti', 'lib_ti', 'code_groupement', 'lib_groupement', 'type_code']);
   check(rows.length === expect.rows, rel, `expected ${expect.rows} member rows, found ${rows.length}`);
   const byId = new Map<string, Omit<TiRecord, 'bbox'>>();
@@ -59,12 +76,29 @@ export function readTiGeneration(rel: string, generation: Generation, base: Base
     seen.add(dupKey);
     let member: TiMember;
     if (r.type_code === 'EPCI_SIREN') {
-      if (base.epci.has(r.code_groupement)) member = { code: r.code_groupement, name: base.epci.get(r.code_groupement)!.name, kind: 'epci', epci: r.code_groupement };
-      else if (base.ept.has(r.code_groupement)) member = { code: r.code_groupement, name: base.ept.get(r.code_groupement)!.nom, kind: 'ept', epci: MGP };
-      else throw new DataError(rel, `SIREN ${r.code_groupement} (${r.lib_groupement}) is neither an EPCI nor an EPT of the 2026 COG`, line);
+      if (base.epci.has(r.code_groupement))
+        member = {
+          code: r.code_groupement,
+          name: base.epci.get(r.code_groupement)!.name,
+          kind: 'epci',
+          epci: r.code_groupement,
+        };
+      else if (base.ept.has(r.code_groupement))
+        member = { code: r.code_groupement, name: base.ept.get(r.code_groupement)!.nom, kind: 'ept', epci: MGP };
+      else
+        throw new DataError(
+          rel,
+          `SIREN ${r.code_groupement} (${r.lib_groupement}) is neither an EPCI nor an EPT of the 2026 COG`,
+          line,
+        );
     } else if (r.type_code === 'COM_SIREN') {
       const insee = base.communes.bySiren.get(r.code_groupement);
-      if (!insee) throw new DataError(rel, `commune SIREN ${r.code_groupement} (${r.lib_groupement}) not found in the 2026 COG`, line);
+      if (!insee)
+        throw new DataError(
+          rel,
+          `commune SIREN ${r.code_groupement} (${r.lib_groupement}) not found in the 2026 COG`,
+          line,
+        );
       const host = base.communeEpci.get(insee);
       if (!host) throw new DataError(rel, `commune ${insee} (${r.lib_groupement}) belongs to no EPCI`, line);
       member = { code: insee, name: base.communes.current.get(insee)!.nom, kind: 'commune', epci: host };
@@ -72,7 +106,18 @@ export function readTiGeneration(rel: string, generation: Generation, base: Base
 
     let ti = byId.get(r.id_ti);
     if (!ti) {
-      ti = { generation, id: r.id_ti, key: `${generation}:${r.id_ti}`, name: r.lib_ti, members: [], epcis: [], partialEpcis: [], departements: [], regions: [], population: 0 };
+      ti = {
+        generation,
+        id: r.id_ti,
+        key: `${generation}:${r.id_ti}`,
+        name: r.lib_ti,
+        members: [],
+        epcis: [],
+        partialEpcis: [],
+        departements: [],
+        regions: [],
+        population: 0,
+      };
       byId.set(r.id_ti, ti);
     }
     check(ti.name === r.lib_ti, rel, `TI ${r.id_ti} has two names: "${ti.name}" and "${r.lib_ti}"`, line);
@@ -85,7 +130,8 @@ export function readTiGeneration(rel: string, generation: Generation, base: Base
     const partial = new Set(ti.members.filter((m) => m.kind !== 'epci' && !whole.has(m.epci)).map((m) => m.epci));
     ti.epcis = [...whole, ...partial].sort();
     ti.partialEpcis = [...partial].sort();
-    const deps = new Set<string>(), regs = new Set<string>();
+    const deps = new Set<string>(),
+      regs = new Set<string>();
     let pop = 0;
     for (const m of ti.members) {
       if (m.kind === 'epci') {

@@ -1,6 +1,7 @@
 // Lookup tables built once from the loaded data.
-import type { EpciRecord, Generation, NamedCode, DepartementRecord, TiRecord } from './types.ts';
+
 import type { AtlasData } from './load.ts';
+import type { DepartementRecord, EpciRecord, Generation, NamedCode, TiRecord } from './types.ts';
 
 export interface Catalog {
   epci: Map<string, EpciRecord>;

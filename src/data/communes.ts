@@ -15,11 +15,25 @@ export function departementOf(insee: string): string {
 export function packCommunes(list: CommuneRecord[]): CommunesFile {
   const epci = [...new Set(list.map((c) => c.epci).filter((e): e is string => e !== null))].sort();
   const index = new Map(epci.map((e, i) => [e, i]));
-  return { epci, rows: list.map((c) => [c.code, c.name, c.postcodes.join(' '), c.epci === null ? -1 : index.get(c.epci)!, c.population]) };
+  return {
+    epci,
+    rows: list.map((c) => [
+      c.code,
+      c.name,
+      c.postcodes.join(' '),
+      c.epci === null ? -1 : index.get(c.epci)!,
+      c.population,
+    ]),
+  };
 }
 
 export function unpackCommunes(file: CommunesFile): CommuneRecord[] {
   return file.rows.map(([code, name, postcodes, e, population]) => ({
-    code, name, postcodes: postcodes ? postcodes.split(' ') : [], epci: e < 0 ? null : file.epci[e], population, departement: departementOf(code),
+    code,
+    name,
+    postcodes: postcodes ? postcodes.split(' ') : [],
+    epci: e < 0 ? null : file.epci[e],
+    population,
+    departement: departementOf(code),
   }));
 }

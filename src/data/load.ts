@@ -1,9 +1,10 @@
 // Loads the generated artefacts from the app's own origin (never from elsewhere).
-import type { Topology } from 'topojson-specification';
-import type { Manifest, TerritoriesFile, CommuneRecord } from './types.ts';
-import type { IndicatorsFile, FrichePoints } from '../domain/fields.ts';
+
 import type { FeatureCollection, Point } from 'geojson';
-import { unpackCommunes, type CommunesFile } from './communes.ts';
+import type { Topology } from 'topojson-specification';
+import type { FrichePoints, IndicatorsFile } from '../domain/fields.ts';
+import { type CommunesFile, unpackCommunes } from './communes.ts';
+import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
 
 export interface AtlasData {
   topology: Topology;
@@ -14,7 +15,10 @@ export interface AtlasData {
 }
 
 export class LoadError extends Error {
-  constructor(readonly file: string, readonly detail: string) {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
     super(`${file}: ${detail}`);
   }
 }

@@ -58,10 +58,20 @@ export interface TiRecord {
   bbox: BBox;
 }
 
-export interface NamedCode { code: string; name: string }
-export interface DepartementRecord extends NamedCode { region: string }
+export interface NamedCode {
+  code: string;
+  name: string;
+}
+export interface DepartementRecord extends NamedCode {
+  region: string;
+}
 
-export interface InsetFrame { dep: string; region: string; name: string; box: BBox }
+export interface InsetFrame {
+  dep: string;
+  region: string;
+  name: string;
+  box: BBox;
+}
 
 export interface TerritoriesFile {
   epci: EpciRecord[];

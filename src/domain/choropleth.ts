@@ -3,7 +3,14 @@ import type { ClassMethod, Filter, Level } from '../state/view.ts';
 import { classify, colorsFor, defaultScheme, isScheme, SCHEMES } from './classify.ts';
 import { applyFilters, type FilterResult } from './filter.ts';
 import { formatRange } from './format.ts';
-import { codesOf, indicatorById, isAvailable, numericValues, type Indicator, type IndicatorContext } from './indicators.ts';
+import {
+  codesOf,
+  type Indicator,
+  type IndicatorContext,
+  indicatorById,
+  isAvailable,
+  numericValues,
+} from './indicators.ts';
 
 export interface LegendEntry {
   key: string;
@@ -26,7 +33,12 @@ export interface Choropleth {
 
 export const NO_DATA_COLOR = '#ffffff';
 
-export interface ClassSettings { method: ClassMethod; classes: number; breaks: number[]; scheme: string }
+export interface ClassSettings {
+  method: ClassMethod;
+  classes: number;
+  breaks: number[];
+  scheme: string;
+}
 
 export function schemeFor(ind: Indicator, requested: string): string {
   if (ind.type === 'categorical') return 'categories';
@@ -34,7 +46,12 @@ export function schemeFor(ind: Indicator, requested: string): string {
   return isScheme(requested) && SCHEMES[requested].kind === wanted ? requested : defaultScheme(ind.kind);
 }
 
-export function buildChoropleth(ind: Indicator, ctx: IndicatorContext, s: ClassSettings, lang: 'fr' | 'en'): Choropleth {
+export function buildChoropleth(
+  ind: Indicator,
+  ctx: IndicatorContext,
+  s: ClassSettings,
+  lang: 'fr' | 'en',
+): Choropleth {
   const codes = codesOf(ctx);
   if (ind.type === 'categorical') {
     const cats = ind.classify(ctx);
@@ -52,8 +69,22 @@ export function buildChoropleth(ind: Indicator, ctx: IndicatorContext, s: ClassS
         colors.set(codes[i], ind.categories[c].color);
       }
     });
-    const legend = ind.categories.map((c, i) => ({ key: c.value, label: c.label[lang], color: c.color, count: counts[i] }));
-    return { indicator: ind, codes, classes, values: codes.map(() => null), colors, legend, noData, scheme: 'categories' };
+    const legend = ind.categories.map((c, i) => ({
+      key: c.value,
+      label: c.label[lang],
+      color: c.color,
+      count: counts[i],
+    }));
+    return {
+      indicator: ind,
+      codes,
+      classes,
+      values: codes.map(() => null),
+      colors,
+      legend,
+      noData,
+      scheme: 'categories',
+    };
   }
   const values = numericValues(ind, ctx);
   const c = classify(values, s.method, s.classes, s.breaks);
@@ -94,7 +125,9 @@ export function categoryColumn(dim: string, ctx: IndicatorContext): (string | st
       return ctx.level === 'epci' ? t.epci.map((e) => e.departements) : tis.map((x) => x.departements);
     case 'ti2023':
     case 'ti2018':
-      return ctx.level === 'epci' ? t.epci.map((e) => (e.ti[dim === 'ti2023' ? '2023' : '2018'].length > 0 ? 'in' : 'out')) : undefined;
+      return ctx.level === 'epci'
+        ? t.epci.map((e) => (e.ti[dim === 'ti2023' ? '2023' : '2018'].length > 0 ? 'in' : 'out'))
+        : undefined;
     case 'zibac':
     case 'sprint': {
       const ind = indicatorById(ctx, dim)!;

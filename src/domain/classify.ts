@@ -1,6 +1,6 @@
 // Classification of a numeric indicator into k classes for a choropleth,
 // plus the colour schemes used to paint those classes.
-import { ckmeans } from 'simple-statistics';
+
 import {
   interpolateBlues,
   interpolateBrBG,
@@ -21,7 +21,8 @@ import {
   schemeSet2,
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
-import { MAX_CLASSES, MIN_CLASSES, type ClassMethod } from '../state/view.ts';
+import { ckmeans } from 'simple-statistics';
+import { type ClassMethod, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
 
 export interface Classification {
   /**
@@ -351,11 +352,7 @@ function centredColors(interp: (t: number) => string, breaks: number[], center: 
   });
 }
 
-export function colorsFor(
-  schemeId: string,
-  k: number,
-  diverging?: { center?: number; breaks: number[] },
-): string[] {
+export function colorsFor(schemeId: string, k: number, diverging?: { center?: number; breaks: number[] }): string[] {
   const n = Number.isFinite(k) ? Math.max(0, Math.floor(k)) : 0;
   if (n === 0) return [];
   const def = resolveScheme(schemeId, diverging !== undefined);

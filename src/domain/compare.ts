@@ -1,19 +1,21 @@
 // Side-by-side comparison of up to 12 territories (EPCI, TI of either generation, custom groups):
 // one row per territory, one column per numeric indicator, each at the territory's own level.
-import type { Lang } from '../state/view.ts';
+
 import type { Generation } from '../data/types.ts';
+import type { Lang } from '../state/view.ts';
 import type { ExportCell, ExportColumn, ExportTable } from './export/table.ts';
 import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
-import { indicatorsOf, isAvailable, valueFor, type IndicatorContext, type NumericIndicator } from './indicators.ts';
+import { type IndicatorContext, indicatorsOf, isAvailable, type NumericIndicator, valueFor } from './indicators.ts';
 
 export type CompareItem =
   | { kind: 'epci'; code: string; name: string }
   | { kind: 'ti'; code: string; name: string; generation: Generation }
   | { kind: 'group'; code: string; name: string; group: CustomGroup };
 
-export const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] => indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric');
+export const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] =>
+  indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric');
 
 /** Value of an indicator for one compared item (null = no data or not available at its level). */
 export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
@@ -26,7 +28,12 @@ export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: Indi
     const table = item.kind === 'epci' ? ctx.indicators.epci : ctx.indicators.ti[item.generation];
     if (!isAvailable(ind, item.kind)) return null;
     // User indicators carry their own values, aligned with the level's codes.
-    if (ind.values) return valueFor(ind, { ...ctx, level: item.kind, generation: item.kind === 'ti' ? item.generation : ctx.generation }, item.code);
+    if (ind.values)
+      return valueFor(
+        ind,
+        { ...ctx, level: item.kind, generation: item.kind === 'ti' ? item.generation : ctx.generation },
+        item.code,
+      );
     const i = table.codes.indexOf(item.code);
     if (i < 0) return null;
     get = (f) => table.values[f]?.[i] ?? null;
@@ -35,18 +42,31 @@ export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: Indi
   return v === null || !Number.isFinite(v) ? null : v;
 }
 
-export function comparisonTable(items: CompareItem[], ctx: IndicatorContext, lang: Lang, labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string> }): ExportTable {
+export function comparisonTable(
+  items: CompareItem[],
+  ctx: IndicatorContext,
+  lang: Lang,
+  labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string> },
+): ExportTable {
   const inds = COMPARED_INDICATORS(ctx);
   const columns: ExportColumn[] = [
     { key: 'code', label: labels.code, type: 'text', sources: [] },
     { key: 'name', label: labels.name, type: 'text', sources: [] },
     { key: 'kind', label: labels.kind, type: 'text', sources: [] },
-    ...inds.map((i) => ({ key: i.id, label: columnLabel(i, ctx, lang), type: 'number' as const, decimals: i.decimals, sources: i.sources })),
+    ...inds.map((i) => ({
+      key: i.id,
+      label: columnLabel(i, ctx, lang),
+      type: 'number' as const,
+      decimals: i.decimals,
+      sources: i.sources,
+    })),
   ];
   const rows: ExportCell[][] = items.map((item) => [
     item.kind === 'group' ? item.group.epcis.join(' ') : item.code,
     item.name,
-    item.kind === 'ti' ? `${labels.kinds.ti} ${item.generation === '2023' ? '2023–2027' : '2018–2022'}` : labels.kinds[item.kind],
+    item.kind === 'ti'
+      ? `${labels.kinds.ti} ${item.generation === '2023' ? '2023–2027' : '2018–2022'}`
+      : labels.kinds[item.kind],
     ...inds.map((i) => {
       const v = compareValue(i, item, ctx);
       return v === null ? null : roundValue(v, i.decimals);

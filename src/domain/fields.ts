@@ -5,17 +5,33 @@ export const EMP_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 
 export type EmpYear = (typeof EMP_YEARS)[number];
 
 export const RAW_FIELDS = [
-  'pop', 'area_km2',
-  'fr_total', 'fr_potentielle', 'fr_sans_projet', 'fr_avec_projet', 'fr_reconvertie', 'fr_industrielle', 'fr_surface_ha',
+  'pop',
+  'area_km2',
+  'fr_total',
+  'fr_potentielle',
+  'fr_sans_projet',
+  'fr_avec_projet',
+  'fr_reconvertie',
+  'fr_industrielle',
+  'fr_surface_ha',
   ...EMP_YEARS.map((y) => `emp_${y}` as const),
   'indus_pct_2022',
-  'logaut_2024', 'vac2ans_pct_2024', 'pxm2_mai_2024',
-  'frr_communes', 'frr_plus', 'communes_n',
+  'logaut_2024',
+  'vac2ans_pct_2024',
+  'pxm2_mai_2024',
+  'frr_communes',
+  'frr_plus',
+  'communes_n',
   'zibac_zones',
 ] as const;
 export type RawField = (typeof RAW_FIELDS)[number];
 
-export const FRICHE_STATUSES = ['friche potentielle', 'friche sans projet', 'friche avec projet', 'friche reconvertie'] as const;
+export const FRICHE_STATUSES = [
+  'friche potentielle',
+  'friche sans projet',
+  'friche avec projet',
+  'friche reconvertie',
+] as const;
 /** Cartofriches site types counted as industrial. */
 export const FRICHE_TYPES_INDUSTRIAL = ['friche industrielle', 'agro-industrielle', 'friche agro-industrielle'];
 

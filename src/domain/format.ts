@@ -29,13 +29,7 @@ export function noDataLabel(lang: Lang): string {
 
 const cache = new Map<string, Intl.NumberFormat>();
 
-function formatter(
-  lang: Lang,
-  minFrac: number,
-  maxFrac: number,
-  signed: boolean,
-  compact: boolean,
-): Intl.NumberFormat {
+function formatter(lang: Lang, minFrac: number, maxFrac: number, signed: boolean, compact: boolean): Intl.NumberFormat {
   const key = `${lang}|${minFrac}|${maxFrac}|${signed ? 1 : 0}|${compact ? 1 : 0}`;
   let f = cache.get(key);
   if (!f) {

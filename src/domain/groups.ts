@@ -1,6 +1,6 @@
 // Custom groups of EPCI (planners' own perimeters): aggregated like a TI from the EPCI raw
 // fields (sums; ratios recomputed from sums), and stored locally in a versioned format.
-import { RAW_FIELDS, type FieldTable, type RawField } from './fields.ts';
+import { type FieldTable, RAW_FIELDS, type RawField } from './fields.ts';
 
 export interface CustomGroup {
   id: string;
@@ -11,7 +11,9 @@ export interface CustomGroup {
 export const GROUPS_STORAGE_KEY = 'atlas-ti:groups';
 export const GROUPS_VERSION = 1;
 /** Fields that may be summed over EPCI (shares, medians and rates may not). */
-const SUMMABLE: ReadonlySet<RawField> = new Set(RAW_FIELDS.filter((f) => !['indus_pct_2022', 'vac2ans_pct_2024', 'pxm2_mai_2024'].includes(f)));
+const SUMMABLE: ReadonlySet<RawField> = new Set(
+  RAW_FIELDS.filter((f) => !['indus_pct_2022', 'vac2ans_pct_2024', 'pxm2_mai_2024'].includes(f)),
+);
 
 /** Raw fields of a group: sums over members; null when a member lacks the field, or not summable. */
 export function aggregateGroup(epcis: readonly string[], table: FieldTable): Record<RawField, number | null> {
@@ -42,7 +44,10 @@ export function serializeGroups(groups: CustomGroup[]): string {
 }
 
 /** Reads stored groups; anything malformed is dropped, codes unknown to `knownEpci` are removed. */
-export function parseGroups(text: string | null, knownEpci: ReadonlySet<string>): { groups: CustomGroup[]; problems: string[] } {
+export function parseGroups(
+  text: string | null,
+  knownEpci: ReadonlySet<string>,
+): { groups: CustomGroup[]; problems: string[] } {
   const problems: string[] = [];
   if (!text) return { groups: [], problems };
   let raw: unknown;
@@ -52,7 +57,8 @@ export function parseGroups(text: string | null, knownEpci: ReadonlySet<string>)
     return { groups: [], problems: ['unreadable'] };
   }
   const r = raw as { version?: unknown; groups?: unknown };
-  if (!r || typeof r !== 'object' || r.version !== GROUPS_VERSION || !Array.isArray(r.groups)) return { groups: [], problems: ['unknown-version'] };
+  if (!r || typeof r !== 'object' || r.version !== GROUPS_VERSION || !Array.isArray(r.groups))
+    return { groups: [], problems: ['unknown-version'] };
   const groups: CustomGroup[] = [];
   for (const g of r.groups as unknown[]) {
     const x = g as Partial<CustomGroup>;

@@ -1,8 +1,14 @@
 // Profile of a territory: every indicator with value, ranks (all, région, TI), and what changed
 // between the two TI generations. Pure; the UI only formats.
 import type { EpciRecord, Generation, TerritoriesFile, TiRecord } from '../data/types.ts';
-import { indicatorsOf, isAvailable, numericValues, type IndicatorContext, type NumericIndicator } from './indicators.ts';
-import { rankOf, rankWithin, type Rank } from './rank.ts';
+import {
+  type IndicatorContext,
+  indicatorsOf,
+  isAvailable,
+  type NumericIndicator,
+  numericValues,
+} from './indicators.ts';
+import { type Rank, rankOf, rankWithin } from './rank.ts';
 
 export interface ProfileRow {
   indicator: NumericIndicator;
@@ -19,7 +25,8 @@ export function profileRows(ctx: IndicatorContext, code: string): ProfileRow[] {
   const codes = ctx.level === 'ti' ? ctx.indicators.ti[ctx.generation].codes : ctx.indicators.epci.codes;
   const index = codes.indexOf(code);
   if (index < 0) return [];
-  let regionMask: boolean[] | null = null, tiMask: boolean[] | null = null;
+  let regionMask: boolean[] | null = null,
+    tiMask: boolean[] | null = null;
   if (ctx.level === 'epci') {
     const e = t.epci[index];
     regionMask = t.epci.map((x) => x.regions.some((r) => e.regions.includes(r)));
@@ -29,24 +36,34 @@ export function profileRows(ctx: IndicatorContext, code: string): ProfileRow[] {
     const ti = t.ti[ctx.generation][index];
     regionMask = t.ti[ctx.generation].map((x) => x.regions.some((r) => ti.regions.includes(r)));
   }
-  return indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, ctx.level)).map((indicator) => {
-    const values = numericValues(indicator, ctx);
-    return {
-      indicator,
-      value: values[index],
-      all: rankOf(values, index, indicator.direction),
-      region: regionMask ? rankWithin(values, index, regionMask, indicator.direction) : null,
-      ti: tiMask ? rankWithin(values, index, tiMask, indicator.direction) : null,
-    };
-  });
+  return indicatorsOf(ctx)
+    .filter((i): i is NumericIndicator => i.type === 'numeric' && isAvailable(i, ctx.level))
+    .map((indicator) => {
+      const values = numericValues(indicator, ctx);
+      return {
+        indicator,
+        value: values[index],
+        all: rankOf(values, index, indicator.direction),
+        region: regionMask ? rankWithin(values, index, regionMask, indicator.direction) : null,
+        ti: tiMask ? rankWithin(values, index, tiMask, indicator.direction) : null,
+      };
+    });
 }
 
 /** Member EPCI values of a TI for an indicator (used when the indicator is not aggregable). */
-export function memberValues(ctx: IndicatorContext, ti: TiRecord, ind: NumericIndicator): { epci: EpciRecord; value: number | null; partial: boolean }[] {
+export function memberValues(
+  ctx: IndicatorContext,
+  ti: TiRecord,
+  ind: NumericIndicator,
+): { epci: EpciRecord; value: number | null; partial: boolean }[] {
   const epciCtx = { ...ctx, level: 'epci' as const };
   const values = numericValues(ind, epciCtx);
   const pos = new Map(ctx.indicators.epci.codes.map((c, i) => [c, i]));
-  return ti.epcis.map((code) => ({ epci: ctx.territories.epci[pos.get(code)!], value: values[pos.get(code)!], partial: ti.partialEpcis.includes(code) }));
+  return ti.epcis.map((code) => ({
+    epci: ctx.territories.epci[pos.get(code)!],
+    value: values[pos.get(code)!],
+    partial: ti.partialEpcis.includes(code),
+  }));
 }
 
 export interface PerimeterChange {
@@ -70,7 +87,9 @@ export function perimeterChange(t: TerritoriesFile, ti: TiRecord): PerimeterChan
   // The main predecessor: the related TI sharing the most EPCI.
   const shared = (id: string) => ti.epcis.filter((c) => otherTis(c).includes(id)).length;
   const main = [...related].sort((a, b) => shared(b) - shared(a))[0];
-  const movedIn = ti.epcis.filter((c) => otherTis(c).length > 0 && main && !otherTis(c).includes(main)).map((epci) => ({ epci, from: otherTis(epci).map((id) => `${other}:${id}`) }));
+  const movedIn = ti.epcis
+    .filter((c) => otherTis(c).length > 0 && main && !otherTis(c).includes(main))
+    .map((epci) => ({ epci, from: otherTis(epci).map((id) => `${other}:${id}`) }));
   const otherList = t.ti[other];
   const left: PerimeterChange['left'] = [];
   for (const id of related) {

@@ -25,10 +25,11 @@
 //
 // NOTE: because defaults are omitted, changing DEFAULT_VIEW changes the meaning of links
 // already published. tests/unit/url.test.ts pins DEFAULT_VIEW for that reason.
-import { GENERATIONS } from '../data/types.ts';
+
 import type { Generation } from '../data/types.ts';
+import { GENERATIONS } from '../data/types.ts';
+import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from '../state/view.ts';
 import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
-import type { ClassMethod, Filter, Lang, Level, Selection, ViewState, Viewport } from '../state/view.ts';
 import { EMP_YEARS } from './fields.ts';
 
 /** Machine-readable reason attached to each parameter (or part of one) that was not applied as is. */
@@ -80,7 +81,22 @@ export interface DecodedView {
 
 /** Every parameter the codec reads or writes, in encoding order. */
 export const URL_PARAMS = [
-  'lang', 'niv', 'gen', 'ti', 'dep', 'reg', 'ind', 'per', 'cl', 'br', 'pal', 'f', 'sel', 'cmp', 'v', 'fr',
+  'lang',
+  'niv',
+  'gen',
+  'ti',
+  'dep',
+  'reg',
+  'ind',
+  'per',
+  'cl',
+  'br',
+  'pal',
+  'f',
+  'sel',
+  'cmp',
+  'v',
+  'fr',
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -286,7 +302,8 @@ export function encodeView(v: ViewState): string {
     );
   }
   // Brownfield layer: "fr=<status digits>-<type group digits>", e.g. fr=0123-012 (all shown).
-  if (!frichesEquals(v.friches, d.friches)) put('fr', v.friches ? `${v.friches.statuses.join('')}-${v.friches.groups.join('')}` : '');
+  if (!frichesEquals(v.friches, d.friches))
+    put('fr', v.friches ? `${v.friches.statuses.join('')}-${v.friches.groups.join('')}` : '');
   return out.join('&');
 }
 
@@ -529,7 +546,10 @@ function decodeFilter(
   const kind = first < 0 ? null : decodeAtom(src.slice(0, first));
 
   if (kind === 'r') {
-    const parts = src.slice(first + 1).split(':').map(decodeAtom);
+    const parts = src
+      .slice(first + 1)
+      .split(':')
+      .map(decodeAtom);
     if (parts.length !== 3 || parts.some((p) => p === null)) {
       drop('f', report, 'malformed');
       return null;
@@ -553,7 +573,13 @@ function decodeFilter(
     const rest = src.slice(first + 1);
     const second = rest.indexOf(':');
     const dimension = second < 0 ? null : decodeAtom(rest.slice(0, second));
-    const items = second < 0 ? [] : rest.slice(second + 1).split(',').map(decodeAtom);
+    const items =
+      second < 0
+        ? []
+        : rest
+            .slice(second + 1)
+            .split(',')
+            .map(decodeAtom);
     if (dimension === null || items.some((v) => v === null || LONE_SURROGATE.test(v))) {
       drop('f', report, 'malformed');
       return null;

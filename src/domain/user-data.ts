@@ -2,12 +2,29 @@
 // metadata, never the raw file), its versioned (de)serialisation, and the indicators built from it.
 // Pure: no DOM, no storage (src/state/user-data-sync.ts stores and loads the workspace).
 import type { Generation } from '../data/types.ts';
-import {
-  aggregateCommuneTable, aggregateEpciToTi, toNumberOrNull, valuesByCode,
-  type AggregateCell, type AggregateRule, type ColumnProfile, type ImportTable, type JoinReference, type JoinReport, type KeyKind, type TerritoryLevel,
-} from './import/index.ts';
 import type { Level } from '../state/view.ts';
-import { codesOf, type Aggregation, type Direction, type IndicatorContext, type NumericIndicator, type Tr } from './indicators.ts';
+import {
+  type AggregateCell,
+  type AggregateRule,
+  aggregateCommuneTable,
+  aggregateEpciToTi,
+  type ColumnProfile,
+  type ImportTable,
+  type JoinReference,
+  type JoinReport,
+  type KeyKind,
+  type TerritoryLevel,
+  toNumberOrNull,
+  valuesByCode,
+} from './import/index.ts';
+import {
+  type Aggregation,
+  codesOf,
+  type Direction,
+  type IndicatorContext,
+  type NumericIndicator,
+  type Tr,
+} from './indicators.ts';
 
 export const WORKSPACE_KIND = 'atlas-ti-workspace';
 export const WORKSPACE_VERSION = 1;
@@ -88,7 +105,14 @@ const ID_PART = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** Column id from its header: ASCII letters, digits, "_" (accents dropped), at most 32 chars. */
 export function slugId(text: string, fallback = 'col'): string {
-  const s = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 32).replace(/_+$/, '');
+  const s = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 32)
+    .replace(/_+$/, '');
   return s || fallback;
 }
 
@@ -126,7 +150,12 @@ export function isUserIndicatorId(id: string | null | undefined): boolean {
 // (De)serialisation
 
 export function serializeWorkspace(tables: readonly UserTable[], now: Date = new Date()): string {
-  const ws: Workspace = { kind: WORKSPACE_KIND, version: WORKSPACE_VERSION, savedAt: now.toISOString(), tables: [...tables] };
+  const ws: Workspace = {
+    kind: WORKSPACE_KIND,
+    version: WORKSPACE_VERSION,
+    savedAt: now.toISOString(),
+    tables: [...tables],
+  };
   return JSON.stringify(ws);
 }
 
@@ -138,7 +167,14 @@ export type WorkspaceParse =
 
 const CODE = /^[A-Za-z0-9:_-]{1,40}$/;
 const DIRECTIONS: readonly Direction[] = ['higher-better', 'lower-better', 'neutral'];
-const KEY_KINDS_ALL: readonly KeyKind[] = ['commune-insee', 'epci-siren', 'ti-id', 'commune-name', 'epci-name', 'ti-name'];
+const KEY_KINDS_ALL: readonly KeyKind[] = [
+  'commune-insee',
+  'epci-siren',
+  'ti-id',
+  'commune-name',
+  'epci-name',
+  'ti-name',
+];
 const LEVELS: readonly TerritoryLevel[] = ['commune', 'epci', 'ti'];
 const AGG: readonly string[] = ['sum', 'mean', 'min', 'max', 'count', 'weighted-mean'];
 
@@ -165,8 +201,14 @@ function readColumn(v: unknown): UserColumn | null {
   const id = str(v.id, 40);
   const header = str(v.header);
   if (!id || !ID_PART.test(id) || header === null) return null;
-  const epciRule = v.epciRule === null ? null : v.epciRule === 'direct' || AGG.includes(v.epciRule as string) ? (v.epciRule as EpciRule) : null;
-  const tiRule: TiRule = v.tiRule === 'direct' || v.tiRule === 'none' || AGG.includes(v.tiRule as string) ? (v.tiRule as TiRule) : 'none';
+  const epciRule =
+    v.epciRule === null
+      ? null
+      : v.epciRule === 'direct' || AGG.includes(v.epciRule as string)
+        ? (v.epciRule as EpciRule)
+        : null;
+  const tiRule: TiRule =
+    v.tiRule === 'direct' || v.tiRule === 'none' || AGG.includes(v.tiRule as string) ? (v.tiRule as TiRule) : 'none';
   const ti = isObj(v.ti) ? v.ti : {};
   const partial = isObj(v.partial) ? v.partial : {};
   const col: UserColumn = {
@@ -208,7 +250,8 @@ function readTable(v: unknown): UserTable | null {
   }
   if (columns.length === 0) return null;
   const byReason: Partial<Record<string, number>> = {};
-  if (isObj(v.byReason)) for (const [k, x] of Object.entries(v.byReason)) if (/^[a-z-]{1,30}$/.test(k)) byReason[k] = int(x);
+  if (isObj(v.byReason))
+    for (const [k, x] of Object.entries(v.byReason)) if (/^[a-z-]{1,30}$/.test(k)) byReason[k] = int(x);
   const fileName = str(v.fileName) ?? '';
   const t: UserTable = {
     id,
@@ -246,9 +289,11 @@ export function parseWorkspace(input: string | unknown): WorkspaceParse {
       return { ok: false, error: 'invalid-json' };
     }
   }
-  if (!isObj(data) || data.kind !== WORKSPACE_KIND || !Array.isArray(data.tables)) return { ok: false, error: 'not-workspace' };
+  if (!isObj(data) || data.kind !== WORKSPACE_KIND || !Array.isArray(data.tables))
+    return { ok: false, error: 'not-workspace' };
   const version = num(data.version);
-  if (version === null || !Number.isInteger(version) || version < 1) return { ok: false, error: 'unsupported-version', version: version ?? undefined };
+  if (version === null || !Number.isInteger(version) || version < 1)
+    return { ok: false, error: 'unsupported-version', version: version ?? undefined };
   if (version > WORKSPACE_VERSION) return { ok: false, error: 'newer-version', version };
   // Future versions add a migration step here (version n → n + 1) before reading.
   const tables: UserTable[] = [];
@@ -268,9 +313,13 @@ export function parseWorkspace(input: string | unknown): WorkspaceParse {
 }
 
 /** Adds `incoming` tables to `current`: a table with the same id replaces the stored one. */
-export function mergeTables(current: readonly UserTable[], incoming: readonly UserTable[]): { tables: UserTable[]; added: number; replaced: number } {
+export function mergeTables(
+  current: readonly UserTable[],
+  incoming: readonly UserTable[],
+): { tables: UserTable[]; added: number; replaced: number } {
   const byId = new Map(current.map((t) => [t.id, t]));
-  let added = 0, replaced = 0;
+  let added = 0,
+    replaced = 0;
   for (const t of incoming) {
     if (byId.has(t.id)) replaced++;
     else added++;
@@ -317,19 +366,26 @@ export function userSourceLine(table: Pick<UserTable, 'fileName' | 'importedAt' 
 
 function aggregationOf(col: UserColumn, table: UserTable): Aggregation {
   if (col.tiRule === 'none') {
-    return { rule: 'none', why: { fr: 'Non agrégeable aux TI (choix fait à l’import).', en: 'Not aggregable to TI (chosen at import).' } };
+    return {
+      rule: 'none',
+      why: { fr: 'Non agrégeable aux TI (choix fait à l’import).', en: 'Not aggregable to TI (chosen at import).' },
+    };
   }
-  if (col.tiRule === 'direct') return { rule: 'rule', text: { fr: 'valeurs du fichier (clé TI)', en: 'values from the file (TI key)' } };
+  if (col.tiRule === 'direct')
+    return { rule: 'rule', text: { fr: 'valeurs du fichier (clé TI)', en: 'values from the file (TI key)' } };
   if (col.tiRule === 'sum' && table.level === 'epci') return { rule: 'sum' };
   const r = RULE_LABEL[col.tiRule];
-  const from = table.level === 'commune' ? { fr: 'des communes', en: 'of communes' } : { fr: 'des EPCI', en: 'of EPCI' };
+  const from =
+    table.level === 'commune' ? { fr: 'des communes', en: 'of communes' } : { fr: 'des EPCI', en: 'of EPCI' };
   return { rule: 'rule', text: { fr: `${r.fr} ${from.fr}`, en: `${r.en} ${from.en}` } };
 }
 
 function definitionOf(col: UserColumn, table: UserTable): Tr {
   const k = KIND_LABEL[table.keyKind];
   const epci = col.epciRule === null || col.epciRule === 'direct' ? null : RULE_LABEL[col.epciRule];
-  const w = col.weight ? { fr: ` (pondération : « ${col.weight} »)`, en: ` (weight: “${col.weight}”)` } : { fr: '', en: '' };
+  const w = col.weight
+    ? { fr: ` (pondération : « ${col.weight} »)`, en: ` (weight: “${col.weight}”)` }
+    : { fr: '', en: '' };
   return {
     fr: `Colonne « ${col.header} » du fichier « ${table.fileName} », rattachée par la colonne « ${table.keyColumn} » (${k.fr})${epci ? ` ; EPCI : ${epci.fr} des communes${w.fr}` : ''}.`,
     en: `Column “${col.header}” of the file “${table.fileName}”, joined on the column “${table.keyColumn}” (${k.en})${epci ? `; EPCI: ${epci.en} of communes${w.en}` : ''}.`,
@@ -337,10 +393,17 @@ function definitionOf(col: UserColumn, table: UserTable): Tr {
 }
 
 function caveatOf(col: UserColumn, table: UserTable): Tr | undefined {
-  const fr: string[] = [], en: string[] = [];
+  const fr: string[] = [],
+    en: string[] = [];
   const partial = col.partial.epci + col.partial.ti2023 + col.partial.ti2018;
   if (partial > 0) {
-    const parts = [col.partial.epci && `${col.partial.epci} EPCI`, col.partial.ti2023 && `${col.partial.ti2023} TI 2023–2027`, col.partial.ti2018 && `${col.partial.ti2018} TI 2018–2022`].filter(Boolean).join(', ');
+    const parts = [
+      col.partial.epci && `${col.partial.epci} EPCI`,
+      col.partial.ti2023 && `${col.partial.ti2023} TI 2023–2027`,
+      col.partial.ti2018 && `${col.partial.ti2018} TI 2018–2022`,
+    ]
+      .filter(Boolean)
+      .join(', ');
     if (col.dropPartial) {
       fr.push(`Territoires couverts en partie par le fichier laissés vides : ${parts}.`);
       en.push(`Territories only partly covered by the file left empty: ${parts}.`);
@@ -362,7 +425,7 @@ function caveatOf(col: UserColumn, table: UserTable): Tr | undefined {
 
 /** Values aligned with `codes`: null where the territory has no value (never 0). */
 function aligned(codes: readonly string[], values: Record<string, number>): (number | null)[] {
-  return codes.map((c) => (Object.prototype.hasOwnProperty.call(values, c) ? values[c] : null));
+  return codes.map((c) => (Object.hasOwn(values, c) ? values[c] : null));
 }
 
 function levelsOf(col: UserColumn): Level[] {
@@ -390,7 +453,7 @@ export function userIndicatorsFrom(tables: readonly UserTable[]): UserIndicator[
         const codes = codesOf(ctx);
         let v = cache.get(codes);
         if (!v) {
-          v = aligned(codes, ctx.level === 'ti' ? col.ti[ctx.generation] ?? {} : col.epci);
+          v = aligned(codes, ctx.level === 'ti' ? (col.ti[ctx.generation] ?? {}) : col.epci);
           cache.set(codes, v);
         }
         return v;
@@ -463,7 +526,9 @@ export interface BuildInput {
   columns: ColumnSpec[];
 }
 
-export type BuildResult = { ok: true; table: UserTable } | { ok: false; column: string; error: { key: string; params: Record<string, string | number> } };
+export type BuildResult =
+  | { ok: true; table: UserTable }
+  | { ok: false; column: string; error: { key: string; params: Record<string, string | number> } };
 
 /** Non-negative integers only (and no % sign): a count, which may honestly be summed. */
 export function isCountLike(table: ImportTable, profile: ColumnProfile): boolean {
@@ -479,9 +544,18 @@ export function isCountLike(table: ImportTable, profile: ColumnProfile): boolean
 }
 
 /** Guessed column defaults: counts are summed, other values averaged (weighted by population when there is one). */
-export function defaultSpecFrom(profile: ColumnProfile, countLike: boolean, level: TerritoryLevel, weightColumn: number | undefined): ColumnSpec {
+export function defaultSpecFrom(
+  profile: ColumnProfile,
+  countLike: boolean,
+  level: TerritoryLevel,
+  weightColumn: number | undefined,
+): ColumnSpec {
   const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(profile.name)?.[1] ?? '';
-  const epciRule: AggregateRule = countLike ? 'sum' : weightColumn !== undefined && weightColumn !== profile.index ? 'weighted-mean' : 'mean';
+  const epciRule: AggregateRule = countLike
+    ? 'sum'
+    : weightColumn !== undefined && weightColumn !== profile.index
+      ? 'weighted-mean'
+      : 'mean';
   return {
     column: profile.index,
     label: profile.name,
@@ -496,18 +570,27 @@ export function defaultSpecFrom(profile: ColumnProfile, countLike: boolean, leve
   };
 }
 
-export function defaultSpec(table: ImportTable, profile: ColumnProfile, level: TerritoryLevel, weightColumn: number | undefined): ColumnSpec {
+export function defaultSpec(
+  table: ImportTable,
+  profile: ColumnProfile,
+  level: TerritoryLevel,
+  weightColumn: number | undefined,
+): ColumnSpec {
   return defaultSpecFrom(profile, isCountLike(table, profile), level, weightColumn);
 }
 
 /** A count-like population column, used as the default weight of weighted means. */
 export function guessWeightColumn(profiles: readonly ColumnProfile[]): number | undefined {
-  return profiles.find((p) => p.isNumeric && /\b(pop|population|pmun|ptot|habitants?)\b/i.test(p.name.replace(/[_\d]+/g, ' ')))?.index;
+  return profiles.find(
+    (p) => p.isNumeric && /\b(pop|population|pmun|ptot|habitants?)\b/i.test(p.name.replace(/[_\d]+/g, ' ')),
+  )?.index;
 }
 
 /** Decimals to show: 0 for integers, else 1 (or 2 for small values). */
 export function guessDecimals(values: Iterable<number>): number {
-  let allInt = true, maxAbs = 0, any = false;
+  let allInt = true,
+    maxAbs = 0,
+    any = false;
   for (const v of values) {
     any = true;
     if (!Number.isInteger(v)) allInt = false;
@@ -519,12 +602,21 @@ export function guessDecimals(values: Iterable<number>): number {
 
 /** TI keys whose EPCI→TI sum is not exact: TI taking only part of an EPCI (commune or EPT members). */
 function partialTis(ref: JoinReference, generation: Generation): Set<string> {
-  return new Set(ref.source.ti.filter((t) => t.generation === generation && t.partialEpcis.length > 0).map((t) => t.key));
+  return new Set(
+    ref.source.ti.filter((t) => t.generation === generation && t.partialEpcis.length > 0).map((t) => t.key),
+  );
 }
 
-interface Collected { values: Record<string, number>; partial: number }
+interface Collected {
+  values: Record<string, number>;
+  partial: number;
+}
 
-function collect(cells: readonly AggregateCell[], dropPartial: boolean, alsoPartial: ReadonlySet<string> = new Set()): Collected {
+function collect(
+  cells: readonly AggregateCell[],
+  dropPartial: boolean,
+  alsoPartial: ReadonlySet<string> = new Set(),
+): Collected {
   const values: Record<string, number> = {};
   let partial = 0;
   for (const c of cells) {
@@ -540,32 +632,60 @@ function collect(cells: readonly AggregateCell[], dropPartial: boolean, alsoPart
 }
 
 /** Per-territory values of one column (the preview of the import dialog uses it too). */
-export function columnValues(input: Pick<BuildInput, 'table' | 'join' | 'ref'>, spec: ColumnSpec):
+export function columnValues(
+  input: Pick<BuildInput, 'table' | 'join' | 'ref'>,
+  spec: ColumnSpec,
+):
   | { ok: true; epci: Collected | null; ti: Record<Generation, Collected>; epciRule: EpciRule | null; tiRule: TiRule }
   | { ok: false; error: { key: string; params: Record<string, string | number> } } {
   const { table, join, ref } = input;
   const refOf = (g: Generation): JoinReference => (ref.generation === g ? ref : { ...ref, generation: g });
-  const emptyTi = (): Record<Generation, Collected> => ({ '2023': { values: {}, partial: 0 }, '2018': { values: {}, partial: 0 } });
+  const emptyTi = (): Record<Generation, Collected> => ({
+    '2023': { values: {}, partial: 0 },
+    '2018': { values: {}, partial: 0 },
+  });
 
   if (join.level === 'commune') {
     const weightColumn = spec.epciRule === 'weighted-mean' ? spec.weightColumn : undefined;
-    const e = aggregateCommuneTable(table, join, ref, { valueColumn: spec.column, rule: spec.epciRule, weightColumn, to: 'epci' });
+    const e = aggregateCommuneTable(table, join, ref, {
+      valueColumn: spec.column,
+      rule: spec.epciRule,
+      weightColumn,
+      to: 'epci',
+    });
     if (!e.ok) return { ok: false, error: e.error };
     const ti = emptyTi();
     if (spec.tiRule !== 'none') {
       for (const g of GENERATIONS) {
-        const r = aggregateCommuneTable(table, join, refOf(g), { valueColumn: spec.column, rule: spec.epciRule, weightColumn, to: 'ti' });
+        const r = aggregateCommuneTable(table, join, refOf(g), {
+          valueColumn: spec.column,
+          rule: spec.epciRule,
+          weightColumn,
+          to: 'ti',
+        });
         if (!r.ok) return { ok: false, error: r.error };
         // Grand Paris EPT members cannot be resolved to communes: those TI are incomplete.
         ti[g] = collect(r.cells, spec.dropPartial, new Set(r.unresolved.map((u) => u.ti)));
       }
     }
-    return { ok: true, epci: collect(e.cells, spec.dropPartial), ti, epciRule: spec.epciRule, tiRule: spec.tiRule === 'none' ? 'none' : spec.epciRule };
+    return {
+      ok: true,
+      epci: collect(e.cells, spec.dropPartial),
+      ti,
+      epciRule: spec.epciRule,
+      tiRule: spec.tiRule === 'none' ? 'none' : spec.epciRule,
+    };
   }
 
   const byCode = valuesByCode(table, join, spec.column);
   if ([...byCode.values()].every((v) => v === null)) {
-    return { ok: false, error: { key: 'import.aggregate.notNumeric', params: { column: table.columns[spec.column] ?? String(spec.column) } } };
+    return {
+      ok: false,
+      error: {
+        key: 'import.aggregate.notNumeric',
+        params: { column: table.columns[spec.column] ?? String(spec.column) },
+      },
+    };
   }
   if (join.level === 'epci') {
     const epci: Record<string, number> = {};
@@ -577,7 +697,13 @@ export function columnValues(input: Pick<BuildInput, 'table' | 'join' | 'ref'>, 
         ti[g] = collect(r.cells, spec.dropPartial, partialTis(ref, g));
       }
     }
-    return { ok: true, epci: { values: epci, partial: 0 }, ti, epciRule: 'direct', tiRule: spec.tiRule === 'sum' ? 'sum' : 'none' };
+    return {
+      ok: true,
+      epci: { values: epci, partial: 0 },
+      ti,
+      epciRule: 'direct',
+      tiRule: spec.tiRule === 'sum' ? 'sum' : 'none',
+    };
   }
 
   // TI key: values of the matched TI, by generation (keys carry it: "2023:ti-4401").
@@ -600,7 +726,11 @@ export function buildUserTable(input: BuildInput): BuildResult {
     const header = table.columns[spec.column] ?? String(spec.column);
     const r = columnValues(input, spec);
     if (!r.ok) return { ok: false, column: header, error: r.error };
-    const all = [...Object.values(r.epci?.values ?? {}), ...Object.values(r.ti['2023'].values), ...Object.values(r.ti['2018'].values)];
+    const all = [
+      ...Object.values(r.epci?.values ?? {}),
+      ...Object.values(r.ti['2023'].values),
+      ...Object.values(r.ti['2018'].values),
+    ];
     const col: UserColumn = {
       id: ids[i],
       header,
@@ -617,7 +747,8 @@ export function buildUserTable(input: BuildInput): BuildResult {
       partial: { epci: r.epci?.partial ?? 0, ti2023: r.ti['2023'].partial, ti2018: r.ti['2018'].partial },
       dropPartial: spec.dropPartial,
     };
-    if (r.epciRule === 'weighted-mean' && spec.weightColumn !== undefined) col.weight = table.columns[spec.weightColumn];
+    if (r.epciRule === 'weighted-mean' && spec.weightColumn !== undefined)
+      col.weight = table.columns[spec.weightColumn];
     columns.push(col);
   }
   const out: UserTable = {
@@ -698,7 +829,9 @@ export function summarizeJoin(join: JoinReport, generation: Generation, limit = 
     departementColumn: join.departementColumn,
     stats: join.stats,
     messages: join.messages,
-    unmatched: join.unmatched.slice(0, limit).map((u) => ({ ...u, candidates: u.candidates?.slice(0, 50), suggestions: u.suggestions?.slice(0, 3) })),
+    unmatched: join.unmatched
+      .slice(0, limit)
+      .map((u) => ({ ...u, candidates: u.candidates?.slice(0, 50), suggestions: u.suggestions?.slice(0, 3) })),
     byName,
     repaired,
   };

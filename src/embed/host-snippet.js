@@ -17,11 +17,11 @@
  *
  * Plain ES5, no dependency, no request, safe to include several times.
  */
-(function () {
+(() => {
   if (window.__atlasTiHeight) return;
   window.__atlasTiHeight = true;
   var MAX = 10000;
-  window.addEventListener('message', function (event) {
+  window.addEventListener('message', (event) => {
     var data = event.data;
     if (!data || typeof data !== 'object' || data.type !== 'atlas-ti:height') return;
     var height = Math.ceil(Number(data.height));

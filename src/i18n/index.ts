@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
+import type { Lang } from '../state/view.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
-import type { Lang } from '../state/view.ts';
 
 // One i18next instance; the UI reads the language from the store and asks for a fixed T.
 const instance = i18next.createInstance();

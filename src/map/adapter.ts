@@ -8,9 +8,9 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
 import type { AtlasData } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
-import type { FricheLayer, Level } from '../state/view.ts';
 import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
-import { COLORS, FONT, baseStyle } from './style.ts';
+import type { FricheLayer, Level } from '../state/view.ts';
+import { baseStyle, COLORS, FONT } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the worker now, while the data files download, rather than when the map is created.
@@ -22,7 +22,17 @@ export const FRANCE_BOUNDS: BBox = [-10.8, 41.2, 10.0, 51.2];
 export interface MapCallbacks {
   onHover(target: { kind: 'epci' | 'ti'; code: string; x: number; y: number } | null): void;
   /** A Cartofriches site under the pointer (properties of the point), or null. */
-  onSite?(site: { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number } | null): void;
+  onSite?(
+    site: {
+      name: string;
+      status: number;
+      type: number;
+      surface: number | null;
+      id: string;
+      x: number;
+      y: number;
+    } | null,
+  ): void;
   onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
   onMove(view: { lon: number; lat: number; zoom: number }): void;
   onReady(): void;
@@ -41,7 +51,12 @@ export class AtlasMap {
   private colored = { epci: false, ti: false };
   private lastStates = new Map<string, Map<string, Record<string, unknown>>>();
 
-  constructor(container: HTMLElement, private data: AtlasData, private cb: MapCallbacks, opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {}) {
+  constructor(
+    container: HTMLElement,
+    private data: AtlasData,
+    private cb: MapCallbacks,
+    opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {},
+  ) {
     this.map = new maplibregl.Map({
       container,
       style: baseStyle(),
@@ -57,10 +72,17 @@ export class AtlasMap {
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(new maplibregl.AttributionControl({ compact: true, customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie' }), 'bottom-right');
+    this.map.addControl(
+      new maplibregl.AttributionControl({
+        compact: true,
+        customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie',
+      }),
+      'bottom-right',
+    );
     this.map.on('load', () => {
       // On small screens the attribution starts folded (the "i" button opens it).
-      if (container.clientWidth < 600) container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      if (container.clientWidth < 600)
+        container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       this.addLayers();
       this.bindEvents();
       this.cb.onReady();
@@ -87,40 +109,135 @@ export class AtlasMap {
     m.addSource('ti-labels', { type: 'geojson', data: this.data.tiLabels });
     m.addSource('insets', { type: 'geojson', data: insetFrames(this.data) });
 
-    m.addLayer({ id: 'inset-frame-fill', type: 'fill', source: 'insets', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#e8eef2' } });
-    m.addLayer({ id: 'inset-frame-line', type: 'line', source: 'insets', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'line-color': COLORS.insetFrame, 'line-width': 0.8 } });
+    m.addLayer({
+      id: 'inset-frame-fill',
+      type: 'fill',
+      source: 'insets',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'fill-color': '#e8eef2' },
+    });
+    m.addLayer({
+      id: 'inset-frame-line',
+      type: 'line',
+      source: 'insets',
+      filter: ['==', ['geometry-type'], 'Polygon'],
+      paint: { 'line-color': COLORS.insetFrame, 'line-width': 0.8 },
+    });
 
-    const fillColor = (fallback: string): maplibregl.ExpressionSpecification => ['coalesce', ['feature-state', 'color'], fallback];
+    const fillColor = (fallback: string): maplibregl.ExpressionSpecification => [
+      'coalesce',
+      ['feature-state', 'color'],
+      fallback,
+    ];
     const dimmed: maplibregl.ExpressionSpecification = ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, 1];
-    m.addLayer({ id: 'epci-fill', type: 'fill', source: 'epci', paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed } });
+    m.addLayer({
+      id: 'epci-fill',
+      type: 'fill',
+      source: 'epci',
+      paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed },
+    });
     for (const g of ['2023', '2018'] as Generation[]) {
       const src = SOURCE[g];
       // Level TI: the TI polygons carry the colours (opaque, to match the legend); level EPCI: a
       // light tint shows TI membership.
-      m.addLayer({ id: `${src}-fill`, type: 'fill', source: src, layout: { visibility: 'none' }, paint: { 'fill-color': fillColor(COLORS.tiTint), 'fill-opacity': ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, ['==', ['get', 'partial'], 1], 0.45, ['!=', ['feature-state', 'color'], null], 1, 0.55] } });
+      m.addLayer({
+        id: `${src}-fill`,
+        type: 'fill',
+        source: src,
+        layout: { visibility: 'none' },
+        paint: {
+          'fill-color': fillColor(COLORS.tiTint),
+          'fill-opacity': [
+            'case',
+            ['boolean', ['feature-state', 'dim'], false],
+            0.22,
+            ['==', ['get', 'partial'], 1],
+            0.45,
+            ['!=', ['feature-state', 'color'], null],
+            1,
+            0.55,
+          ],
+        },
+      });
     }
-    m.addLayer({ id: 'epci-line', type: 'line', source: 'epci', paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] } });
-    m.addLayer({ id: 'dep-line', type: 'line', source: 'dep', layout: { visibility: 'none' }, paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] } });
-    m.addLayer({ id: 'reg-line', type: 'line', source: 'reg', paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] } });
+    m.addLayer({
+      id: 'epci-line',
+      type: 'line',
+      source: 'epci',
+      paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] },
+    });
+    m.addLayer({
+      id: 'dep-line',
+      type: 'line',
+      source: 'dep',
+      layout: { visibility: 'none' },
+      paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] },
+    });
+    m.addLayer({
+      id: 'reg-line',
+      type: 'line',
+      source: 'reg',
+      paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] },
+    });
     for (const g of ['2023', '2018'] as Generation[]) {
       const src = SOURCE[g];
-      m.addLayer({ id: `${src}-line`, type: 'line', source: src, filter: ['==', ['get', 'partial'], 0], layout: { visibility: 'none', 'line-join': 'round' }, paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] } });
-      m.addLayer({ id: `${src}-line-partial`, type: 'line', source: src, filter: ['==', ['get', 'partial'], 1], layout: { visibility: 'none' }, paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] } });
-      m.addLayer({ id: `${src}-highlight`, type: 'line', source: src, layout: { visibility: 'none' }, paint: highlightPaint() });
+      m.addLayer({
+        id: `${src}-line`,
+        type: 'line',
+        source: src,
+        filter: ['==', ['get', 'partial'], 0],
+        layout: { visibility: 'none', 'line-join': 'round' },
+        paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] },
+      });
+      m.addLayer({
+        id: `${src}-line-partial`,
+        type: 'line',
+        source: src,
+        filter: ['==', ['get', 'partial'], 1],
+        layout: { visibility: 'none' },
+        paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] },
+      });
+      m.addLayer({
+        id: `${src}-highlight`,
+        type: 'line',
+        source: src,
+        layout: { visibility: 'none' },
+        paint: highlightPaint(),
+      });
     }
     m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', paint: highlightPaint() });
     m.addLayer({
-      id: 'ti-labels', type: 'symbol', source: 'ti-labels', filter: ['==', ['get', 'generation'], this.generation],
-      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13], 'text-max-width': 8, 'text-padding': 3, 'text-optional': true },
+      id: 'ti-labels',
+      type: 'symbol',
+      source: 'ti-labels',
+      filter: ['==', ['get', 'generation'], this.generation],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13],
+        'text-max-width': 8,
+        'text-padding': 3,
+        'text-optional': true,
+      },
       paint: { 'text-color': '#3f1d63', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
     });
     m.addLayer({
-      id: 'inset-labels', type: 'symbol', source: 'insets', filter: ['==', ['geometry-type'], 'Point'],
-      layout: { 'text-field': ['get', 'name'], 'text-font': FONT, 'text-size': 11, 'text-anchor': 'top-left', 'text-allow-overlap': true },
+      id: 'inset-labels',
+      type: 'symbol',
+      source: 'insets',
+      filter: ['==', ['geometry-type'], 'Point'],
+      layout: {
+        'text-field': ['get', 'name'],
+        'text-font': FONT,
+        'text-size': 11,
+        'text-anchor': 'top-left',
+        'text-allow-overlap': true,
+      },
       paint: { 'text-color': '#4a4f55', 'text-halo-color': '#e8eef2', 'text-halo-width': 1 },
     });
     this.applyVisibility();
-    if (this.selected) m.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
+    if (this.selected)
+      m.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
   }
 
   private fillLayer(): string {
@@ -130,8 +247,22 @@ export class AtlasMap {
   private bindEvents(): void {
     const m = this.map;
     m.on('mousemove', (e) => {
-      const site = m.getLayer('friches-points') ? m.queryRenderedFeatures(e.point, { layers: ['friches-points'] })[0] : undefined;
-      this.cb.onSite?.(site ? { name: String(site.properties.n), status: Number(site.properties.s), type: Number(site.properties.t), surface: site.properties.a === null || site.properties.a === undefined ? null : Number(site.properties.a), id: String(site.properties.id), x: e.point.x, y: e.point.y } : null);
+      const site = m.getLayer('friches-points')
+        ? m.queryRenderedFeatures(e.point, { layers: ['friches-points'] })[0]
+        : undefined;
+      this.cb.onSite?.(
+        site
+          ? {
+              name: String(site.properties.n),
+              status: Number(site.properties.s),
+              type: Number(site.properties.t),
+              surface: site.properties.a === null || site.properties.a === undefined ? null : Number(site.properties.a),
+              id: String(site.properties.id),
+              x: e.point.x,
+              y: e.point.y,
+            }
+          : null,
+      );
       const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
       const target = f ? this.targetOf(f) : null;
       this.setHover(target);
@@ -156,7 +287,9 @@ export class AtlasMap {
   }
 
   private targetOf(f: maplibregl.MapGeoJSONFeature): Target {
-    return f.source === 'epci' ? { kind: 'epci', code: String(f.properties.code) } : { kind: 'ti', code: String(f.properties.key) };
+    return f.source === 'epci'
+      ? { kind: 'epci', code: String(f.properties.code) }
+      : { kind: 'ti', code: String(f.properties.key) };
   }
 
   private sourceOf(t: Target): string {
@@ -165,7 +298,8 @@ export class AtlasMap {
 
   private setHover(t: Target | null): void {
     if (sameTarget(t, this.hovered)) return;
-    if (this.hovered) this.map.setFeatureState({ source: this.sourceOf(this.hovered), id: this.hovered.code }, { hover: false });
+    if (this.hovered)
+      this.map.setFeatureState({ source: this.sourceOf(this.hovered), id: this.hovered.code }, { hover: false });
     this.hovered = t;
     if (t) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { hover: true });
     this.map.getCanvas().style.cursor = t ? 'pointer' : '';
@@ -175,7 +309,8 @@ export class AtlasMap {
     if (sameTarget(t, this.selected)) return;
     // Before the style is loaded, only remember the target: addLayers() applies it.
     const ready = !!this.map.getSource('epci');
-    if (this.selected && ready) this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
+    if (this.selected && ready)
+      this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
     this.selected = t;
     if (t && ready) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
     if (t?.kind === 'ti' && t.code.slice(0, 4) !== this.generation) this.applyVisibility();
@@ -189,7 +324,13 @@ export class AtlasMap {
     (this.map.getSource(source) as maplibregl.GeoJSONSource).setData(this.geo(source));
   }
 
-  setLayers(opts: { level: Level; generation: Generation; showTi: boolean; showDepartements: boolean; showRegions: boolean }): void {
+  setLayers(opts: {
+    level: Level;
+    generation: Generation;
+    showTi: boolean;
+    showDepartements: boolean;
+    showRegions: boolean;
+  }): void {
     this.level = opts.level;
     this.generation = opts.generation;
     this.showTi = opts.showTi;
@@ -212,7 +353,11 @@ export class AtlasMap {
       if (g === this.generation || g === selGen || inBasket) this.ensureGeometry(src as 'ti2023' | 'ti2018');
       const current = g === this.generation;
       const outlines = (this.showTi || this.level === 'ti') && current;
-      m.setLayoutProperty(`${src}-fill`, 'visibility', vis(current && (this.level === 'ti' || (this.showTi && !this.colored.epci))));
+      m.setLayoutProperty(
+        `${src}-fill`,
+        'visibility',
+        vis(current && (this.level === 'ti' || (this.showTi && !this.colored.epci))),
+      );
       m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
       m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
       m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || selGen === g || inBasket));
@@ -231,14 +376,19 @@ export class AtlasMap {
     for (const id of ids) {
       const state = { color: colors?.get(id) ?? null, dim: dim?.has(id) ?? false };
       const before = prev.get(id);
-      if (!before || before.color !== state.color || before.dim !== state.dim) this.map.setFeatureState({ source, id }, state);
+      if (!before || before.color !== state.color || before.dim !== state.dim)
+        this.map.setFeatureState({ source, id }, state);
       if (state.color !== null || state.dim) next.set(id, state);
     }
     this.lastStates.set(source, next);
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
     // TI coloured: the land outside any TI turns grey so that it never reads as a class colour.
-    this.map.setPaintProperty('epci-fill', 'fill-color', ['coalesce', ['feature-state', 'color'], this.colored.ti && this.level === 'ti' ? COLORS.outsideTi : COLORS.land]);
+    this.map.setPaintProperty('epci-fill', 'fill-color', [
+      'coalesce',
+      ['feature-state', 'color'],
+      this.colored.ti && this.level === 'ti' ? COLORS.outsideTi : COLORS.land,
+    ]);
     this.applyVisibility();
   }
 
@@ -253,27 +403,98 @@ export class AtlasMap {
       const group = points.types.map((t) => (FRICHE_TYPES_INDUSTRIAL.includes(t) ? 0 : t === 'inconnu' ? 2 : 1));
       const data: FeatureCollection = {
         type: 'FeatureCollection',
-        features: points.rows.map((r) => ({ type: 'Feature', properties: { s: r[2], g: group[r[3]], t: r[3], a: r[4], n: r[5], id: r[6], c: r[7] }, geometry: { type: 'Point', coordinates: [r[0], r[1]] } })),
+        features: points.rows.map((r) => ({
+          type: 'Feature',
+          properties: { s: r[2], g: group[r[3]], t: r[3], a: r[4], n: r[5], id: r[6], c: r[7] },
+          geometry: { type: 'Point', coordinates: [r[0], r[1]] },
+        })),
       };
       const clusterProperties: Record<string, maplibregl.ExpressionSpecification> = {};
       for (let st = 0; st < 4; st++)
-        for (let g = 0; g < 3; g++) clusterProperties[`c${st}${g}`] = ['+', ['case', ['all', ['==', ['get', 's'], st], ['==', ['get', 'g'], g]], 1, 0]] as unknown as maplibregl.ExpressionSpecification;
-      m.addSource('friches', { type: 'geojson', data, cluster: true, clusterRadius: 40, clusterMaxZoom: 11, clusterProperties });
-      m.addLayer({ id: 'friches-clusters', type: 'circle', source: 'friches', filter: ['has', 'point_count'], paint: { 'circle-color': '#8c510a', 'circle-opacity': 0.8, 'circle-stroke-color': '#fff', 'circle-stroke-width': 1 } }, 'ti-labels');
-      m.addLayer({ id: 'friches-count', type: 'symbol', source: 'friches', filter: ['has', 'point_count'], layout: { 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true }, paint: { 'text-color': '#fff' } }, 'ti-labels');
-      m.addLayer({ id: 'friches-points', type: 'circle', source: 'friches', filter: ['!', ['has', 'point_count']], paint: { 'circle-radius': 4, 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.8, 'circle-color': ['match', ['get', 's'], 0, '#bf812d', 1, '#d73027', 2, '#1a9850', 3, '#4575b4', '#999'] } }, 'ti-labels');
+        for (let g = 0; g < 3; g++)
+          clusterProperties[`c${st}${g}`] = [
+            '+',
+            ['case', ['all', ['==', ['get', 's'], st], ['==', ['get', 'g'], g]], 1, 0],
+          ] as unknown as maplibregl.ExpressionSpecification;
+      m.addSource('friches', {
+        type: 'geojson',
+        data,
+        cluster: true,
+        clusterRadius: 40,
+        clusterMaxZoom: 11,
+        clusterProperties,
+      });
+      m.addLayer(
+        {
+          id: 'friches-clusters',
+          type: 'circle',
+          source: 'friches',
+          filter: ['has', 'point_count'],
+          paint: {
+            'circle-color': '#8c510a',
+            'circle-opacity': 0.8,
+            'circle-stroke-color': '#fff',
+            'circle-stroke-width': 1,
+          },
+        },
+        'ti-labels',
+      );
+      m.addLayer(
+        {
+          id: 'friches-count',
+          type: 'symbol',
+          source: 'friches',
+          filter: ['has', 'point_count'],
+          layout: { 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true },
+          paint: { 'text-color': '#fff' },
+        },
+        'ti-labels',
+      );
+      m.addLayer(
+        {
+          id: 'friches-points',
+          type: 'circle',
+          source: 'friches',
+          filter: ['!', ['has', 'point_count']],
+          paint: {
+            'circle-radius': 4,
+            'circle-stroke-color': '#fff',
+            'circle-stroke-width': 0.8,
+            'circle-color': ['match', ['get', 's'], 0, '#bf812d', 1, '#d73027', 2, '#1a9850', 3, '#4575b4', '#999'],
+          },
+        },
+        'ti-labels',
+      );
     }
     if (!m.getSource('friches')) return;
     const vis = layer ? 'visible' : 'none';
-    for (const id of ['friches-clusters', 'friches-count', 'friches-points']) m.setLayoutProperty(id, 'visibility', vis);
+    for (const id of ['friches-clusters', 'friches-count', 'friches-points'])
+      m.setLayoutProperty(id, 'visibility', vis);
     if (!layer) return;
     const combos = layer.statuses.flatMap((st) => layer.groups.map((g) => ['get', `c${st}${g}`]));
     const selected = (combos.length ? ['+', 0, ...combos] : 0) as unknown as maplibregl.ExpressionSpecification;
     m.setFilter('friches-clusters', ['all', ['has', 'point_count'], ['>', selected, 0]]);
     m.setFilter('friches-count', ['all', ['has', 'point_count'], ['>', selected, 0]]);
-    m.setPaintProperty('friches-clusters', 'circle-radius', ['interpolate', ['linear'], selected, 1, 9, 50, 14, 500, 22, 3000, 30]);
+    m.setPaintProperty('friches-clusters', 'circle-radius', [
+      'interpolate',
+      ['linear'],
+      selected,
+      1,
+      9,
+      50,
+      14,
+      500,
+      22,
+      3000,
+      30,
+    ]);
     m.setLayoutProperty('friches-count', 'text-field', ['to-string', selected]);
-    m.setFilter('friches-points', ['all', ['!', ['has', 'point_count']], ['in', ['get', 's'], ['literal', layer.statuses]], ['in', ['get', 'g'], ['literal', layer.groups]]]);
+    m.setFilter('friches-points', [
+      'all',
+      ['!', ['has', 'point_count']],
+      ['in', ['get', 's'], ['literal', layer.statuses]],
+      ['in', ['get', 'g'], ['literal', layer.groups]],
+    ]);
   }
 
   private basket = new Set<string>();
@@ -281,8 +502,11 @@ export class AtlasMap {
   setBasket(codes: readonly string[]): void {
     if (!this.map.getSource('epci')) return;
     const next = new Set(codes);
-    for (const c of this.basket) if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: false });
-    for (const c of next) if (!this.basket.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: true });
+    for (const c of this.basket)
+      if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: false });
+    for (const c of next)
+      if (!this.basket.has(c))
+        this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: true });
     this.basket = next;
     this.applyVisibility();
   }
@@ -292,11 +516,23 @@ export class AtlasMap {
   }
 
   fitTo(bbox: BBox, maxZoom = 9): void {
-    this.map.fitBounds([[bbox[0], bbox[1]], [bbox[2], bbox[3]]], { padding: 40, maxZoom, duration: 400 });
+    this.map.fitBounds(
+      [
+        [bbox[0], bbox[1]],
+        [bbox[2], bbox[3]],
+      ],
+      { padding: 40, maxZoom, duration: 400 },
+    );
   }
 
   fitFrance(): void {
-    this.map.fitBounds([[FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]], [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]]], { padding: 8, duration: 0 });
+    this.map.fitBounds(
+      [
+        [FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]],
+        [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]],
+      ],
+      { padding: 8, duration: 0 },
+    );
   }
 
   jumpTo(v: { lon: number; lat: number; zoom: number }): void {
@@ -352,8 +588,27 @@ function insetFrames(data: AtlasData): FeatureCollection {
   const features: Feature<Polygon | Point>[] = [];
   for (const f of data.territories.insets) {
     const [w, s, e, n] = f.box;
-    features.push({ type: 'Feature', properties: { dep: f.dep }, geometry: { type: 'Polygon', coordinates: [[[w, s], [e, s], [e, n], [w, n], [w, s]]] } });
-    features.push({ type: 'Feature', properties: { name: f.name }, geometry: { type: 'Point', coordinates: [w + 0.08, n - 0.06] } });
+    features.push({
+      type: 'Feature',
+      properties: { dep: f.dep },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    });
+    features.push({
+      type: 'Feature',
+      properties: { name: f.name },
+      geometry: { type: 'Point', coordinates: [w + 0.08, n - 0.06] },
+    });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -1,14 +1,27 @@
 // The one store. The URL mirrors `view` (see src/state/url-sync.ts); everything else is transient.
 import { create } from 'zustand';
-import type { AtlasData } from '../data/load.ts';
 import { buildCatalog, type Catalog } from '../data/catalog.ts';
-import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
+import type { AtlasData } from '../data/load.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
 import type { UserTable } from '../domain/user-data.ts';
+import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
 
-export interface Hover { kind: 'epci' | 'ti'; code: string; x: number; y: number }
-export interface SiteHover { name: string; status: number; type: number; surface: number | null; id: string; x: number; y: number }
+export interface Hover {
+  kind: 'epci' | 'ti';
+  code: string;
+  x: number;
+  y: number;
+}
+export interface SiteHover {
+  name: string;
+  status: number;
+  type: number;
+  surface: number | null;
+  id: string;
+  x: number;
+  y: number;
+}
 
 export type Backend = 'indexeddb' | 'localstorage' | 'memory';
 export type UserDialog = { kind: 'import'; file: File | null; nonce: number } | { kind: 'panel' } | null;
@@ -80,7 +93,10 @@ export const useAtlas = create<AtlasStore>((set) => ({
     backend: 'memory',
     saveError: null,
     dialog: null,
-    openImport: (file = null) => set((s) => ({ userData: { ...s.userData, dialog: { kind: 'import', file, nonce: Date.now() + Math.random() } } })),
+    openImport: (file = null) =>
+      set((s) => ({
+        userData: { ...s.userData, dialog: { kind: 'import', file, nonce: Date.now() + Math.random() } },
+      })),
     openPanel: () => set((s) => ({ userData: { ...s.userData, dialog: { kind: 'panel' } } })),
     closeDialog: () => set((s) => ({ userData: { ...s.userData, dialog: null } })),
   },

@@ -1,8 +1,8 @@
 // Mirrors the store's view in the URL (history.pushState) and back (popstate), through the
 // pure codec of src/domain/url.ts. Unknown or malformed parameters are reported to the user.
 import { useEffect } from 'react';
-import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
 import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
+import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from './store.ts';
 import type { ViewState } from './view.ts';
@@ -37,14 +37,17 @@ export function useUrlSync(): void {
       last = s.view;
       // Presentation flags (embed=1…) stay in the address; they are not part of the view.
       const current = new URLSearchParams(window.location.search);
-      const kept = PRESENTATION_PARAMS.filter((p) => current.has(p)).map((p) => `${p}=${encodeURIComponent(current.get(p)!)}`);
+      const kept = PRESENTATION_PARAMS.filter((p) => current.has(p)).map(
+        (p) => `${p}=${encodeURIComponent(current.get(p)!)}`,
+      );
       const query = [encodeView(s.view), ...kept].filter(Boolean).join('&');
       const url = `${window.location.pathname}${query ? `?${query}` : ''}${window.location.hash}`;
       if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return;
       // Panning replaces the entry (debounced); any other change is a new history step, except
       // inside an embed, where the host page's back button must not collect our clicks.
       clearTimeout(timer);
-      if (onlyViewport || kept.length > 0) timer = setTimeout(() => history.replaceState(null, '', url), onlyViewport ? 300 : 0);
+      if (onlyViewport || kept.length > 0)
+        timer = setTimeout(() => history.replaceState(null, '', url), onlyViewport ? 300 : 0);
       else history.pushState(null, '', url);
     });
     const onPop = () => {

@@ -3,14 +3,19 @@
 // (src/domain/user-data.ts), and turned into indicators in the main store (`setUserIndicators`).
 // Nothing here ever sends data anywhere: files are read locally and only per-territory values are kept.
 import { useEffect } from 'react';
-import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 import { indicatorById } from '../domain/indicators.ts';
 import {
-  mergeTables, parseWorkspace, serializeWorkspace, userIndicatorsFrom, userIndicatorId,
-  type UserTable, type WorkspaceError,
+  mergeTables,
+  parseWorkspace,
+  serializeWorkspace,
+  type UserTable,
+  userIndicatorId,
+  userIndicatorsFrom,
+  type WorkspaceError,
 } from '../domain/user-data.ts';
 import { translator } from '../i18n/index.ts';
-import { useAtlas, type Backend, type UserDataState } from './store.ts';
+import { type Backend, type UserDataState, useAtlas } from './store.ts';
+import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 
 export const USER_DATA_DB = 'atlas-ti';
 export const USER_DATA_STORE = 'kv';
@@ -26,10 +31,11 @@ export type { Backend, UserDataState, UserDialog } from './store.ts';
  * the import UI uses: `useUserData(selector)`, `.getState()`, `.setState(patch)`.
  */
 export const useUserData = Object.assign(
-  <T,>(selector: (s: UserDataState) => T): T => useAtlas((s) => selector(s.userData)),
+  <T>(selector: (s: UserDataState) => T): T => useAtlas((s) => selector(s.userData)),
   {
     getState: (): UserDataState => useAtlas.getState().userData,
-    setState: (patch: Partial<UserDataState>): void => useAtlas.setState((s) => ({ userData: { ...s.userData, ...patch } })),
+    setState: (patch: Partial<UserDataState>): void =>
+      useAtlas.setState((s) => ({ userData: { ...s.userData, ...patch } })),
   },
 );
 
@@ -130,7 +136,9 @@ function persist(tables: UserTable[]): Promise<void> {
         useUserData.setState({ backend: 'indexeddb', saveError: null });
         return;
       } catch (e) {
-        useUserData.setState({ saveError: t('userData.saveFailed', { reason: e instanceof Error ? e.message : String(e) }) });
+        useUserData.setState({
+          saveError: t('userData.saveFailed', { reason: e instanceof Error ? e.message : String(e) }),
+        });
       }
     }
     const ls = localStore();
@@ -139,7 +147,10 @@ function persist(tables: UserTable[]): Promise<void> {
       return;
     }
     if (text.length > MAX_LOCALSTORAGE_CHARS) {
-      useUserData.setState({ backend: 'memory', saveError: t('userData.tooBigForStorage', { size: Math.round(text.length / 1024) }) });
+      useUserData.setState({
+        backend: 'memory',
+        saveError: t('userData.tooBigForStorage', { size: Math.round(text.length / 1024) }),
+      });
       return;
     }
     try {
@@ -147,7 +158,10 @@ function persist(tables: UserTable[]): Promise<void> {
       else ls.setItem(USER_DATA_LS_KEY, text);
       useUserData.setState({ backend: 'localstorage', saveError: null });
     } catch (e) {
-      useUserData.setState({ backend: 'memory', saveError: t('userData.saveFailed', { reason: e instanceof Error ? e.name : String(e) }) });
+      useUserData.setState({
+        backend: 'memory',
+        saveError: t('userData.saveFailed', { reason: e instanceof Error ? e.name : String(e) }),
+      });
     }
   });
   return saving;
@@ -191,8 +205,11 @@ export function renameUserTable(id: string, name: string): Promise<void> {
 export function renameUserColumn(tableId: string, columnId: string, label: string): Promise<void> {
   const clean = label.trim().slice(0, 200);
   if (!clean) return Promise.resolve();
-  const tables = useUserData.getState().tables.map((t) =>
-    t.id !== tableId ? t : { ...t, columns: t.columns.map((c) => (c.id === columnId ? { ...c, label: clean } : c)) });
+  const tables = useUserData
+    .getState()
+    .tables.map((t) =>
+      t.id !== tableId ? t : { ...t, columns: t.columns.map((c) => (c.id === columnId ? { ...c, label: clean } : c)) },
+    );
   apply(tables);
   return persist(tables);
 }
@@ -206,7 +223,9 @@ export function deleteUserTable(id: string): Promise<void> {
   return persist(tables);
 }
 
-export type WorkspaceImport = { ok: true; added: number; replaced: number; dropped: number } | { ok: false; error: WorkspaceError; version?: number };
+export type WorkspaceImport =
+  | { ok: true; added: number; replaced: number; dropped: number }
+  | { ok: false; error: WorkspaceError; version?: number };
 
 /** Reads an exported workspace file's text and merges its tables into the stored ones. */
 export async function importWorkspaceText(text: string): Promise<WorkspaceImport> {
@@ -226,7 +245,10 @@ export function exportWorkspaceText(): string {
 // Import session: a worker that parses the file and keeps the table (see user-data-worker.ts)
 
 export interface ImportSession {
-  request(message: DistributiveOmit<SessionRequest, 'id'>, options?: { transfer?: Transferable[]; onProgress?: (ratio: number) => void }): Promise<SessionAnswer>;
+  request(
+    message: DistributiveOmit<SessionRequest, 'id'>,
+    options?: { transfer?: Transferable[]; onProgress?: (ratio: number) => void },
+  ): Promise<SessionAnswer>;
   terminate(): void;
 }
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -234,7 +256,10 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 /** Starts the import worker; it fetches the reference (communes, territories) from the app's origin. */
 export function createImportSession(): ImportSession {
   const worker = new Worker(new URL('./user-data-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (a: SessionAnswer) => void; reject: (e: Error) => void; onProgress?: (r: number) => void }>();
+  const pending = new Map<
+    number,
+    { resolve: (a: SessionAnswer) => void; reject: (e: Error) => void; onProgress?: (r: number) => void }
+  >();
   let next = 1;
   const failAll = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
@@ -250,12 +275,17 @@ export function createImportSession(): ImportSession {
   };
   worker.onerror = (e) => failAll(new Error(e.message || 'import worker failed'));
   const base = new URL(`${import.meta.env.BASE_URL}generated/`, document.baseURI);
-  worker.postMessage({ type: 'init', communesUrl: new URL('communes.json', base).href, territoriesUrl: new URL('territories.json', base).href } satisfies SessionRequest);
+  worker.postMessage({
+    type: 'init',
+    communesUrl: new URL('communes.json', base).href,
+    territoriesUrl: new URL('territories.json', base).href,
+  } satisfies SessionRequest);
   return {
     request(message, options = {}) {
       const id = next++;
       return new Promise<SessionAnswer>((resolve, reject) => {
-        if (message.type !== 'init' && message.type !== 'warm') pending.set(id, { resolve, reject, onProgress: options.onProgress });
+        if (message.type !== 'init' && message.type !== 'warm')
+          pending.set(id, { resolve, reject, onProgress: options.onProgress });
         worker.postMessage({ ...message, id } as SessionRequest, options.transfer ?? []);
       });
     },
@@ -278,7 +308,8 @@ function checkLinkIndicators(): void {
   if (s.view.indicator && !indicatorById(ctx, s.view.indicator)) missing.add(s.view.indicator);
   for (const f of s.view.filters) if (f.kind === 'range' && !indicatorById(ctx, f.indicator)) missing.add(f.indicator);
   if (missing.size === 0) return;
-  for (const id of missing) s.notify(t(id.startsWith('u.') ? 'userData.unknownIndicator' : 'userData.unknownBuiltin', { id }));
+  for (const id of missing)
+    s.notify(t(id.startsWith('u.') ? 'userData.unknownIndicator' : 'userData.unknownBuiltin', { id }));
   dropDangling(missing);
 }
 
@@ -302,7 +333,10 @@ export function useUserDataSync(): void {
       if (text) {
         const r = parseWorkspace(text);
         if (r.ok) tables = r.tables;
-        else loadError = translator(useAtlas.getState().view.lang)(`userData.wsErrors.${r.error}`, { version: r.version ?? '?' });
+        else
+          loadError = translator(useAtlas.getState().view.lang)(`userData.wsErrors.${r.error}`, {
+            version: r.version ?? '?',
+          });
       }
       useUserData.setState({ loaded: true, backend, saveError: loadError });
       apply(tables);

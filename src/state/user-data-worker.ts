@@ -4,15 +4,31 @@
 // here, and only small results go back to the page. A 20 MB file is ~2.5 million cells: copying it
 // to the page and joining it there would block the main thread for seconds.
 // The reference (communes, EPCI, TI) is fetched from the app's own origin and built here too.
-import { unpackCommunes, type CommunesFile } from '../data/communes.ts';
+import { type CommunesFile, unpackCommunes } from '../data/communes.ts';
 import type { Generation, TerritoriesFile } from '../data/types.ts';
 import {
-  buildJoinReference, detectJoinKey, handleImportMessage, joinTable,
-  type ImportMessage, type ImportTable, type JoinReference, type JoinReport, type KeyDetection, type KeyKind, type ParseReport,
+  buildJoinReference,
+  detectJoinKey,
+  handleImportMessage,
+  type ImportMessage,
+  type ImportTable,
+  type JoinReference,
+  type JoinReport,
+  joinTable,
+  type KeyDetection,
+  type KeyKind,
+  type ParseReport,
 } from '../domain/import/index.ts';
 import {
-  buildUserTable, columnValues, coverageOf, isCountLike, summarizeJoin,
-  type ColumnSpec, type CoverageView, type JoinView, type UserTable,
+  buildUserTable,
+  type ColumnSpec,
+  type CoverageView,
+  columnValues,
+  coverageOf,
+  isCountLike,
+  type JoinView,
+  summarizeJoin,
+  type UserTable,
 } from '../domain/user-data.ts';
 
 export type SessionRequest =
@@ -26,7 +42,14 @@ export type SessionRequest =
 
 export type SessionResponse =
   | { type: 'progress'; id: number; ratio: number }
-  | { type: 'parsed'; id: number; report: ParseReport; preview: { rows: ImportTable['rows']; rowNumbers: number[] }; rows: number; countLike: boolean[] }
+  | {
+      type: 'parsed';
+      id: number;
+      report: ParseReport;
+      preview: { rows: ImportTable['rows']; rowNumbers: number[] };
+      rows: number;
+      countLike: boolean[];
+    }
   | { type: 'parseError'; id: number; error: ImportMessage; warnings: ImportMessage[] }
   | { type: 'detected'; id: number; detection: KeyDetection; join: JoinView | null }
   | { type: 'joined'; id: number; join: JoinView }
@@ -38,13 +61,17 @@ export type SessionResponse =
 /** Every response but progress answers exactly one request. */
 export type SessionAnswer = Exclude<SessionResponse, { type: 'progress' }>;
 
-const scope = self as unknown as { onmessage: ((e: MessageEvent<SessionRequest>) => void) | null; postMessage: (m: SessionResponse) => void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<SessionRequest>) => void) | null;
+  postMessage: (m: SessionResponse) => void;
+};
 const post = (m: SessionResponse) => scope.postMessage(m);
 
 let urls: { communesUrl: string; territoriesUrl: string } | null = null;
 let sources: Promise<{ communes: ReturnType<typeof unpackCommunes>; territories: TerritoriesFile }> | null = null;
 const refs = new Map<Generation, Promise<JoinReference>>();
-let session: { table: ImportTable; report: ParseReport; join: JoinReport | null; ref: JoinReference | null } | null = null;
+let session: { table: ImportTable; report: ParseReport; join: JoinReport | null; ref: JoinReference | null } | null =
+  null;
 
 async function getJson<T>(url: string): Promise<T> {
   const res = await fetch(url);
@@ -57,9 +84,12 @@ function reference(generation: Generation): Promise<JoinReference> {
   if (!p) {
     if (!urls) return Promise.reject(new Error('not initialised'));
     const u = urls;
-    sources ??= Promise.all([getJson<CommunesFile>(u.communesUrl), getJson<TerritoriesFile>(u.territoriesUrl)])
-      .then(([communes, territories]) => ({ communes: unpackCommunes(communes), territories }));
-    p = sources.then(({ communes, territories: t }) => buildJoinReference({ communes, epci: t.epci, ti: [...t.ti['2023'], ...t.ti['2018']], generation }));
+    sources ??= Promise.all([getJson<CommunesFile>(u.communesUrl), getJson<TerritoriesFile>(u.territoriesUrl)]).then(
+      ([communes, territories]) => ({ communes: unpackCommunes(communes), territories }),
+    );
+    p = sources.then(({ communes, territories: t }) =>
+      buildJoinReference({ communes, epci: t.epci, ti: [...t.ti['2023'], ...t.ti['2018']], generation }),
+    );
     p.catch(() => {
       refs.delete(generation);
       sources = null;
@@ -83,12 +113,17 @@ async function handle(m: SessionRequest): Promise<void> {
       session = null;
       await handleImportMessage({ type: 'parse', name: m.name, bytes: m.bytes, sheet: m.sheet }, (r) => {
         if (r.type === 'progress') post({ type: 'progress', id: m.id, ratio: r.ratio });
-        else if (r.type === 'error') post({ type: 'parseError', id: m.id, error: { key: r.key, params: r.params }, warnings: r.warnings });
+        else if (r.type === 'error')
+          post({ type: 'parseError', id: m.id, error: { key: r.key, params: r.params }, warnings: r.warnings });
         else {
           session = { table: r.table, report: r.report, join: null, ref: null };
           const countLike = r.report.columns.map((c) => c.isNumeric && isCountLike(r.table, c));
           post({
-            type: 'parsed', id: m.id, report: r.report, rows: r.table.rows.length, countLike,
+            type: 'parsed',
+            id: m.id,
+            report: r.report,
+            rows: r.table.rows.length,
+            countLike,
             preview: { rows: r.table.rows.slice(0, 5), rowNumbers: r.table.rowNumbers.slice(0, 5) },
           });
         }
@@ -123,8 +158,15 @@ async function handle(m: SessionRequest): Promise<void> {
     case 'build': {
       if (!session?.join || !session.ref) return post({ type: 'failed', id: m.id, message: 'no join' });
       const r = buildUserTable({
-        table: session.table, join: session.join, ref: session.ref, id: m.tableId, name: m.name, fileName: session.report.fileName,
-        sheet: session.report.sheet, importedAt: m.importedAt, columns: m.specs,
+        table: session.table,
+        join: session.join,
+        ref: session.ref,
+        id: m.tableId,
+        name: m.name,
+        fileName: session.report.fileName,
+        sheet: session.report.sheet,
+        importedAt: m.importedAt,
+        columns: m.specs,
       });
       if (r.ok) return post({ type: 'built', id: m.id, table: r.table });
       return post({ type: 'buildError', id: m.id, column: r.column, error: r.error as ImportMessage });

@@ -12,12 +12,22 @@ export type Filter =
   /** Categorical choice: keep territories whose value for `dimension` is one of `values`. */
   | { kind: 'category'; dimension: string; values: string[] };
 
-export interface Selection { kind: 'epci' | 'ti'; code: string }
+export interface Selection {
+  kind: 'epci' | 'ti';
+  code: string;
+}
 
-export interface Viewport { lon: number; lat: number; zoom: number }
+export interface Viewport {
+  lon: number;
+  lat: number;
+  zoom: number;
+}
 
 /** Cartofriches point layer: shown statuses (0..3) and type groups (0 industrial, 1 other known, 2 unknown). */
-export interface FricheLayer { statuses: number[]; groups: number[] }
+export interface FricheLayer {
+  statuses: number[];
+  groups: number[];
+}
 export const ALL_FRICHES: FricheLayer = { statuses: [0, 1, 2, 3], groups: [0, 1, 2] };
 
 export interface ViewState {

@@ -1,14 +1,16 @@
 import { useEffect, useState } from 'react';
-import { loadAtlasData, LoadError } from '../data/load.ts';
+import { LoadError, loadAtlasData } from '../data/load.ts';
+import { readEmbedFlags } from '../domain/export/embed.ts';
+import { useGroupsSync } from '../state/groups-sync.ts';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
-import { useGroupsSync } from '../state/groups-sync.ts';
 import { useUserDataSync } from '../state/user-data-sync.ts';
-import { ImportDropZone } from './ImportDialog.tsx';
 import { BasketBar } from './ComparePanel.tsx';
+import { EmbedView, MapSummary } from './EmbedView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { Header } from './Header.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
+import { Header } from './Header.tsx';
+import { ImportDropZone } from './ImportDialog.tsx';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { LayerControls } from './LayerControls.tsx';
 import { Legend } from './Legend.tsx';
@@ -16,8 +18,6 @@ import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
 import { useT } from './useT.ts';
-import { readEmbedFlags } from '../domain/export/embed.ts';
-import { EmbedView, MapSummary } from './EmbedView.tsx';
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -41,36 +41,62 @@ export function App() {
 
   return (
     <div className="app">
-      <a className="skip-link" href="#panel">{t('app.skipToPanel')}</a>
+      <a className="skip-link" href="#panel">
+        {t('app.skipToPanel')}
+      </a>
       <Header />
       <Notices />
       {data && <ImportDropZone />}
       {loadError ? (
         <div className="fatal" role="alert">
           <h2>{t('app.loadError')}</h2>
-          <p><code>{loadError}</code></p>
+          <p>
+            <code>{loadError}</code>
+          </p>
           <p>{t('app.loadErrorHint')}</p>
         </div>
       ) : !data ? (
-        <div className="loading" role="status">{t('app.loading')}</div>
+        <div className="loading" role="status">
+          {t('app.loading')}
+        </div>
       ) : (
         <>
-          <button type="button" className="controls-toggle" aria-expanded={controlsOpen} aria-controls="controls" onClick={() => setControlsOpen(!controlsOpen)}>
+          <button
+            type="button"
+            className="controls-toggle"
+            aria-expanded={controlsOpen}
+            aria-controls="controls"
+            onClick={() => setControlsOpen(!controlsOpen)}
+          >
             {controlsOpen ? t('app.hideControls') : t('app.showControls')}
           </button>
           <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
-            <ErrorBoundary><IndicatorPanel /></ErrorBoundary>
-            <ErrorBoundary><FilterPanel /></ErrorBoundary>
-            <ErrorBoundary><LayerControls /></ErrorBoundary>
+            <ErrorBoundary>
+              <IndicatorPanel />
+            </ErrorBoundary>
+            <ErrorBoundary>
+              <FilterPanel />
+            </ErrorBoundary>
+            <ErrorBoundary>
+              <LayerControls />
+            </ErrorBoundary>
           </aside>
           <main className="map-area">
-            <ErrorBoundary><MapView /></ErrorBoundary>
-            <ErrorBoundary><Legend /></ErrorBoundary>
+            <ErrorBoundary>
+              <MapView />
+            </ErrorBoundary>
+            <ErrorBoundary>
+              <Legend />
+            </ErrorBoundary>
             <MapSummary />
           </main>
           <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
-            <ErrorBoundary><BasketBar /></ErrorBoundary>
-            <ErrorBoundary><Panel /></ErrorBoundary>
+            <ErrorBoundary>
+              <BasketBar />
+            </ErrorBoundary>
+            <ErrorBoundary>
+              <Panel />
+            </ErrorBoundary>
           </section>
         </>
       )}

@@ -12,8 +12,8 @@ import { valueFor } from '../domain/indicators.ts';
 import { encodeView } from '../domain/url.ts';
 import { choropleth, filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import { captionFor } from './ExportDialog.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { captionFor } from './ExportDialog.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { appBase } from './ShareDialog.tsx';
@@ -41,8 +41,19 @@ export function MapSummary() {
   const active = useAtlas((s) => s.view.filters.length > 0);
   if (!ctx) return null;
   const total = fr?.match.length ?? 0;
-  const text = mapSummary({ choropleth: ch, ctx, lang, total, filtered: active && fr ? { count: fr.count } : null, t: t as never });
-  return <p className="visually-hidden" data-testid="map-summary">{text}</p>;
+  const text = mapSummary({
+    choropleth: ch,
+    ctx,
+    lang,
+    total,
+    filtered: active && fr ? { count: fr.count } : null,
+    t: t as never,
+  });
+  return (
+    <p className="visually-hidden" data-testid="map-summary">
+      {text}
+    </p>
+  );
 }
 
 function SelectionLine() {
@@ -58,7 +69,8 @@ function SelectionLine() {
   let value = '';
   if (ch && ctx && (sel.kind === 'ti') === (ctx.level === 'ti')) {
     const ind = ch.indicator;
-    if (ind.type === 'numeric') value = formatNumber(valueFor(ind, ctx, sel.code), { lang, decimals: ind.decimals, unit: ind.unit[lang] });
+    if (ind.type === 'numeric')
+      value = formatNumber(valueFor(ind, ctx, sel.code), { lang, decimals: ind.decimals, unit: ind.unit[lang] });
     else {
       const i = ch.codes.indexOf(sel.code);
       const k = i >= 0 ? ch.classes[i] : null;
@@ -67,7 +79,8 @@ function SelectionLine() {
   }
   return (
     <p className="embed-selection" data-testid="embed-selection" aria-live="polite">
-      <strong>{entry.name}</strong>{value && <> : {value}</>}
+      <strong>{entry.name}</strong>
+      {value && <> : {value}</>}
     </p>
   );
 }
@@ -118,29 +131,43 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
   const full = fullAppUrl(appBase(), encodeView(view));
   const frozen = mapHeight !== null;
   return (
-    <div ref={root} className={`embed${interactive ? '' : ' embed-static'}${frozen ? ' embed-frozen' : ''}`} data-testid="embed">
+    <div
+      ref={root}
+      className={`embed${interactive ? '' : ' embed-static'}${frozen ? ' embed-frozen' : ''}`}
+      data-testid="embed"
+    >
       <header className="embed-head">
         <h1>{title}</h1>
         {caption && (!ch || view.filters.length > 0) && <p className="embed-sub">{caption.subtitle}</p>}
         <SelectionLine />
       </header>
       {loadError ? (
-        <div className="fatal" role="alert">{t('app.loadError')}</div>
+        <div className="fatal" role="alert">
+          {t('app.loadError')}
+        </div>
       ) : !data ? (
-        <div className="loading" role="status">{t('app.loading')}</div>
+        <div className="loading" role="status">
+          {t('app.loading')}
+        </div>
       ) : (
         <>
           <div ref={mapBox} className="embed-map" style={frozen ? { height: mapHeight } : undefined}>
-            <ErrorBoundary><MapView interactive={interactive} /></ErrorBoundary>
+            <ErrorBoundary>
+              <MapView interactive={interactive} />
+            </ErrorBoundary>
           </div>
           <MapSummary />
-          <ErrorBoundary><Legend /></ErrorBoundary>
+          <ErrorBoundary>
+            <Legend />
+          </ErrorBoundary>
         </>
       )}
       <footer className="embed-foot">
         {caption && (!ch ? <span>{caption.source}. </span> : null)}
         {caption && <span>{caption.note}. </span>}
-        <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">{t('share.openFull')} ↗</a>
+        <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
+          {t('share.openFull')} ↗
+        </a>
       </footer>
     </div>
   );

@@ -1,4 +1,4 @@
-import { GENERATIONS, GENERATION_LABEL } from '../data/types.ts';
+import { GENERATION_LABEL, GENERATIONS } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { useAtlas } from '../state/store.ts';
 import { BasketButtons } from './ComparePanel.tsx';
@@ -19,27 +19,45 @@ export function EpciProfile({ code }: { code: string }) {
   const inset = e.inset ? catalog.departements.get(e.inset)?.name : null;
   return (
     <article className="profile-body" aria-labelledby="profile-title">
-      <p className="kind">{t('kind.epci')} · {t(`nature.${e.nature}`)}</p>
+      <p className="kind">
+        {t('kind.epci')} · {t(`nature.${e.nature}`)}
+      </p>
       <h2 id="profile-title">{e.name}</h2>
       {inset && <p className="hint">{t('panel.inset', { name: inset })}</p>}
       <dl className="facts">
-        <dt>{t('panel.population')} ({popYear})</dt>
-        <dd data-testid="population">{formatNumber(e.population, { lang })} {t('units.inhabitants')}</dd>
+        <dt>
+          {t('panel.population')} ({popYear})
+        </dt>
+        <dd data-testid="population">
+          {formatNumber(e.population, { lang })} {t('units.inhabitants')}
+        </dd>
         <dt>{t('panel.communes')}</dt>
         <dd data-testid="communes">{formatNumber(e.communes, { lang })}</dd>
         <dt>{t('panel.area')}</dt>
-        <dd>{formatNumber(e.areaKm2, { lang, decimals: 0 })} {t('units.km2')}</dd>
+        <dd>
+          {formatNumber(e.areaKm2, { lang, decimals: 0 })} {t('units.km2')}
+        </dd>
         <dt>{t('panel.departements')}</dt>
         <dd>{e.departements.map((d) => `${catalog.departements.get(d)?.name ?? d} (${d})`).join(', ')}</dd>
         <dt>{t('panel.regions')}</dt>
         <dd>{e.regions.map((r) => catalog.regions.get(r)?.name ?? r).join(', ')}</dd>
         <dt>{t('panel.siren')}</dt>
-        <dd><code>{e.code}</code></dd>
+        <dd>
+          <code>{e.code}</code>
+        </dd>
       </dl>
       {e.ept && (
         <details>
-          <summary>{t('panel.ept')} ({e.ept.length})</summary>
-          <ul className="plain">{e.ept.map((x) => <li key={x.code}>{x.name} <code>{x.code}</code></li>)}</ul>
+          <summary>
+            {t('panel.ept')} ({e.ept.length})
+          </summary>
+          <ul className="plain">
+            {e.ept.map((x) => (
+              <li key={x.code}>
+                {x.name} <code>{x.code}</code>
+              </li>
+            ))}
+          </ul>
         </details>
       )}
       <h3>{t('panel.tiMembership')}</h3>
@@ -49,13 +67,19 @@ export function EpciProfile({ code }: { code: string }) {
           return (
             <li key={g}>
               <span className="gen">{GENERATION_LABEL[g]}</span>{' '}
-              {tis.length === 0 ? <em>{t('panel.tiNone')}</em> : tis.map((ti, i) => (
-                <span key={ti.key}>
-                  {i > 0 && ', '}
-                  <button type="button" className="link-button" onClick={() => select({ kind: 'ti', code: ti.key })}>{ti.name}</button>
-                  {ti.partialEpcis.includes(e.code) && <> ({t('panel.tiPartial')})</>}
-                </span>
-              ))}
+              {tis.length === 0 ? (
+                <em>{t('panel.tiNone')}</em>
+              ) : (
+                tis.map((ti, i) => (
+                  <span key={ti.key}>
+                    {i > 0 && ', '}
+                    <button type="button" className="link-button" onClick={() => select({ kind: 'ti', code: ti.key })}>
+                      {ti.name}
+                    </button>
+                    {ti.partialEpcis.includes(e.code) && <> ({t('panel.tiPartial')})</>}
+                  </span>
+                ))
+              )}
             </li>
           );
         })}
@@ -64,7 +88,9 @@ export function EpciProfile({ code }: { code: string }) {
       <ThemeSentences code={e.code} level="epci" generation={generation} />
       <ProgrammesSection epcis={[e.code]} />
       <IndicatorTable code={e.code} level="epci" generation={generation} />
-      <button type="button" className="print no-print" onClick={() => window.print()}>{t('profile.print')}</button>
+      <button type="button" className="print no-print" onClick={() => window.print()}>
+        {t('profile.print')}
+      </button>
       <SourceLine ids={['cog', 'geo_epci', 'ti_2023', 'ti_2018']} />
     </article>
   );

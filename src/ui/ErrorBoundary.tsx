@@ -11,8 +11,12 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, { error: E
       return (
         <div className="component-error" role="alert">
           <strong>Une erreur est survenue dans ce panneau / An error occurred in this panel.</strong>
-          <p><code>{this.state.error.message}</code></p>
-          <button type="button" onClick={() => this.setState({ error: null })}>Réessayer / Retry</button>
+          <p>
+            <code>{this.state.error.message}</code>
+          </p>
+          <button type="button" onClick={() => this.setState({ error: null })}>
+            Réessayer / Retry
+          </button>
         </div>
       );
     return this.props.children;

@@ -3,22 +3,22 @@
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
 import { useId, useMemo, useState } from 'react';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
-import { useModal } from './useModal.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
-import { layoutPng, type DrawItem } from '../domain/export/png-layout.ts';
+import { type DrawItem, layoutPng } from '../domain/export/png-layout.ts';
 import { buildSvg } from '../domain/export/svg.ts';
-import { buildExportTable, sourceRows, type ExportCell, type ExportTable } from '../domain/export/table.ts';
+import { buildExportTable, type ExportCell, type ExportTable, sourceRows } from '../domain/export/table.ts';
 import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
 import { formatNumber } from '../domain/format.ts';
 import { encodeView } from '../domain/url.ts';
+import { translator } from '../i18n/index.ts';
 import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
-import { useAtlas, type AtlasStore } from '../state/store.ts';
+import { type AtlasStore, useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
-import { translator } from '../i18n/index.ts';
 import { appBase } from './ShareDialog.tsx';
+import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
 
@@ -32,14 +32,21 @@ function tableFor(s: AtlasStore): ExportTable | null {
   const t = translator(s.view.lang);
   const fr = filterResult(s);
   const dims: Record<string, string> = {};
-  for (const d of ['region', 'departement', 'nature', 'ti2023', 'ti2018', 'zibac', 'sprint']) dims[d] = t(`filters.dims.${d}`);
+  for (const d of ['region', 'departement', 'nature', 'ti2023', 'ti2018', 'zibac', 'sprint'])
+    dims[d] = t(`filters.dims.${d}`);
   return buildExportTable({
     ctx,
     indicator: s.view.indicator,
     filters: s.view.filters,
     match: fr?.match ?? null,
     lang: s.view.lang,
-    labels: { code: s.view.level === 'ti' ? t('export.codeTi') : t('export.codeEpci'), name: t('export.name'), dims, yes: t('filters.inOut.in'), no: t('filters.inOut.out') },
+    labels: {
+      code: s.view.level === 'ti' ? t('export.codeTi') : t('export.codeEpci'),
+      name: t('export.name'),
+      dims,
+      yes: t('filters.inOut.in'),
+      no: t('filters.inOut.out'),
+    },
   });
 }
 
@@ -160,7 +167,9 @@ export async function renderPng(width: number, height: number, ratio: number): P
     return g.measureText(text).width;
   };
   const layout = layoutPng({
-    width, height, measure,
+    width,
+    height,
+    measure,
     title: caption.title,
     subtitle: caption.subtitle,
     legendTitle: caption.legendTitle,
@@ -178,15 +187,20 @@ export async function renderPng(width: number, height: number, ratio: number): P
   try {
     atlas = await new Promise<AtlasMap>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('map timeout')), 45_000);
-      const m: AtlasMap = new AtlasMap(host, data, {
-        onHover: () => {},
-        onClick: () => {},
-        onMove: () => {},
-        onReady: () => {
-          clearTimeout(timer);
-          resolve(m);
+      const m: AtlasMap = new AtlasMap(
+        host,
+        data,
+        {
+          onHover: () => {},
+          onClick: () => {},
+          onMove: () => {},
+          onReady: () => {
+            clearTimeout(timer);
+            resolve(m);
+          },
         },
-      }, { interactive: false, preserveDrawingBuffer: true });
+        { interactive: false, preserveDrawingBuffer: true },
+      );
       m.map.setPixelRatio(ratio);
     });
     const v = s.view;
@@ -200,7 +214,13 @@ export async function renderPng(width: number, height: number, ratio: number): P
       const b = main.getBounds();
       atlas.map.fitBounds(b, { padding: 0, duration: 0 });
     } else {
-      atlas.map.fitBounds([[FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]], [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]]], { padding: 16, duration: 0 });
+      atlas.map.fitBounds(
+        [
+          [FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]],
+          [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]],
+        ],
+        { padding: 16, duration: 0 },
+      );
     }
     await atlas.whenIdle();
     g.fillStyle = '#ffffff';
@@ -212,7 +232,9 @@ export async function renderPng(width: number, height: number, ratio: number): P
     atlas?.destroy();
     host.remove();
   }
-  return new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'));
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
+  );
 }
 
 // --- SVG ------------------------------------------------------------------------------------
@@ -244,7 +266,12 @@ export function svgFor(s: AtlasStore): string | null {
       { object: 'epci', color: COLORS.epciLine, width: 0.3 },
       ...(v.showDepartements ? [{ object: 'dep', color: COLORS.depLine, width: 0.5, interior: true }] : []),
       ...(v.showRegions ? [{ object: 'reg', color: COLORS.regLine, width: 0.9, interior: true }] : []),
-      ...(showTi ? [{ object: ti, color: COLORS.ti, width: 1.1, where: whole }, { object: ti, color: COLORS.ti, width: 0.9, dash: '3 2', where: partial }] : []),
+      ...(showTi
+        ? [
+            { object: ti, color: COLORS.ti, width: 1.1, where: whole },
+            { object: ti, color: COLORS.ti, width: 0.9, dash: '3 2', where: partial },
+          ]
+        : []),
     ],
     insets: data.territories.insets.map((i) => ({ name: i.name, box: i.box })),
     extent: FRANCE_BOUNDS,
@@ -271,7 +298,14 @@ export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
   const t = translator(s.view.lang);
   const sheets = buildXlsxSheets(table, {
     sheetNames: { data: t('export.sheetData'), sources: t('export.sheetSources') },
-    sourceHeader: [t('export.colColumn'), t('export.colTitle'), t('export.colProducer'), t('export.colYear'), t('export.colLicence'), t('export.colUrl')],
+    sourceHeader: [
+      t('export.colColumn'),
+      t('export.colTitle'),
+      t('export.colProducer'),
+      t('export.colYear'),
+      t('export.colLicence'),
+      t('export.colUrl'),
+    ],
     sources: sourceRows(table.columns, s.data.manifest.sources),
     notes: [
       [t('export.exportDate'), new Date().toISOString().slice(0, 19).replace('T', ' ')],
@@ -300,14 +334,19 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
     if (!sort) return table.rows;
     const sign = sort.dir === 'ascending' ? 1 : -1;
     return [...table.rows].sort((x, y) => {
-      const a = x[sort.col], b = y[sort.col];
+      const a = x[sort.col],
+        b = y[sort.col];
       // Missing values stay at the bottom whatever the direction.
       if (a === null || b === null) return compareCells(a, b, lang);
       return sign * compareCells(a, b, lang);
     });
   }, [table, sort, lang]);
   const toggle = (col: number) =>
-    setSort((s) => (s?.col === col ? { col, dir: s.dir === 'ascending' ? 'descending' : 'ascending' } : { col, dir: table.columns[col].type === 'number' ? 'descending' : 'ascending' }));
+    setSort((s) =>
+      s?.col === col
+        ? { col, dir: s.dir === 'ascending' ? 'descending' : 'ascending' }
+        : { col, dir: table.columns[col].type === 'number' ? 'descending' : 'ascending' },
+    );
   const cell = (v: ExportCell, i: number) => {
     const c = table.columns[i];
     if (v === null) return t('noData');
@@ -320,10 +359,17 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
         <thead>
           <tr>
             {table.columns.map((c, i) => (
-              <th key={c.key} scope="col" aria-sort={sort?.col === i ? sort.dir : 'none'} className={c.type === 'number' ? 'num' : undefined}>
+              <th
+                key={c.key}
+                scope="col"
+                aria-sort={sort?.col === i ? sort.dir : 'none'}
+                className={c.type === 'number' ? 'num' : undefined}
+              >
                 <button type="button" onClick={() => toggle(i)} title={t('export.sortBy', { column: c.label })}>
                   {c.label}
-                  <span aria-hidden="true" className="sort-mark">{sort?.col === i ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}</span>
+                  <span aria-hidden="true" className="sort-mark">
+                    {sort?.col === i ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
+                  </span>
                 </button>
               </th>
             ))}
@@ -332,7 +378,17 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
         <tbody>
           {rows.map((r) => (
             <tr key={String(r[0])}>
-              {r.map((v, i) => (i === 1 ? <th key={i} scope="row">{cell(v, i)}</th> : <td key={i} className={table.columns[i].type === 'number' ? 'num' : undefined}>{cell(v, i)}</td>))}
+              {r.map((v, i) =>
+                i === 1 ? (
+                  <th key={i} scope="row">
+                    {cell(v, i)}
+                  </th>
+                ) : (
+                  <td key={i} className={table.columns[i].type === 'number' ? 'num' : undefined}>
+                    {cell(v, i)}
+                  </td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -350,11 +406,24 @@ export function TableDialog({ onClose }: { onClose: () => void }) {
   const view = useAtlas((s) => s.view);
   const caption = useMemo(() => captionFor(useAtlas.getState()), [data, view]);
   return (
-    <dialog ref={ref} className="dialog table-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose} data-testid="table-dialog">
+    <dialog
+      ref={ref}
+      className="dialog table-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+      data-testid="table-dialog"
+    >
       <h2 id={`${id}-title`}>{t('export.tableTitle')}</h2>
-      {caption && <p className="hint">{caption.title} · {caption.subtitle}</p>}
+      {caption && (
+        <p className="hint">
+          {caption.title} · {caption.subtitle}
+        </p>
+      )}
       {table && <DataTable table={table} caption={t('export.tableCaption', { count: table.rows.length })} />}
-      <form method="dialog" className="dialog-actions"><button type="submit">{t('panel.close')}</button></form>
+      <form method="dialog" className="dialog-actions">
+        <button type="submit">{t('panel.close')}</button>
+      </form>
     </dialog>
   );
 }
@@ -393,26 +462,38 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       setStatus({ kind: 'error', text: t('export.failed', { reason: (e as Error).message }) });
     }
   };
-  const png = () => run(async () => {
-    const blob = await renderPng(size.w, size.h, ratio);
-    downloadBlob(blob, `${baseName(useAtlas.getState())}-${size.w}x${size.h}@${ratio}x.png`);
-  }, t('export.preparing'));
-  const svg = () => run(async () => {
-    const s = svgFor(useAtlas.getState());
-    if (s) downloadBlob(new Blob([s], { type: 'image/svg+xml;charset=utf-8' }), `${baseName(useAtlas.getState())}.svg`);
-  });
-  const csv = () => run(async () => {
-    const s = csvFor(useAtlas.getState(), decimalComma);
-    if (s) downloadBlob(new Blob([s], { type: 'text/csv;charset=utf-8' }), `${baseName(useAtlas.getState())}.csv`);
-  });
-  const xlsx = () => run(async () => {
-    const b = await xlsxFor(useAtlas.getState());
-    if (b) downloadBlob(b, `${baseName(useAtlas.getState())}.xlsx`);
-  });
+  const png = () =>
+    run(async () => {
+      const blob = await renderPng(size.w, size.h, ratio);
+      downloadBlob(blob, `${baseName(useAtlas.getState())}-${size.w}x${size.h}@${ratio}x.png`);
+    }, t('export.preparing'));
+  const svg = () =>
+    run(async () => {
+      const s = svgFor(useAtlas.getState());
+      if (s)
+        downloadBlob(new Blob([s], { type: 'image/svg+xml;charset=utf-8' }), `${baseName(useAtlas.getState())}.svg`);
+    });
+  const csv = () =>
+    run(async () => {
+      const s = csvFor(useAtlas.getState(), decimalComma);
+      if (s) downloadBlob(new Blob([s], { type: 'text/csv;charset=utf-8' }), `${baseName(useAtlas.getState())}.csv`);
+    });
+  const xlsx = () =>
+    run(async () => {
+      const b = await xlsxFor(useAtlas.getState());
+      if (b) downloadBlob(b, `${baseName(useAtlas.getState())}.xlsx`);
+    });
   const busy = status?.kind === 'busy';
 
   return (
-    <dialog ref={ref} className="dialog export-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose} data-testid="export-dialog">
+    <dialog
+      ref={ref}
+      className="dialog export-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+      data-testid="export-dialog"
+    >
       <h2 id={`${id}-title`}>{t('export.title')}</h2>
       <section className="export-section">
         <h3>{t('export.image')}</h3>
@@ -421,17 +502,39 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           <label className="field">
             <span>{t('export.size')}</span>
             <select value={preset} onChange={(e) => setPreset(e.target.value)} data-testid="png-size">
-              {PRESETS.map((p) => <option key={p.id} value={p.id}>{p.w} × {p.h}</option>)}
+              {PRESETS.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.w} × {p.h}
+                </option>
+              ))}
               <option value="custom">{t('export.custom')}</option>
             </select>
           </label>
           {preset === 'custom' && (
             <>
-              <label className="field"><span>{t('export.width')}</span>
-                <input type="number" min={300} max={MAX_SIDE} step={10} value={custom.w} onChange={(e) => setCustom({ ...custom, w: Number(e.target.value) })} data-testid="png-width" />
+              <label className="field">
+                <span>{t('export.width')}</span>
+                <input
+                  type="number"
+                  min={300}
+                  max={MAX_SIDE}
+                  step={10}
+                  value={custom.w}
+                  onChange={(e) => setCustom({ ...custom, w: Number(e.target.value) })}
+                  data-testid="png-width"
+                />
               </label>
-              <label className="field"><span>{t('export.height')}</span>
-                <input type="number" min={300} max={MAX_SIDE} step={10} value={custom.h} onChange={(e) => setCustom({ ...custom, h: Number(e.target.value) })} data-testid="png-height" />
+              <label className="field">
+                <span>{t('export.height')}</span>
+                <input
+                  type="number"
+                  min={300}
+                  max={MAX_SIDE}
+                  step={10}
+                  value={custom.h}
+                  onChange={(e) => setCustom({ ...custom, h: Number(e.target.value) })}
+                  data-testid="png-height"
+                />
               </label>
             </>
           )}
@@ -439,7 +542,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <legend>{t('export.ratio')}</legend>
             <div className="field-row">
               {[1, 2].map((r) => (
-                <label key={r} className="radio"><input type="radio" name={`${id}-ratio`} checked={ratio === r} onChange={() => setRatio(r)} data-testid={`png-ratio-${r}`} /> {r}×</label>
+                <label key={r} className="radio">
+                  <input
+                    type="radio"
+                    name={`${id}-ratio`}
+                    checked={ratio === r}
+                    onChange={() => setRatio(r)}
+                    data-testid={`png-ratio-${r}`}
+                  />{' '}
+                  {r}×
+                </label>
               ))}
             </div>
             <span className="hint">{t('export.ratioHint')}</span>
@@ -447,24 +559,49 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </div>
         {tooBig && <p className="error">{t('export.tooBig', { max: MAX_SIDE })}</p>}
         <p className="hint">{t('export.output', { w: Math.round(size.w * ratio), h: Math.round(size.h * ratio) })}</p>
-        <button type="button" className="primary" disabled={busy || tooBig} onClick={png} data-testid="png-download">{t('export.png')}</button>
+        <button type="button" className="primary" disabled={busy || tooBig} onClick={png} data-testid="png-download">
+          {t('export.png')}
+        </button>
       </section>
       <section className="export-section">
         <h3>{t('export.svg')}</h3>
         <p className="hint">{t('export.svgHint')}</p>
-        <button type="button" disabled={busy} onClick={svg} data-testid="svg-download">{t('export.svgButton')}</button>
+        <button type="button" disabled={busy} onClick={svg} data-testid="svg-download">
+          {t('export.svgButton')}
+        </button>
       </section>
       <section className="export-section">
         <h3>{t('export.data')}</h3>
         <p className="hint">{t('export.dataHint', { count: formatNumber(table?.rows.length ?? 0, { lang }), unit })}</p>
-        <label className="check"><input type="checkbox" checked={decimalComma} onChange={(e) => setDecimalComma(e.target.checked)} data-testid="csv-decimal-comma" /> {t('export.decimalComma')}</label>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={decimalComma}
+            onChange={(e) => setDecimalComma(e.target.checked)}
+            data-testid="csv-decimal-comma"
+          />{' '}
+          {t('export.decimalComma')}
+        </label>
         <div className="copy-row">
-          <button type="button" disabled={busy || !table} onClick={csv} data-testid="csv-download">{t('export.csv')}</button>
-          <button type="button" disabled={busy || !table} onClick={xlsx} data-testid="xlsx-download">{t('export.xlsx')}</button>
+          <button type="button" disabled={busy || !table} onClick={csv} data-testid="csv-download">
+            {t('export.csv')}
+          </button>
+          <button type="button" disabled={busy || !table} onClick={xlsx} data-testid="xlsx-download">
+            {t('export.xlsx')}
+          </button>
         </div>
       </section>
-      <p className={`export-status${status?.kind === 'error' ? ' error' : ''}`} role="status" aria-live="polite" data-testid="export-status">{status?.text ?? ''}</p>
-      <form method="dialog" className="dialog-actions"><button type="submit">{t('panel.close')}</button></form>
+      <p
+        className={`export-status${status?.kind === 'error' ? ' error' : ''}`}
+        role="status"
+        aria-live="polite"
+        data-testid="export-status"
+      >
+        {status?.text ?? ''}
+      </p>
+      <form method="dialog" className="dialog-actions">
+        <button type="submit">{t('panel.close')}</button>
+      </form>
     </dialog>
   );
 }

@@ -15,7 +15,8 @@ export function useFricheTypes(): string[] {
   return types;
 }
 
-const toggle = (xs: number[], x: number, onOff: boolean) => (onOff ? [...new Set([...xs, x])].sort() : xs.filter((y) => y !== x));
+const toggle = (xs: number[], x: number, onOff: boolean) =>
+  onOff ? [...new Set([...xs, x])].sort() : xs.filter((y) => y !== x);
 
 /** The brownfield point layer: on/off, statuses and type groups, with Cerema's warning. */
 export function FricheControls() {
@@ -27,7 +28,12 @@ export function FricheControls() {
     <fieldset className="friche-controls">
       <legend>{t('friches.title')}</legend>
       <label className="check">
-        <input type="checkbox" checked={layer !== null} onChange={(e) => set(e.target.checked ? ALL_FRICHES : null)} data-testid="friches-toggle" />
+        <input
+          type="checkbox"
+          checked={layer !== null}
+          onChange={(e) => set(e.target.checked ? ALL_FRICHES : null)}
+          data-testid="friches-toggle"
+        />
         {t('friches.layer')}
       </label>
       {layer && (
@@ -35,14 +41,22 @@ export function FricheControls() {
           <p className="small strong">{t('friches.status')}</p>
           {[0, 1, 2, 3].map((s) => (
             <label key={s} className="check small">
-              <input type="checkbox" checked={layer.statuses.includes(s)} onChange={(e) => set({ ...layer, statuses: toggle(layer.statuses, s, e.target.checked) })} />
+              <input
+                type="checkbox"
+                checked={layer.statuses.includes(s)}
+                onChange={(e) => set({ ...layer, statuses: toggle(layer.statuses, s, e.target.checked) })}
+              />
               <span className={`dot status-${s}`} /> {t(`friches.statuses.${s}`)}
             </label>
           ))}
           <p className="small strong">{t('friches.type')}</p>
           {[0, 1, 2].map((g) => (
             <label key={g} className="check small">
-              <input type="checkbox" checked={layer.groups.includes(g)} onChange={(e) => set({ ...layer, groups: toggle(layer.groups, g, e.target.checked) })} />
+              <input
+                type="checkbox"
+                checked={layer.groups.includes(g)}
+                onChange={(e) => set({ ...layer, groups: toggle(layer.groups, g, e.target.checked) })}
+              />
               {t(`friches.groups.${g}`)}
             </label>
           ))}

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useAtlas } from '../state/store.ts';
-import { SearchBox } from './SearchBox.tsx';
-import { SourcesDialog } from './SourcesDialog.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
 import { ExportDialog, TableDialog } from './ExportDialog.tsx';
 import { ImportButton } from './ImportDialog.tsx';
+import { SearchBox } from './SearchBox.tsx';
+import { ShareDialog } from './ShareDialog.tsx';
+import { SourcesDialog } from './SourcesDialog.tsx';
 import { useT } from './useT.ts';
 
 export function Header() {
@@ -22,15 +22,30 @@ export function Header() {
       <SearchBox />
       <div className="header-tools">
         <span className="export-buttons">
-          <button type="button" className="link-button" onClick={() => setExportOpen('table')} data-testid="open-table">{t('export.table')}</button>
-          <button type="button" className="link-button" onClick={() => setExportOpen('share')} data-testid="open-share">{t('share.open')}</button>
-          <button type="button" className="link-button" onClick={() => setExportOpen('export')} data-testid="open-export">{t('export.open')}</button>
+          <button type="button" className="link-button" onClick={() => setExportOpen('table')} data-testid="open-table">
+            {t('export.table')}
+          </button>
+          <button type="button" className="link-button" onClick={() => setExportOpen('share')} data-testid="open-share">
+            {t('share.open')}
+          </button>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setExportOpen('export')}
+            data-testid="open-export"
+          >
+            {t('export.open')}
+          </button>
         </span>
         <ImportButton />
-        <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>{t('sources.open')}</button>
+        <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>
+          {t('sources.open')}
+        </button>
         <div className="lang-switch" role="group" aria-label={t('app.language')}>
           {(['fr', 'en'] as const).map((l) => (
-            <button key={l} type="button" aria-pressed={lang === l} onClick={() => setView({ lang: l })}>{l.toUpperCase()}</button>
+            <button key={l} type="button" aria-pressed={lang === l} onClick={() => setView({ lang: l })}>
+              {l.toUpperCase()}
+            </button>
           ))}
         </div>
       </div>

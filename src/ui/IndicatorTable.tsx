@@ -1,12 +1,12 @@
 import { useMemo } from 'react';
 import type { Generation } from '../data/types.ts';
-import type { Level } from '../state/view.ts';
 import { formatNumber } from '../domain/format.ts';
 import { THEMES } from '../domain/indicators.ts';
-import { profileRows, type ProfileRow } from '../domain/profile.ts';
+import { type ProfileRow, profileRows } from '../domain/profile.ts';
 import type { Rank } from '../domain/rank.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import type { Level } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 
 /** Every numeric indicator of a territory with value, unit, year, source and ranks. */
@@ -19,8 +19,11 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
   const sources = useAtlas((s) => s.data!.manifest.sources);
   const setView = useAtlas((s) => s.setView);
   const rows = profileRows(ctx, code);
-  const rank = (r: Rank | null) => (r ? (r.rank === 1 ? t('profile.rankFirst', { of: r.of }) : t('profile.rankAll', { rank: r.rank, of: r.of })) : '—');
-  const byTheme = THEMES.map((th) => ({ th, rows: rows.filter((r) => r.indicator.theme === th) })).filter((g) => g.rows.length > 0);
+  const rank = (r: Rank | null) =>
+    r ? (r.rank === 1 ? t('profile.rankFirst', { of: r.of }) : t('profile.rankAll', { rank: r.rank, of: r.of })) : '—';
+  const byTheme = THEMES.map((th) => ({ th, rows: rows.filter((r) => r.indicator.theme === th) })).filter(
+    (g) => g.rows.length > 0,
+  );
   return (
     <div className="indicator-table" data-testid="indicator-table">
       <h3>{t('profile.indicators')}</h3>
@@ -29,21 +32,39 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
           <h4>{t(`indicator.themes.${th}`)}</h4>
           <table>
             <thead>
-              <tr><th scope="col">{t('indicator.title')}</th><th scope="col">{t('profile.value')}</th><th scope="col">{t('profile.rank')} {t('profile.inFrance')}</th>
-                {ctx.level === 'epci' && <th scope="col">{t('profile.inRegion')}</th>}{ctx.level === 'epci' && <th scope="col">{t('profile.inTi')}</th>}</tr>
+              <tr>
+                <th scope="col">{t('indicator.title')}</th>
+                <th scope="col">{t('profile.value')}</th>
+                <th scope="col">
+                  {t('profile.rank')} {t('profile.inFrance')}
+                </th>
+                {ctx.level === 'epci' && <th scope="col">{t('profile.inRegion')}</th>}
+                {ctx.level === 'epci' && <th scope="col">{t('profile.inTi')}</th>}
+              </tr>
             </thead>
             <tbody>
               {rows.map((r: ProfileRow) => {
-                const src = r.indicator.sources.map((id) => sources.find((s) => s.id === id)?.producer).filter(Boolean).join(' ; ');
+                const src = r.indicator.sources
+                  .map((id) => sources.find((s) => s.id === id)?.producer)
+                  .filter(Boolean)
+                  .join(' ; ');
                 return (
                   <tr key={r.indicator.id}>
                     <th scope="row">
-                      <button type="button" className="link-button" title={`${r.indicator.definition[lang]} — ${src}`} onClick={() => setView({ indicator: r.indicator.id })}>
+                      <button
+                        type="button"
+                        className="link-button"
+                        title={`${r.indicator.definition[lang]} — ${src}`}
+                        onClick={() => setView({ indicator: r.indicator.id })}
+                      >
                         {r.indicator.short?.[lang] ?? r.indicator.label[lang]}
                       </button>
                       <span className="muted small"> {r.indicator.year(ctx)}</span>
                     </th>
-                    <td className="num">{formatNumber(r.value, { lang, decimals: r.indicator.decimals })} <span className="muted small">{r.value === null ? '' : r.indicator.unit[lang]}</span></td>
+                    <td className="num">
+                      {formatNumber(r.value, { lang, decimals: r.indicator.decimals })}{' '}
+                      <span className="muted small">{r.value === null ? '' : r.indicator.unit[lang]}</span>
+                    </td>
                     <td className="num">{rank(r.all)}</td>
                     {ctx.level === 'epci' && <td className="num">{rank(r.region)}</td>}
                     {ctx.level === 'epci' && <td className="num">{rank(r.ti)}</td>}

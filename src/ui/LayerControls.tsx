@@ -8,12 +8,19 @@ export function LayerControls() {
   const view = useAtlas((s) => s.view);
   const setView = useAtlas((s) => s.setView);
   const tiValue = view.showTi ? view.generation : 'none';
-  const setTi = (v: Generation | 'none') => (v === 'none' ? setView({ showTi: false, level: 'epci' }) : setView({ showTi: true, generation: v }));
+  const setTi = (v: Generation | 'none') =>
+    v === 'none' ? setView({ showTi: false, level: 'epci' }) : setView({ showTi: true, generation: v });
   return (
     <div className="layer-controls">
       <fieldset>
         <legend>{t('layers.tiGeneration')}</legend>
-        {([['2023', t('layers.gen2023')], ['2018', t('layers.gen2018')], ['none', t('layers.hidden')]] as const).map(([v, label]) => (
+        {(
+          [
+            ['2023', t('layers.gen2023')],
+            ['2018', t('layers.gen2018')],
+            ['none', t('layers.hidden')],
+          ] as const
+        ).map(([v, label]) => (
           <label key={v} className="radio">
             <input type="radio" name="ti-generation" value={v} checked={tiValue === v} onChange={() => setTi(v)} />
             {label}
@@ -23,11 +30,19 @@ export function LayerControls() {
       <fieldset>
         <legend>{t('layers.title')}</legend>
         <label className="check">
-          <input type="checkbox" checked={view.showDepartements} onChange={(e) => setView({ showDepartements: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={view.showDepartements}
+            onChange={(e) => setView({ showDepartements: e.target.checked })}
+          />
           {t('layers.departements')}
         </label>
         <label className="check">
-          <input type="checkbox" checked={view.showRegions} onChange={(e) => setView({ showRegions: e.target.checked })} />
+          <input
+            type="checkbox"
+            checked={view.showRegions}
+            onChange={(e) => setView({ showRegions: e.target.checked })}
+          />
           {t('layers.regions')}
         </label>
       </fieldset>

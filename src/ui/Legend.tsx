@@ -1,8 +1,8 @@
 import { GENERATION_LABEL } from '../data/types.ts';
-import { choropleth, indicatorContext } from '../state/derived.ts';
-import { useAtlas } from '../state/store.ts';
 import { NO_DATA_COLOR } from '../domain/choropleth.ts';
 import { COLORS } from '../map/style.ts';
+import { choropleth, indicatorContext } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
 import { useLang, useT } from './useT.ts';
 
 /** Map legend: class bounds in French format, counts, "no data", unit, year, source, caveat. */
@@ -22,12 +22,20 @@ export function Legend() {
     <section className="legend" aria-label={t('legend.title')} data-testid="legend">
       <h2>{ind.label[lang]}</h2>
       <span className="legend-meta">
-        {unit && <>{unit} · </>}{ind.year(ctx)} · {ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI'}
+        {unit && <>{unit} · </>}
+        {ind.year(ctx)} · {ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI'}
       </span>
       <ul>
         {ch.legend.map((l) => (
-          <li key={l.key} className={hovered === l.key ? 'hovered' : undefined}
-            onMouseEnter={() => setHover(l.key)} onMouseLeave={() => setHover(null)} onFocus={() => setHover(l.key)} onBlur={() => setHover(null)} tabIndex={0}>
+          <li
+            key={l.key}
+            className={hovered === l.key ? 'hovered' : undefined}
+            onMouseEnter={() => setHover(l.key)}
+            onMouseLeave={() => setHover(null)}
+            onFocus={() => setHover(l.key)}
+            onBlur={() => setHover(null)}
+            tabIndex={0}
+          >
             <span className="swatch" style={{ background: l.color }} />
             <span className="legend-label">{l.label}</span>
             <span className="legend-count">{l.count}</span>
@@ -48,9 +56,15 @@ export function Legend() {
         )}
       </ul>
       {ind.caveat && <p className="legend-caveat">⚠ {ind.caveat[lang]}</p>}
-      {ind.type === 'numeric' && ind.userSource
-        ? <p className="legend-source" data-testid="legend-user-source">{ind.userSource[lang]}</p>
-        : <p className="legend-source">{t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}</p>}
+      {ind.type === 'numeric' && ind.userSource ? (
+        <p className="legend-source" data-testid="legend-user-source">
+          {ind.userSource[lang]}
+        </p>
+      ) : (
+        <p className="legend-source">
+          {t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}
+        </p>
+      )}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { AtlasMap } from '../map/adapter.ts';
-import { mapPaint, type MapPaint } from '../state/derived.ts';
-import { useAtlas } from '../state/store.ts';
 import { loadFriches } from '../data/load.ts';
 import { translator } from '../i18n/index.ts';
+import { AtlasMap } from '../map/adapter.ts';
+import { type MapPaint, mapPaint } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
 
@@ -25,28 +25,34 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     let atlas: AtlasMap;
     const store = useAtlas;
     try {
-      atlas = new AtlasMap(container.current, data, {
-        onHover: (h) => store.getState().setHover(h),
-        onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
-        onClick: (target) => store.getState().select(target),
-        onMove: (v) => {
-          const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
-          const viewport = { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };
-          const cur = store.getState().view.viewport;
-          if (!cur || cur.lon !== viewport.lon || cur.lat !== viewport.lat || cur.zoom !== viewport.zoom) store.getState().setView({ viewport });
+      atlas = new AtlasMap(
+        container.current,
+        data,
+        {
+          onHover: (h) => store.getState().setHover(h),
+          onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
+          onClick: (target) => store.getState().select(target),
+          onMove: (v) => {
+            const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
+            const viewport = { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };
+            const cur = store.getState().view.viewport;
+            if (!cur || cur.lon !== viewport.lon || cur.lat !== viewport.lat || cur.zoom !== viewport.zoom)
+              store.getState().setView({ viewport });
+          },
+          onReady: () => {
+            // Measured by `npm run bench`: navigation → first complete map.
+            atlas.map.once('idle', () => performance.mark('atlas:first-map'));
+            painted = null; // anything "painted" before the style was ready was not applied
+            sync();
+            syncFriches();
+            const vp = store.getState().view.viewport;
+            if (vp) atlas.jumpTo(vp);
+            window.__atlas = { map: atlas, store, ready: true };
+            container.current?.setAttribute('data-ready', 'true');
+          },
         },
-        onReady: () => {
-          // Measured by `npm run bench`: navigation → first complete map.
-          atlas.map.once('idle', () => performance.mark('atlas:first-map'));
-          painted = null; // anything "painted" before the style was ready was not applied
-          sync();
-          syncFriches();
-          const vp = store.getState().view.viewport;
-          if (vp) atlas.jumpTo(vp);
-          window.__atlas = { map: atlas, store, ready: true };
-          container.current?.setAttribute('data-ready', 'true');
-        },
-      }, { interactive });
+        { interactive },
+      );
     } catch {
       setFailed(true);
       return;
@@ -73,11 +79,14 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         frichesRequested = true;
         loadFriches()
           .then((points) => atlas.setFriches(points, store.getState().view.friches))
-          .catch(() => store.getState().notify(translator(store.getState().view.lang)('app.loadError') + ' (friches.json)'));
+          .catch(() =>
+            store.getState().notify(translator(store.getState().view.lang)('app.loadError') + ' (friches.json)'),
+          );
       } else atlas.setFriches(null, layer);
     };
     const unsub = store.subscribe((s, prev) => {
-      if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators) return;
+      if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators)
+        return;
       sync();
       if (s.view.friches !== prev.view.friches) syncFriches();
       const sel = s.view.selection;
@@ -94,7 +103,12 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     };
   }, [data]);
 
-  if (failed) return <div className="fatal" role="alert">{t('app.mapError')}</div>;
+  if (failed)
+    return (
+      <div className="fatal" role="alert">
+        {t('app.mapError')}
+      </div>
+    );
   return (
     <div className="map-wrap">
       <div ref={container} className="map" data-testid="map" role="application" aria-label={t('app.title')} />

@@ -9,7 +9,9 @@ export function Notices() {
       {notices.map((n, i) => (
         <div className="notice" key={i}>
           <span>{n}</span>
-          <button type="button" aria-label="OK" onClick={() => dismiss(i)}>×</button>
+          <button type="button" aria-label="OK" onClick={() => dismiss(i)}>
+            ×
+          </button>
         </div>
       ))}
     </div>

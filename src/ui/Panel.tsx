@@ -10,12 +10,22 @@ export function Panel() {
   const select = useAtlas((s) => s.select);
   if (!selection) return <p className="panel-empty">{t('panel.empty')}</p>;
   const body =
-    selection.kind === 'epci' && catalog.epci.has(selection.code) ? <EpciProfile code={selection.code} />
-    : selection.kind === 'ti' && catalog.ti.has(selection.code) ? <TiProfile tiKey={selection.code} />
-    : null;
+    selection.kind === 'epci' && catalog.epci.has(selection.code) ? (
+      <EpciProfile code={selection.code} />
+    ) : selection.kind === 'ti' && catalog.ti.has(selection.code) ? (
+      <TiProfile tiKey={selection.code} />
+    ) : null;
   return (
     <div className="profile" data-testid="profile">
-      <button type="button" className="close" aria-label={t('panel.close')} title={t('panel.close')} onClick={() => select(null)}>×</button>
+      <button
+        type="button"
+        className="close"
+        aria-label={t('panel.close')}
+        title={t('panel.close')}
+        onClick={() => select(null)}
+      >
+        ×
+      </button>
       {body ?? <p className="panel-empty">{t('panel.empty')}</p>}
     </div>
   );

@@ -13,30 +13,57 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
   const zones = data.indicators.zibac.filter((z) => z.epcis.some((c) => epcis.includes(c)));
   const depName = (d: string) => `${catalog.departements.get(d)?.name ?? d} (${d})`;
   // Sprint: a TI of 2023–2027 directly; an EPCI through its 2023–2027 TI(s).
-  const tis2023 = ti ? (ti.generation === '2023' ? [ti] : []) : [...new Set(epcis.flatMap((c) => catalog.epci.get(c)?.ti['2023'] ?? []))].map((id) => catalog.ti.get(`2023:${id}`)!);
-  const state = ti && ti.generation === '2023' ? sprintState(ti.departements, SPRINT_RULE) : epciSprintState(tis2023.map((x) => sprintState(x.departements, SPRINT_RULE)));
+  const tis2023 = ti
+    ? ti.generation === '2023'
+      ? [ti]
+      : []
+    : [...new Set(epcis.flatMap((c) => catalog.epci.get(c)?.ti['2023'] ?? []))].map(
+        (id) => catalog.ti.get(`2023:${id}`)!,
+      );
+  const state =
+    ti && ti.generation === '2023'
+      ? sprintState(ti.departements, SPRINT_RULE)
+      : epciSprintState(tis2023.map((x) => sprintState(x.departements, SPRINT_RULE)));
   return (
     <section className="programmes" data-testid="programmes">
       <h3>{t('zibac.title')}</h3>
-      {zones.length === 0 ? <p>{t('zibac.none')}</p> : (
+      {zones.length === 0 ? (
+        <p>{t('zibac.none')}</p>
+      ) : (
         <ul className="plain zones">
           {zones.map((z) => (
             <li key={z.id}>
               <strong>{z.name}</strong> — {z.project} ({z.date})
-              <br /><span className="muted small">{t('zibac.quality')} : {z.perimeterQuality} · {t('zibac.confidence')} : {z.confidence}</span>
-              <br />{z.sources.map((u, i) => <a key={i} href={u} target="_blank" rel="noopener noreferrer" className="small">[{i + 1}]</a>)}
+              <br />
+              <span className="muted small">
+                {t('zibac.quality')} : {z.perimeterQuality} · {t('zibac.confidence')} : {z.confidence}
+              </span>
+              <br />
+              {z.sources.map((u, i) => (
+                <a key={i} href={u} target="_blank" rel="noopener noreferrer" className="small">
+                  [{i + 1}]
+                </a>
+              ))}
             </li>
           ))}
         </ul>
       )}
       <p className="muted small">{t('zibac.known', { count: data.indicators.zibac.length })}</p>
       <h3>{t('sprint.title')}</h3>
-      {ti && ti.generation === '2018' ? <p>{t('sprint.onlyGen')}</p> : (
+      {ti && ti.generation === '2018' ? (
+        <p>{t('sprint.onlyGen')}</p>
+      ) : (
         <p data-testid="sprint-state">
           <strong className={`sprint-${state}`}>{t(`sprint.${state}`)}</strong>
           {tis2023.map((x) => {
             const ex = excludedIn(x.departements, SPRINT_RULE);
-            return <span key={x.key} className="small"><br />{x.name} ({GENERATION_LABEL['2023']}) : {ex.length ? t('sprint.why', { list: ex.map(depName).join(', ') }) : t('sprint.whyNone')}</span>;
+            return (
+              <span key={x.key} className="small">
+                <br />
+                {x.name} ({GENERATION_LABEL['2023']}) :{' '}
+                {ex.length ? t('sprint.why', { list: ex.map(depName).join(', ') }) : t('sprint.whyNone')}
+              </span>
+            );
           })}
         </p>
       )}

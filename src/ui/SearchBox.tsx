@@ -1,11 +1,18 @@
 // The one search box: communes (name, INSEE code, postcode), EPCI and TI of both generations.
 // WAI-ARIA combobox with a listbox popup (editable, list autocomplete, no inline completion).
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
+
 import type { TFunction } from 'i18next';
+import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
+import { type Catalog, tiKey } from '../data/catalog.ts';
 import { loadCommunes } from '../data/load.ts';
-import { tiKey, type Catalog } from '../data/catalog.ts';
-import { GENERATION_LABEL, GENERATIONS, type EpciRecord, type Generation, type TerritoriesFile } from '../data/types.ts';
-import { buildSearchIndex, explainNoResult, search, type SearchIndex, type SearchResult } from '../domain/search.ts';
+import {
+  type EpciRecord,
+  GENERATION_LABEL,
+  GENERATIONS,
+  type Generation,
+  type TerritoriesFile,
+} from '../data/types.ts';
+import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
@@ -84,7 +91,8 @@ export function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | nul
   const epci = catalog?.epci.get(r.epci);
   if (!catalog || !epci) return t('search.unknownEpci', { ...who, epci: r.epci });
   const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-  const tiPhrase = (names: string[]) => t(names.length > 1 ? 'search.tiMany' : 'search.tiOne', { names: list.format(names) });
+  const tiPhrase = (names: string[]) =>
+    t(names.length > 1 ? 'search.tiMany' : 'search.tiOne', { names: list.format(names) });
   const [main, ...others] = GENERATIONS;
   const m = membership(catalog, epci, r.code, main);
   const gen = GENERATION_LABEL[main];
@@ -126,7 +134,9 @@ export function SearchBox() {
   const data = useAtlas((s) => s.data);
   const catalog = useAtlas((s) => s.catalog);
   const [wanted, setWanted] = useState(false);
-  const [index, setIndex] = useState<SearchIndex | null>(() => (data && cache?.source === data.territories ? cache.full : null));
+  const [index, setIndex] = useState<SearchIndex | null>(() =>
+    data && cache?.source === data.territories ? cache.full : null,
+  );
   const [communes, setCommunes] = useState<CommunesState>('idle');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -180,13 +190,21 @@ export function SearchBox() {
       const reason = explainNoResult(query);
       const q = query.trim();
       message =
-        reason === 'too-short' ? t('search.tooShort')
-        : reason === 'unknown-code' ? t('search.unknownCode', { query: q })
-        : reason === 'no-match' ? t('search.noMatch', { query: q })
-        : null;
+        reason === 'too-short'
+          ? t('search.tooShort')
+          : reason === 'unknown-code'
+            ? t('search.unknownCode', { query: q })
+            : reason === 'no-match'
+              ? t('search.noMatch', { query: q })
+              : null;
     }
   }
-  const footer = showList && communes === 'loading' ? t('search.loadingCommunes') : showList && communes === 'error' ? t('search.communesError') : null;
+  const footer =
+    showList && communes === 'loading'
+      ? t('search.loadingCommunes')
+      : showList && communes === 'error'
+        ? t('search.communesError')
+        : null;
 
   const pick = (r: SearchResult) => {
     choose(r);
@@ -264,7 +282,9 @@ export function SearchBox() {
   return (
     <>
       <div className="search">
-        <label htmlFor={inputId} className="sr-only">{t('search.label')}</label>
+        <label htmlFor={inputId} className="sr-only">
+          {t('search.label')}
+        </label>
         <input
           id={inputId}
           data-testid="search-input"
@@ -313,19 +333,32 @@ export function SearchBox() {
                   onClick={() => pick(r)}
                 >
                   <span className="search-name">{r.name}</span>
-                  <span className={`search-badge ${r.kind}${r.generation === '2018' ? ' old' : ''}`}>{kindBadge(r)}</span>
+                  <span className={`search-badge ${r.kind}${r.generation === '2018' ? ' old' : ''}`}>
+                    {kindBadge(r)}
+                  </span>
                   <span className="search-detail">{detail(r)}</span>
                 </li>
               ))}
           </ul>
           {footer && <p className="search-footer">{footer}</p>}
-          {message && <p id={`${id}-msg`} className="search-message" role="status">{message}</p>}
+          {message && (
+            <p id={`${id}-msg`} className="search-message" role="status">
+              {message}
+            </p>
+          )}
         </div>
       </div>
       <div className={`search-status${sentence ? '' : ' is-empty'}`} data-testid="search-status">
         <p role="status">{sentence}</p>
         {sentence && (
-          <button type="button" aria-label={t('search.dismiss')} title={t('search.dismiss')} onClick={() => setChosen(null)}>×</button>
+          <button
+            type="button"
+            aria-label={t('search.dismiss')}
+            title={t('search.dismiss')}
+            onClick={() => setChosen(null)}
+          >
+            ×
+          </button>
         )}
       </div>
     </>

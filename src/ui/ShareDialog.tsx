@@ -1,14 +1,14 @@
 // « Partager »: the permalink of the current view and an iframe snippet generator (title,
 // height, interactions, language) with the host script that adjusts the iframe's height.
-import { useEffect, useId, useMemo, useRef, useState, type RefObject } from 'react';
-import { useModal } from './useModal.ts';
-import hostScript from '../embed/host-snippet.js?raw';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { encodeView } from '../domain/url.ts';
+import hostScript from '../embed/host-snippet.js?raw';
+import { translator } from '../i18n/index.ts';
 import { choropleth } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
-import { translator } from '../i18n/index.ts';
+import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
 
@@ -36,14 +36,24 @@ export function appBase(): string {
   return `${window.location.origin}${window.location.pathname}`;
 }
 
-function CopyButton({ text, field }: { text: string; field: RefObject<HTMLInputElement | HTMLTextAreaElement | null> }) {
+function CopyButton({
+  text,
+  field,
+}: {
+  text: string;
+  field: RefObject<HTMLInputElement | HTMLTextAreaElement | null>;
+}) {
   const t = useT();
   const [status, setStatus] = useState<'idle' | 'ok' | 'failed'>('idle');
   useEffect(() => setStatus('idle'), [text]);
   return (
     <>
-      <button type="button" onClick={async () => setStatus((await copyText(text, field.current)) ? 'ok' : 'failed')}>{t('share.copy')}</button>
-      <span className="copy-status" role="status">{status === 'ok' ? t('share.copied') : status === 'failed' ? t('share.copyFailed') : ''}</span>
+      <button type="button" onClick={async () => setStatus((await copyText(text, field.current)) ? 'ok' : 'failed')}>
+        {t('share.copy')}
+      </button>
+      <span className="copy-status" role="status">
+        {status === 'ok' ? t('share.copied') : status === 'failed' ? t('share.copyFailed') : ''}
+      </span>
     </>
   );
 }
@@ -70,13 +80,30 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const code = iframeSnippet({ src, title: title ?? defaultTitle(embedLang), height: clampHeight(height), script });
 
   return (
-    <dialog ref={ref} className="dialog share-dialog" aria-labelledby={`${id}-title`} onClose={onClose} onCancel={onClose} data-testid="share-dialog">
+    <dialog
+      ref={ref}
+      className="dialog share-dialog"
+      aria-labelledby={`${id}-title`}
+      onClose={onClose}
+      onCancel={onClose}
+      data-testid="share-dialog"
+    >
       <h2 id={`${id}-title`}>{t('share.title')}</h2>
       <section className="export-section">
-        <h3><label htmlFor={`${id}-link`}>{t('share.permalink')}</label></h3>
+        <h3>
+          <label htmlFor={`${id}-link`}>{t('share.permalink')}</label>
+        </h3>
         <p className="hint">{t('share.permalinkHint')}</p>
         <div className="copy-row">
-          <input id={`${id}-link`} ref={linkRef} className="mono" readOnly value={permalink} onFocus={(e) => e.currentTarget.select()} data-testid="permalink" />
+          <input
+            id={`${id}-link`}
+            ref={linkRef}
+            className="mono"
+            readOnly
+            value={permalink}
+            onFocus={(e) => e.currentTarget.select()}
+            data-testid="permalink"
+          />
           <CopyButton text={permalink} field={linkRef} />
         </div>
       </section>
@@ -86,34 +113,70 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
         <div className="form-grid">
           <label className="field">
             <span>{t('share.frameTitle')}</span>
-            <input type="text" value={title ?? defaultTitle(embedLang)} onChange={(e) => setTitle(e.target.value)} data-testid="embed-title" />
+            <input
+              type="text"
+              value={title ?? defaultTitle(embedLang)}
+              onChange={(e) => setTitle(e.target.value)}
+              data-testid="embed-title"
+            />
           </label>
           <label className="field">
             <span>{t('share.height')}</span>
-            <input type="number" min={200} max={4000} step={10} value={height} onChange={(e) => setHeight(Number(e.target.value))} onBlur={() => setHeight(clampHeight(height))} data-testid="embed-height" />
+            <input
+              type="number"
+              min={200}
+              max={4000}
+              step={10}
+              value={height}
+              onChange={(e) => setHeight(Number(e.target.value))}
+              onBlur={() => setHeight(clampHeight(height))}
+              data-testid="embed-height"
+            />
           </label>
           <fieldset className="field">
             <legend>{t('share.language')}</legend>
             <div className="field-row">
               {(['fr', 'en'] as const).map((l) => (
                 <label key={l} className="radio">
-                  <input type="radio" name={`${id}-lang`} checked={embedLang === l} onChange={() => setEmbedLang(l)} /> {l === 'fr' ? 'Français' : 'English'}
+                  <input type="radio" name={`${id}-lang`} checked={embedLang === l} onChange={() => setEmbedLang(l)} />{' '}
+                  {l === 'fr' ? 'Français' : 'English'}
                 </label>
               ))}
             </div>
           </fieldset>
           <label className="check">
-            <input type="checkbox" checked={interactive} onChange={(e) => setInteractive(e.target.checked)} data-testid="embed-interactive" /> {t('share.interactive')}
+            <input
+              type="checkbox"
+              checked={interactive}
+              onChange={(e) => setInteractive(e.target.checked)}
+              data-testid="embed-interactive"
+            />{' '}
+            {t('share.interactive')}
           </label>
         </div>
-        <label className="field" htmlFor={`${id}-code`}><span>{t('share.code')}</span></label>
-        <textarea id={`${id}-code`} ref={codeRef} className="mono snippet" readOnly rows={7} value={code} onFocus={(e) => e.currentTarget.select()} data-testid="embed-code" />
+        <label className="field" htmlFor={`${id}-code`}>
+          <span>{t('share.code')}</span>
+        </label>
+        <textarea
+          id={`${id}-code`}
+          ref={codeRef}
+          className="mono snippet"
+          readOnly
+          rows={7}
+          value={code}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="embed-code"
+        />
         <div className="copy-row">
           <CopyButton text={code} field={codeRef} />
-          <a href={src} target="_blank" rel="noopener noreferrer">{t('share.preview')} ↗</a>
+          <a href={src} target="_blank" rel="noopener noreferrer">
+            {t('share.preview')} ↗
+          </a>
         </div>
       </section>
-      <form method="dialog" className="dialog-actions"><button type="submit">{t('panel.close')}</button></form>
+      <form method="dialog" className="dialog-actions">
+        <button type="submit">{t('panel.close')}</button>
+      </form>
     </dialog>
   );
 }

@@ -9,14 +9,33 @@ export function SourceLine({ ids }: { ids: string[] }) {
   // Imported tables shown in the profile: « Vos données : fichier.csv, importé le … ».
   const lang = useLang();
   const userIndicators = useAtlas((s) => s.userIndicators);
-  const user = [...new Set(userIndicators.map((i) => (i.type === 'numeric' ? i.userSource?.[lang] : undefined)).filter((x) => x !== undefined))];
+  const user = [
+    ...new Set(
+      userIndicators
+        .map((i) => (i.type === 'numeric' ? i.userSource?.[lang] : undefined))
+        .filter((x) => x !== undefined),
+    ),
+  ];
   if (list.length === 0 && user.length === 0) return null;
   return (
     <p className="source-line">
-      {list.length > 0 && <>{t('panel.sources')} : {list.map((s, i) => (
-        <span key={s.id}>{i > 0 && ' ; '}{s.producer} ({s.year}, {s.licence})</span>
-      ))}</>}
-      {user.map((u) => <span key={u} className="user-source"><br />{u}</span>)}
+      {list.length > 0 && (
+        <>
+          {t('panel.sources')} :{' '}
+          {list.map((s, i) => (
+            <span key={s.id}>
+              {i > 0 && ' ; '}
+              {s.producer} ({s.year}, {s.licence})
+            </span>
+          ))}
+        </>
+      )}
+      {user.map((u) => (
+        <span key={u} className="user-source">
+          <br />
+          {u}
+        </span>
+      ))}
     </p>
   );
 }

@@ -1,6 +1,6 @@
-import { useModal } from './useModal.ts';
-import { useAtlas } from '../state/store.ts';
 import { SPRINT_RULE } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
+import { useModal } from './useModal.ts';
 import { useT } from './useT.ts';
 
 export function SourcesDialog({ onClose }: { onClose: () => void }) {
@@ -15,29 +15,56 @@ export function SourcesDialog({ onClose }: { onClose: () => void }) {
       {manifest ? (
         <>
           <ul className="sources-list">
-            {manifest.sources.filter((s) => s.present).map((s) => (
-              <li key={s.id}>
-                <strong>{s.title}</strong> — {s.producer}. {t('sources.year')} : {s.year}. {t('sources.licence')} : {s.licence}.{' '}
-                <a href={s.url} target="_blank" rel="noopener noreferrer">{s.url}</a>
-                {manifest.coverage[s.id] && <span className="muted"> ({manifest.coverage[s.id].matched}/{manifest.coverage[s.id].total})</span>}
-              </li>
-            ))}
+            {manifest.sources
+              .filter((s) => s.present)
+              .map((s) => (
+                <li key={s.id}>
+                  <strong>{s.title}</strong> — {s.producer}. {t('sources.year')} : {s.year}. {t('sources.licence')} :{' '}
+                  {s.licence}.{' '}
+                  <a href={s.url} target="_blank" rel="noopener noreferrer">
+                    {s.url}
+                  </a>
+                  {manifest.coverage[s.id] && (
+                    <span className="muted">
+                      {' '}
+                      ({manifest.coverage[s.id].matched}/{manifest.coverage[s.id].total})
+                    </span>
+                  )}
+                </li>
+              ))}
           </ul>
           <h3>{t('sources.rules')}</h3>
           <ul className="sources-list">
-            <li><strong>{t('sprint.title')}</strong> — {SPRINT_RULE.interpretation[lang]} <span className="muted">{SPRINT_RULE.citation}</span></li>
-            <li><strong>ZIBaC</strong> — {t('zibac.known', { count: zones })}. {t('sources.zibacNote')}</li>
-            <li><strong>Cartofriches</strong> — {t('friches.caveat')}</li>
-            <li><strong>Urssaf</strong> — {t('sources.urssafNote')}</li>
-            <li><strong>{t('sources.insets')}</strong> — {t('layers.insetNote')}</li>
+            <li>
+              <strong>{t('sprint.title')}</strong> — {SPRINT_RULE.interpretation[lang]}{' '}
+              <span className="muted">{SPRINT_RULE.citation}</span>
+            </li>
+            <li>
+              <strong>ZIBaC</strong> — {t('zibac.known', { count: zones })}. {t('sources.zibacNote')}
+            </li>
+            <li>
+              <strong>Cartofriches</strong> — {t('friches.caveat')}
+            </li>
+            <li>
+              <strong>Urssaf</strong> — {t('sources.urssafNote')}
+            </li>
+            <li>
+              <strong>{t('sources.insets')}</strong> — {t('layers.insetNote')}
+            </li>
           </ul>
           <h3>{t('sources.gaps')}</h3>
           <ul className="sources-list">
-            {manifest.gaps.map((g) => <li key={g.id}><strong>{g.title}</strong> — {g.officialSource}</li>)}
+            {manifest.gaps.map((g) => (
+              <li key={g.id}>
+                <strong>{g.title}</strong> — {g.officialSource}
+              </li>
+            ))}
           </ul>
         </>
       ) : null}
-      <form method="dialog"><button type="submit">{t('panel.close')}</button></form>
+      <form method="dialog">
+        <button type="submit">{t('panel.close')}</button>
+      </form>
     </dialog>
   );
 }

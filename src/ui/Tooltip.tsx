@@ -1,8 +1,8 @@
-import { useAtlas } from '../state/store.ts';
 import { GENERATION_LABEL } from '../data/types.ts';
-import { useT } from './useT.ts';
 import { formatNumber } from '../domain/format.ts';
+import { useAtlas } from '../state/store.ts';
 import { useFricheTypes } from './FricheControls.tsx';
+import { useT } from './useT.ts';
 
 export function Tooltip() {
   const t = useT();
@@ -12,10 +12,21 @@ export function Tooltip() {
   const types = useFricheTypes();
   if (site) {
     return (
-      <div className="tooltip" role="tooltip" data-testid="site-tooltip" style={{ left: site.x + 14, top: site.y + 14 }}>
+      <div
+        className="tooltip"
+        role="tooltip"
+        data-testid="site-tooltip"
+        style={{ left: site.x + 14, top: site.y + 14 }}
+      >
         <strong>{site.name}</strong>
-        <span>{t(`friches.statuses.${site.status}`)} · {types[site.type] ?? ''}</span>
-        {site.surface !== null && <span>{t('friches.surface')} : {formatNumber(site.surface / 1e4, { lang, decimals: 2 })} ha</span>}
+        <span>
+          {t(`friches.statuses.${site.status}`)} · {types[site.type] ?? ''}
+        </span>
+        {site.surface !== null && (
+          <span>
+            {t('friches.surface')} : {formatNumber(site.surface / 1e4, { lang, decimals: 2 })} ha
+          </span>
+        )}
         <span className="muted">Cerema – Cartofriches, {site.id}</span>
       </div>
     );
@@ -23,7 +34,8 @@ export function Tooltip() {
   const catalog = useAtlas((s) => s.catalog);
   const generation = useAtlas((s) => s.view.generation);
   if (!hover || !catalog) return null;
-  let title = '', detail = '';
+  let title = '',
+    detail = '';
   if (hover.kind === 'epci') {
     const e = catalog.epci.get(hover.code);
     if (!e) return null;

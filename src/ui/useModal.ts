@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { type RefObject, useEffect, useRef } from 'react';
 
 /** A <dialog> opened as a modal when it mounts (Escape and backdrop handled by the browser). */
 export function useModal(): RefObject<HTMLDialogElement | null> {

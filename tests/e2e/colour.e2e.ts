@@ -70,21 +70,36 @@ export function colourTests(ctx: { browser: () => Browser; url: () => string; ou
     await page.getByTestId('friches-toggle').check();
     await page.waitForFunction(() => !!window.__atlas!.map.map.getLayer('friches-clusters'), null, { timeout: 30_000 });
     // Clustering runs in the worker: wait until the cluster circles are drawn.
-    await page.waitForFunction(() => window.__atlas!.map.map.queryRenderedFeatures({ layers: ['friches-clusters'] }).length > 10, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () => window.__atlas!.map.map.queryRenderedFeatures({ layers: ['friches-clusters'] }).length > 10,
+      null,
+      { timeout: 60_000 },
+    );
     await waitForMap(page);
-    const total = () => page.evaluate(() => {
-      const m = window.__atlas!.map.map;
-      const labels = m.queryRenderedFeatures({ layers: ['friches-clusters'] }).length;
-      const points = m.queryRenderedFeatures({ layers: ['friches-points'] }).length;
-      return { labels, points };
-    });
+    const total = () =>
+      page.evaluate(() => {
+        const m = window.__atlas!.map.map;
+        const labels = m.queryRenderedFeatures({ layers: ['friches-clusters'] }).length;
+        const points = m.queryRenderedFeatures({ layers: ['friches-points'] }).length;
+        return { labels, points };
+      });
     const all = await total();
     assert(all.labels > 10, `too few clusters drawn: ${JSON.stringify(all)}`);
     // Keep only industrial brownfields without a project.
-    for (const label of ['Friche potentielle', 'Friche avec projet', 'Friche reconvertie', 'Autre type connu', 'Type inconnu']) await page.getByLabel(label).uncheck();
+    for (const label of [
+      'Friche potentielle',
+      'Friche avec projet',
+      'Friche reconvertie',
+      'Autre type connu',
+      'Type inconnu',
+    ])
+      await page.getByLabel(label).uncheck();
     await waitForMap(page);
     const few = await total();
-    assert(few.labels + few.points < all.labels + all.points, `filtering by status/type did not reduce what is drawn: ${JSON.stringify(all)} → ${JSON.stringify(few)}`);
+    assert(
+      few.labels + few.points < all.labels + all.points,
+      `filtering by status/type did not reduce what is drawn: ${JSON.stringify(all)} → ${JSON.stringify(few)}`,
+    );
     assert(page.url().includes('fr=1-0'), `URL lacks the point layer state: ${page.url()}`);
     ctx.outside.push(...outside);
     await context.close();

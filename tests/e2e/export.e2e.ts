@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser, Download, Frame, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import readXlsxFile from 'read-excel-file/universal';
-import { DIST, ROOT, assert, openPage, serve, test, waitForMap } from './harness.ts';
+import { assert, DIST, openPage, ROOT, serve, test, waitForMap } from './harness.ts';
 
 const OUT = join(ROOT, 'test-results');
 
@@ -15,12 +15,19 @@ function saveArtefact(name: string, bytes: Buffer): void {
   writeFileSync(join(OUT, name), bytes);
 }
 
-async function downloaded(page: Page, click: () => Promise<void>, timeout = 60_000): Promise<{ bytes: Buffer; name: string }> {
+async function downloaded(
+  page: Page,
+  click: () => Promise<void>,
+  timeout = 60_000,
+): Promise<{ bytes: Buffer; name: string }> {
   let download: Download;
   try {
-    [download] = await Promise.all([page.waitForEvent('download', { timeout }), click()]) as [Download, void];
+    [download] = (await Promise.all([page.waitForEvent('download', { timeout }), click()])) as [Download, void];
   } catch (e) {
-    const status = await page.getByTestId('export-status').innerText().catch(() => '');
+    const status = await page
+      .getByTestId('export-status')
+      .innerText()
+      .catch(() => '');
     throw new Error(`no download (status: "${status}"): ${(e as Error).message.split('\n')[0]}`);
   }
   const path = await download.path();
@@ -29,7 +36,9 @@ async function downloaded(page: Page, click: () => Promise<void>, timeout = 60_0
 
 async function waitForFrameMap(frame: Frame): Promise<void> {
   await frame.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 30_000 });
-  await frame.waitForFunction(() => window.__atlas!.map.map.loaded() && !window.__atlas!.map.map.isMoving(), null, { timeout: 30_000 });
+  await frame.waitForFunction(() => window.__atlas!.map.map.loaded() && !window.__atlas!.map.map.isMoving(), null, {
+    timeout: 30_000,
+  });
   await frame.waitForTimeout(250);
 }
 
@@ -53,9 +62,14 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
 
   test('embed: the host snippet sets the iframe height from the message, and a click in the map selects', async () => {
     const own = await ownServer();
-    const { page, context, outside, errors } = await openPage(ctx.browser(), `${own.url}/host.html`, { width: 900, height: 1000 });
+    const { page, context, outside, errors } = await openPage(ctx.browser(), `${own.url}/host.html`, {
+      width: 900,
+      height: 1000,
+    });
     try {
-      await page.waitForFunction(() => document.getElementById('atlas')!.getBoundingClientRect().height > 300, null, { timeout: 30_000 });
+      await page.waitForFunction(() => document.getElementById('atlas')!.getBoundingClientRect().height > 300, null, {
+        timeout: 30_000,
+      });
       const frame = (await (await page.$('#atlas'))!.contentFrame())!;
       await waitForFrameMap(frame);
       // The iframe follows the content height (± 2 px).
@@ -85,17 +99,23 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
         return { x: r.left, y: r.top };
       });
       await page.mouse.click(box.x + mapBox.x + pt.x, box.y + mapBox.y + pt.y);
-      await frame.waitForFunction(() => window.__atlas!.store.getState().view.selection?.code === '244400644', null, { timeout: 5000 });
+      await frame.waitForFunction(() => window.__atlas!.store.getState().view.selection?.code === '244400644', null, {
+        timeout: 5000,
+      });
       const line = await frame.locator('[data-testid=embed-selection]').innerText();
       assert(/Nazairienne/.test(line) && /sites/.test(line), `selection line: "${line}"`);
       // A narrower host column: the legend wraps, the content grows, the iframe follows.
       await page.setViewportSize({ width: 420, height: 1000 });
-      await page.waitForFunction((before) => {
-        const f = document.getElementById('atlas') as HTMLIFrameElement;
-        const content = f.contentDocument!.querySelector('[data-testid=embed]')!.getBoundingClientRect().height;
-        const h = f.getBoundingClientRect().height;
-        return h > before + 10 && Math.abs(h - content) <= 2;
-      }, frameH, { timeout: 10_000 });
+      await page.waitForFunction(
+        (before) => {
+          const f = document.getElementById('atlas') as HTMLIFrameElement;
+          const content = f.contentDocument!.querySelector('[data-testid=embed]')!.getBoundingClientRect().height;
+          const h = f.getBoundingClientRect().height;
+          return h > before + 10 && Math.abs(h - content) <= 2;
+        },
+        frameH,
+        { timeout: 10_000 },
+      );
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       ctx.outside.push(...outside);
     } finally {
@@ -106,16 +126,23 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
 
   test('embed with interactive=0: the map ignores the pointer and hides the zoom buttons', async () => {
     const own = await ownServer();
-    const { page, context, outside } = await openPage(ctx.browser(), `${own.url}/host-static.html`, { width: 900, height: 1000 });
+    const { page, context, outside } = await openPage(ctx.browser(), `${own.url}/host-static.html`, {
+      width: 900,
+      height: 1000,
+    });
     try {
       const frame = (await (await page.$('#atlas'))!.contentFrame())!;
       await waitForFrameMap(frame);
       const state = await frame.evaluate(() => ({
         drag: window.__atlas!.map.map.dragPan.isEnabled(),
-        zoomButtons: !!document.querySelector('.maplibregl-ctrl-zoom-in') && getComputedStyle(document.querySelector('.maplibregl-ctrl-group')!).display !== 'none',
+        zoomButtons:
+          !!document.querySelector('.maplibregl-ctrl-zoom-in') &&
+          getComputedStyle(document.querySelector('.maplibregl-ctrl-group')!).display !== 'none',
       }));
       assert(!state.drag && !state.zoomButtons, `still interactive: ${JSON.stringify(state)}`);
-      await page.waitForFunction(() => document.getElementById('atlas')!.getBoundingClientRect().height > 300, null, { timeout: 10_000 });
+      await page.waitForFunction(() => document.getElementById('atlas')!.getBoundingClientRect().height > 300, null, {
+        timeout: 10_000,
+      });
       ctx.outside.push(...outside);
     } finally {
       await context.close();
@@ -146,10 +173,19 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
         if (c === 0xffffff) white++;
       }
       assert(colours.size > 500, `only ${colours.size} distinct colours`);
-      assert(white / (img.width * img.height) < 0.6, `mostly white: ${((white / (img.width * img.height)) * 100).toFixed(1)} %`);
+      assert(
+        white / (img.width * img.height) < 0.6,
+        `mostly white: ${((white / (img.width * img.height)) * 100).toFixed(1)} %`,
+      );
       // The map area holds the choropleth colours (Blues) and the sea.
-      const at = (x: number, y: number) => { const i = (y * img.width + x) * 4; return [img.data[i], img.data[i + 1], img.data[i + 2]]; };
-      assert(at(5, 5).every((v) => v === 255), 'image corner is not white');
+      const at = (x: number, y: number) => {
+        const i = (y * img.width + x) * 4;
+        return [img.data[i], img.data[i + 1], img.data[i + 2]];
+      };
+      assert(
+        at(5, 5).every((v) => v === 255),
+        'image corner is not white',
+      );
       assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
       ctx.outside.push(...outside);
     } finally {
@@ -158,7 +194,10 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
   });
 
   test('CSV export: BOM, ";", French decimal comma, header columns, one row per filtered territory; XLSX has 2 sheets', async () => {
-    const { page, context, outside } = await openPage(ctx.browser(), `${ctx.url()}/?ind=friches_10k&f=r:population:50000:`);
+    const { page, context, outside } = await openPage(
+      ctx.browser(),
+      `${ctx.url()}/?ind=friches_10k&f=r:population:50000:`,
+    );
     try {
       await waitForMap(page);
       const countText = await page.getByTestId('filter-count').innerText();
@@ -173,14 +212,31 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
       assert(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'lines are not CRLF');
       const lines = text.split('\r\n').slice(0, -1);
       const header = lines[0].split(';');
-      const expected = ['SIREN', 'Nom', 'Friches pour 10 000 habitants (pour 10 000 hab., 2024 / 2022)', 'Population municipale (hab., 2022)'];
+      const expected = [
+        'SIREN',
+        'Nom',
+        'Friches pour 10 000 habitants (pour 10 000 hab., 2024 / 2022)',
+        'Population municipale (hab., 2022)',
+      ];
       assert(JSON.stringify(header) === JSON.stringify(expected), `header: ${lines[0]}`);
       assert(lines.length - 1 === count, `${lines.length - 1} rows, filter says ${count}`);
       const values = lines.slice(1).map((l) => l.split(';'));
-      assert(values.every((v) => v.length === 4 && /^\d{9}$/.test(v[0])), 'malformed row');
-      assert(values.some((v) => /^\d+,\d+$/.test(v[2])), 'no decimal comma in the values');
-      assert(values.every((v) => !v[2].includes('.') && (v[2] === '' || /^-?\d+(,\d+)?$/.test(v[2]))), 'value not a bare French number');
-      assert(values.every((v) => Number(v[3]) >= 50000), 'a row does not match the population filter');
+      assert(
+        values.every((v) => v.length === 4 && /^\d{9}$/.test(v[0])),
+        'malformed row',
+      );
+      assert(
+        values.some((v) => /^\d+,\d+$/.test(v[2])),
+        'no decimal comma in the values',
+      );
+      assert(
+        values.every((v) => !v[2].includes('.') && (v[2] === '' || /^-?\d+(,\d+)?$/.test(v[2]))),
+        'value not a bare French number',
+      );
+      assert(
+        values.every((v) => Number(v[3]) >= 50000),
+        'a row does not match the population filter',
+      );
 
       const x = await downloaded(page, () => page.getByTestId('xlsx-download').click());
       assert(x.bytes[0] === 0x50 && x.bytes[1] === 0x4b, 'XLSX is not a zip');
@@ -189,7 +245,10 @@ export function exportTests(ctx: { browser: () => Browser; url: () => string; ou
       assert(sheets.length === 2 && sheets[1].sheet === 'Sources', `sheets: ${sheets.map((s) => s.sheet).join(', ')}`);
       assert(sheets[0].data.length - 1 === count, `XLSX rows ${sheets[0].data.length - 1} ≠ ${count}`);
       assert(typeof sheets[0].data[1][3] === 'number', 'XLSX population is not a number');
-      assert(sheets[1].data.flat().some((c) => String(c).includes('Cerema')), 'Sources sheet lacks the Cerema source');
+      assert(
+        sheets[1].data.flat().some((c) => String(c).includes('Cerema')),
+        'Sources sheet lacks the Cerema source',
+      );
       ctx.outside.push(...outside);
     } finally {
       await context.close();

@@ -66,7 +66,19 @@ export function foundationTests(ctx: { browser: () => Browser; url: () => string
           const pt = a.map.map.project([w + ((e - w) * i) / 20, s + ((n - s) * j) / 20]);
           const f = a.map.map.queryRenderedFeatures(pt, { layers: ['epci-fill'] })[0];
           // Well inside a polygon, not on a border: the same EPCI 4 px around.
-          if (f && [[4, 0], [-4, 0], [0, 4], [0, -4]].every(([dx, dy]) => a.map.map.queryRenderedFeatures([pt.x + dx, pt.y + dy], { layers: ['epci-fill'] })[0]?.properties.code === f.properties.code)) {
+          if (
+            f &&
+            [
+              [4, 0],
+              [-4, 0],
+              [0, 4],
+              [0, -4],
+            ].every(
+              ([dx, dy]) =>
+                a.map.map.queryRenderedFeatures([pt.x + dx, pt.y + dy], { layers: ['epci-fill'] })[0]?.properties
+                  .code === f.properties.code,
+            )
+          ) {
             const r = a.map.map.getCanvas().getBoundingClientRect();
             return { x: r.left + pt.x, y: r.top + pt.y, code: String(f.properties.code) };
           }
@@ -85,7 +97,8 @@ export function foundationTests(ctx: { browser: () => Browser; url: () => string
 
   test('the generation switch changes the TI drawn', async () => {
     const { page, context, outside } = await open();
-    const count = (layer: string) => page.evaluate((l) => window.__atlas!.map.map.queryRenderedFeatures({ layers: [l] }).length, layer);
+    const count = (layer: string) =>
+      page.evaluate((l) => window.__atlas!.map.map.queryRenderedFeatures({ layers: [l] }).length, layer);
     const before = await mapShot(page);
     assert((await count('ti2023-line')) > 0, 'no 2023 TI outline drawn at start');
     await page.getByLabel('2018–2022 (149 TI)').check();

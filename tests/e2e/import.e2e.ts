@@ -1,12 +1,12 @@
 // Import of the user's own spreadsheet: file → worker parse → join report → column → coloured map,
 // persisted across a reload; a binary file gets a precise error; a 20 MB CSV keeps the page responsive.
-import { closeSync, openSync, ftruncateSync } from 'node:fs';
+import { closeSync, ftruncateSync, openSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { benchImportLongTasks } from '../../bench/import.ts';
 import { NO_DATA_COLOR } from '../../src/domain/choropleth.ts';
-import { ROOT, assert, openPage, test, waitForMap } from './harness.ts';
+import { assert, openPage, ROOT, test, waitForMap } from './harness.ts';
 
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'import');
 const NO_DATA = NO_DATA_COLOR.toLowerCase();
@@ -18,7 +18,10 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     return r;
   };
   const epciColour = (page: Page, code: string) =>
-    page.evaluate((c) => (window.__atlas!.map.map.getFeatureState({ source: 'epci', id: c }) as { color?: string }).color ?? null, code);
+    page.evaluate(
+      (c) => (window.__atlas!.map.map.getFeatureState({ source: 'epci', id: c }) as { color?: string }).color ?? null,
+      code,
+    );
 
   test('import a CSV: join report, column → coloured map with « vos données », kept after a reload', async () => {
     const { page, context, outside, errors } = await open();
@@ -46,7 +49,11 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     await row.locator('input[type=text]').nth(2).fill('2022');
     await page.getByTestId('import-submit').click();
     await page.getByTestId('import-dialog').waitFor({ state: 'detached' });
-    const id = await page.evaluate(() => window.__atlas!.store.getState().userIndicators.find((i) => i.label.fr.startsWith('Part de l’industrie (test)'))?.id ?? null);
+    const id = await page.evaluate(
+      () =>
+        window.__atlas!.store.getState().userIndicators.find((i) => i.label.fr.startsWith('Part de l’industrie (test)'))
+          ?.id ?? null,
+    );
     assert(id && /^u\.[A-Za-z0-9_-]+\.part_industrie$/.test(id), `indicator id: ${id}`);
     // Choose it explicitly in the indicator list (as a user would).
     await page.getByTestId('indicator-select').selectOption('');
@@ -55,7 +62,10 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     await waitForMap(page);
     const legend = await page.getByTestId('legend').innerText();
     assert(/Part de l’industrie \(test\) \(vos données\)/.test(legend), `legend lacks the label: ${legend}`);
-    assert(/Vos données : good-utf8-semicolon\.csv, importé le/.test(legend), `legend lacks the user source line: ${legend}`);
+    assert(
+      /Vos données : good-utf8-semicolon\.csv, importé le/.test(legend),
+      `legend lacks the user source line: ${legend}`,
+    );
     assert(/%/.test(legend) && /2022/.test(legend), `legend lacks unit or year: ${legend}`);
     assert(page.url().includes(`ind=${id}`), `URL lacks the indicator: ${page.url()}`);
     const nantes = await epciColour(page, '244400404');
@@ -77,9 +87,14 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     // Reload: the table comes back from local storage and the indicator still colours the map.
     await page.reload();
     await waitForMap(page);
-    await page.waitForFunction((i) => window.__atlas!.store.getState().userIndicators.some((x) => x.id === i), id, { timeout: 10_000 });
+    await page.waitForFunction((i) => window.__atlas!.store.getState().userIndicators.some((x) => x.id === i), id, {
+      timeout: 10_000,
+    });
     const options = await page.getByTestId('indicator-select').locator('option').allInnerTexts();
-    assert(options.some((o) => /Part de l’industrie \(test\) \(vos données\)/.test(o)), 'indicator not listed after reload');
+    assert(
+      options.some((o) => /Part de l’industrie \(test\) \(vos données\)/.test(o)),
+      'indicator not listed after reload',
+    );
     await page.getByTestId('indicator-select').selectOption('');
     await page.getByTestId('indicator-select').selectOption(id);
     await page.getByTestId('legend').waitFor();
@@ -102,7 +117,10 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     await panel.locator('.rename-form input').fill('Industrie communes');
     await panel.locator('.rename-form button[type=submit]').click();
     assert(/Industrie communes/.test(await panel.locator('h3').first().innerText()), 'rename did not apply');
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByTestId('export-workspace').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByTestId('export-workspace').click(),
+    ]);
     const path = await download.path();
     assert(path, 'no workspace file');
     await panel.getByRole('button', { name: 'Supprimer' }).click();
@@ -112,7 +130,10 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     assert(cleared === null, `deleted indicator still selected: ${cleared}`);
     await panel.getByTestId('import-workspace').setInputFiles(path);
     await panel.getByTestId('workspace-status').waitFor();
-    assert(/1 tableau\(x\) ajouté/.test(await panel.getByTestId('workspace-status').innerText()), 'workspace not re-imported');
+    assert(
+      /1 tableau\(x\) ajouté/.test(await panel.getByTestId('workspace-status').innerText()),
+      'workspace not re-imported',
+    );
     const back = await page.evaluate(() => window.__atlas!.store.getState().userIndicators.map((i) => i.id));
     assert(back.includes(id), `re-imported ids: ${back.join(', ')}`);
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
@@ -154,7 +175,10 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
     assert(/1053/.test(await page.getByTestId('import-join-report').innerText()), 'repaired leading zero not listed');
     await page.getByTestId('import-sheet').selectOption('Lisez-moi');
     await page.getByTestId('import-detected').filter({ hasText: 'Aucune colonne' }).waitFor();
-    assert(/0 lignes sur 1/.test(await page.getByTestId('import-join-summary').innerText()), 'no join report for the text sheet');
+    assert(
+      /0 lignes sur 1/.test(await page.getByTestId('import-join-summary').innerText()),
+      'no join report for the text sheet',
+    );
     await page.getByTestId('import-sheet').selectOption('Données');
     await page.getByTestId('import-detected').filter({ hasText: 'code_insee' }).waitFor();
 
@@ -212,12 +236,17 @@ export function importTests(ctx: { browser: () => Browser; url: () => string; ou
   test('a 20 MB CSV is parsed off the main thread (longest task reported)', async () => {
     const { page, context, outside, errors } = await open();
     const r = await benchImportLongTasks(ctx.browser(), ctx.url(), { page });
-    console.log(`      import of ${(r.bytes / 1048576).toFixed(1)} MB: longest main-thread task ${r.longestBeforeSubmitMs} ms until the join report (after ${r.parseMs} ms), ` +
-      `${r.longestTaskMs} ms up to the coloured map (after ${r.totalMs} ms; recolouring by a built-in indicator: ${r.recolourBaselineMs} ms); ` +
-      `tasks > 50 ms: ${r.tasks.map((x) => `${x.ms} ms at +${x.at}`).join(', ') || 'none'}`);
+    console.log(
+      `      import of ${(r.bytes / 1048576).toFixed(1)} MB: longest main-thread task ${r.longestBeforeSubmitMs} ms until the join report (after ${r.parseMs} ms), ` +
+        `${r.longestTaskMs} ms up to the coloured map (after ${r.totalMs} ms; recolouring by a built-in indicator: ${r.recolourBaselineMs} ms); ` +
+        `tasks > 50 ms: ${r.tasks.map((x) => `${x.ms} ms at +${x.at}`).join(', ') || 'none'}`,
+    );
     // The import itself (parse, join report) runs in the worker; the map recolour is the same as for any indicator.
     assert(r.longestBeforeSubmitMs < 1000, `main thread blocked for ${r.longestBeforeSubmitMs} ms during the import`);
-    assert(r.longestTaskMs < Math.max(1000, r.recolourBaselineMs * 2), `main thread blocked for ${r.longestTaskMs} ms (built-in recolour: ${r.recolourBaselineMs} ms)`);
+    assert(
+      r.longestTaskMs < Math.max(1000, r.recolourBaselineMs * 2),
+      `main thread blocked for ${r.longestTaskMs} ms (built-in recolour: ${r.recolourBaselineMs} ms)`,
+    );
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     ctx.outside.push(...outside);
     await context.close();

@@ -14,18 +14,31 @@ export function permalinkTests(ctx: { browser: () => Browser; url: () => string;
     await waitForMap(a.page);
     await a.page.waitForTimeout(600); // the viewport is written to the URL after panning settles
     const link = a.page.url();
-    assert(/ind=friches_10k/.test(link) && /gen=2018/.test(link) && /sel=244400644/.test(link) && /f=c:zibac:no/.test(link) && /v=/.test(link), `link misses state: ${link}`);
+    assert(
+      /ind=friches_10k/.test(link) &&
+        /gen=2018/.test(link) &&
+        /sel=244400644/.test(link) &&
+        /f=c:zibac:no/.test(link) &&
+        /v=/.test(link),
+      `link misses state: ${link}`,
+    );
     const viewA = await a.page.evaluate(() => window.__atlas!.store.getState().view);
     const shotA = await a.page.locator('[data-testid=map]').screenshot();
 
     const b = await openPage(ctx.browser(), link);
     await waitForMap(b.page);
     const viewB = await b.page.evaluate(() => window.__atlas!.store.getState().view);
-    assert(JSON.stringify(viewA) === JSON.stringify(viewB), `views differ:\n${JSON.stringify(viewA)}\n${JSON.stringify(viewB)}`);
+    assert(
+      JSON.stringify(viewA) === JSON.stringify(viewB),
+      `views differ:\n${JSON.stringify(viewA)}\n${JSON.stringify(viewB)}`,
+    );
     const shotB = await b.page.locator('[data-testid=map]').screenshot();
     const diff = pixelStats(shotA).diff(shotB);
     assert(diff < 0.02, `map pixels differ by ${(diff * 100).toFixed(2)} % between the page and its permalink`);
-    assert((await b.page.getByTestId('filter-count').innerText()) === (await a.page.getByTestId('filter-count').innerText()), 'filter counts differ');
+    assert(
+      (await b.page.getByTestId('filter-count').innerText()) === (await a.page.getByTestId('filter-count').innerText()),
+      'filter counts differ',
+    );
 
     // Back goes to the previous state (before the selection), forward returns.
     await a.page.goBack();

@@ -1,15 +1,15 @@
 // End-to-end tests against the built app (dist/) in headless Chromium.
-import { existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { DIST, ROOT, assert, launch, runAll, serve, test } from './harness.ts';
 import { colourTests } from './colour.e2e.ts';
 import { compareTests } from './compare.e2e.ts';
-import { searchTests } from './search.e2e.ts';
 import { exportTests } from './export.e2e.ts';
-import { permalinkTests } from './permalink.e2e.ts';
-import { importTests } from './import.e2e.ts';
 import { foundationTests } from './foundation.e2e.ts';
+import { assert, DIST, launch, ROOT, runAll, serve, test } from './harness.ts';
+import { importTests } from './import.e2e.ts';
+import { permalinkTests } from './permalink.e2e.ts';
+import { searchTests } from './search.e2e.ts';
 
 async function main() {
   if (!existsSync(join(DIST, 'index.html'))) {

@@ -27,27 +27,48 @@ export function searchTests(ctx: { browser: () => Browser; url: () => string; ou
     await page.keyboard.type('st nazaire');
     const texts = await optionTexts(page, /44600/);
     assert((await box(page).getAttribute('aria-expanded')) === 'true', 'combobox not expanded while options are shown');
-    const i = texts.findIndex((x) => /^Saint-Nazaire\b/.test(x) && /Commune/.test(x) && /44600/.test(x) && /\(44\)/.test(x));
+    const i = texts.findIndex(
+      (x) => /^Saint-Nazaire\b/.test(x) && /Commune/.test(x) && /44600/.test(x) && /\(44\)/.test(x),
+    );
     assert(i >= 0, `no option for the commune Saint-Nazaire (44): ${texts.join(' | ')}`);
     for (let k = 0; k <= i; k++) await page.keyboard.press('ArrowDown');
     const activeId = await box(page).getAttribute('aria-activedescendant');
     assert(activeId, 'no aria-activedescendant after ArrowDown');
     const activeText = await page.evaluate((id) => document.getElementById(id)?.textContent ?? '', activeId);
-    assert(/44600/.test(activeText) && (await page.evaluate((id) => document.getElementById(id)?.getAttribute('aria-selected'), activeId)) === 'true', `active option is "${activeText}"`);
+    assert(
+      /44600/.test(activeText) &&
+        (await page.evaluate((id) => document.getElementById(id)?.getAttribute('aria-selected'), activeId)) === 'true',
+      `active option is "${activeText}"`,
+    );
     await page.keyboard.press('Enter');
     assert((await box(page).getAttribute('aria-expanded')) === 'false', 'list still open after Enter');
     const profile = page.locator('[data-testid=profile]');
     await profile.filter({ hasText: 'CARENE' }).waitFor({ timeout: 5000 });
     const text = (await profile.textContent()) ?? '';
-    assert(/CA de la Région Nazairienne et de l'Estuaire \(CARENE\)/.test(text), `profile is not the CARENE: ${text.slice(0, 120)}`);
+    assert(
+      /CA de la Région Nazairienne et de l'Estuaire \(CARENE\)/.test(text),
+      `profile is not the CARENE: ${text.slice(0, 120)}`,
+    );
     const status = (await page.locator('[data-testid=search-status] [role=status]').innerText()).trim();
-    assert(/^Saint-Nazaire \(44184\) fait partie de la CA de la Région Nazairienne et de l'Estuaire \(CARENE\)/.test(status), `status line: "${status}"`);
-    assert(/Territoire d’industrie Saint-Nazaire Loire Estuaire \(2023–2027\)/.test(status), `status line lacks the 2023 TI: "${status}"`);
+    assert(
+      /^Saint-Nazaire \(44184\) fait partie de la CA de la Région Nazairienne et de l'Estuaire \(CARENE\)/.test(status),
+      `status line: "${status}"`,
+    );
+    assert(
+      /Territoire d’industrie Saint-Nazaire Loire Estuaire \(2023–2027\)/.test(status),
+      `status line lacks the 2023 TI: "${status}"`,
+    );
     const { selection } = await state(page);
-    assert(selection?.kind === 'epci' && selection.code === '244400644', `store selection: ${JSON.stringify(selection)}`);
+    assert(
+      selection?.kind === 'epci' && selection.code === '244400644',
+      `store selection: ${JSON.stringify(selection)}`,
+    );
     // The sentence stays until the next search, or until dismissed.
     await page.locator('[data-testid=search-status] button').click();
-    assert((await page.locator('[data-testid=search-status] [role=status]').innerText()).trim() === '', 'status line not dismissed');
+    assert(
+      (await page.locator('[data-testid=search-status] [role=status]').innerText()).trim() === '',
+      'status line not dismissed',
+    );
     assert(errors.length === 0, `console errors: ${errors.join(' | ')}`);
     ctx.outside.push(...outside);
     await context.close();
@@ -60,7 +81,10 @@ export function searchTests(ctx: { browser: () => Browser; url: () => string; ou
     const texts = await optionTexts(page, /06500/);
     const communes = texts.filter((x) => /Commune/.test(x) && /06500/.test(x));
     assert(communes.length >= 3, `only ${communes.length} commune options for 06500: ${texts.join(' | ')}`);
-    assert(texts.some((x) => /^Menton\b/.test(x)), `Menton missing for 06500: ${texts.join(' | ')}`);
+    assert(
+      texts.some((x) => /^Menton\b/.test(x)),
+      `Menton missing for 06500: ${texts.join(' | ')}`,
+    );
     // Home/End move within the open list, Escape closes it.
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
@@ -94,7 +118,10 @@ export function searchTests(ctx: { browser: () => Browser; url: () => string; ou
     assert(/2018–2022/.test((await profile.textContent()) ?? ''), 'profile does not show the 2018–2022 generation');
     const s = await state(page);
     assert(s.generation === '2018' && s.showTi, `view not switched to 2018: ${JSON.stringify(s)}`);
-    assert(s.selection?.kind === 'ti' && s.selection.code === '2018:ti-1106', `store selection: ${JSON.stringify(s.selection)}`);
+    assert(
+      s.selection?.kind === 'ti' && s.selection.code === '2018:ti-1106',
+      `store selection: ${JSON.stringify(s.selection)}`,
+    );
     assert(page.url().includes('gen=2018'), `URL lacks the generation: ${page.url()}`);
     assert((await box(page).inputValue()) === 'Montereau - Nemours', 'the box does not show the chosen name');
     ctx.outside.push(...outside);

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { interpolateRdBu } from 'd3-scale-chromatic';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { classify, colorsFor, defaultScheme, OKABE_ITO, SCHEMES } from '../../src/domain/classify.ts';
-import { MAX_CLASSES, type ClassMethod } from '../../src/state/view.ts';
+import { type ClassMethod, MAX_CLASSES } from '../../src/state/view.ts';
 
 const oneToTen = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];
@@ -174,7 +174,13 @@ describe('classify: degenerate inputs', () => {
 
   it('clamps k to 3..9 and to the number of distinct values', () => {
     expect(classify(oneToTen, 'quantile', 1).k).toBe(3);
-    expect(classify(Array.from({ length: 100 }, (_, i) => i), 'equal', 20).k).toBe(MAX_CLASSES);
+    expect(
+      classify(
+        Array.from({ length: 100 }, (_, i) => i),
+        'equal',
+        20,
+      ).k,
+    ).toBe(MAX_CLASSES);
     expect(classify([1, 2, 1, 2], 'jenks', 5).k).toBe(2);
     expect(classify([1, 2, 1, 2], 'quantile', 5).counts).toEqual([2, 2]);
   });

@@ -7,7 +7,7 @@ import sprintRule from '../../geo/sprint-innovation.json';
 import type { TerritoriesFile } from '../../src/data/types.ts';
 import { filterTerritories } from '../../src/domain/choropleth.ts';
 import { csvNumber, csvText, toCsv } from '../../src/domain/export/csv.ts';
-import { buildExportTable, roundValue, sourceRows, type ExportTable } from '../../src/domain/export/table.ts';
+import { buildExportTable, type ExportTable, roundValue, sourceRows } from '../../src/domain/export/table.ts';
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
 import type { IndicatorContext } from '../../src/domain/indicators.ts';
 import type { SprintRule } from '../../src/domain/sprint.ts';
@@ -82,7 +82,13 @@ describe.runIf(haveData)('rows behind a view (real data)', () => {
     territories: JSON.parse(readFileSync(join(GEN, 'territories.json'), 'utf8')) as TerritoriesFile,
     sprint: sprintRule as SprintRule,
   });
-  const labels = { code: 'SIREN', name: 'Nom', dims: { region: 'Région', ti2023: 'Membre d’un TI 2023–2027' }, yes: 'Oui', no: 'Non' };
+  const labels = {
+    code: 'SIREN',
+    name: 'Nom',
+    dims: { region: 'Région', ti2023: 'Membre d’un TI 2023–2027' },
+    yes: 'Oui',
+    no: 'Non',
+  };
 
   it('keeps the filtered rows, indicator then filter columns, labelled with unit and year', () => {
     const c = ctx();

@@ -6,7 +6,14 @@ import type { FeatureCollection } from 'geojson';
 import { topology } from 'topojson-server';
 import type { Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
-import { compactHostScript, embedUrl, fullAppUrl, iframeSnippet, readEmbedFlags, stripPresentationParams } from '../../src/domain/export/embed.ts';
+import {
+  compactHostScript,
+  embedUrl,
+  fullAppUrl,
+  iframeSnippet,
+  readEmbedFlags,
+  stripPresentationParams,
+} from '../../src/domain/export/embed.ts';
 import { layoutPng } from '../../src/domain/export/png-layout.ts';
 import { buildSvg, mercatorFit } from '../../src/domain/export/svg.ts';
 import { decodeView } from '../../src/domain/url.ts';
@@ -14,16 +21,33 @@ import { decodeView } from '../../src/domain/url.ts';
 const square = (code: string, x: number, y: number) => ({
   type: 'Feature' as const,
   properties: { code },
-  geometry: { type: 'Polygon' as const, coordinates: [[[x, y], [x + 1, y], [x + 1, y + 1], [x, y + 1], [x, y]]] },
+  geometry: {
+    type: 'Polygon' as const,
+    coordinates: [
+      [
+        [x, y],
+        [x + 1, y],
+        [x + 1, y + 1],
+        [x, y + 1],
+        [x, y],
+      ],
+    ],
+  },
 });
-const fc: FeatureCollection = { type: 'FeatureCollection', features: [square('A', 0, 45), square('B', 1, 45), square('C', 0, 46)] };
+const fc: FeatureCollection = {
+  type: 'FeatureCollection',
+  features: [square('A', 0, 45), square('B', 1, 45), square('C', 0, 46)],
+};
 const topo = topology({ epci: fc }) as unknown as Topology;
 
 const input = {
   topology: topo,
   object: 'epci',
   idProperty: 'code',
-  colors: new Map([['A', '#ff0000'], ['B', '#0000ff']]),
+  colors: new Map([
+    ['A', '#ff0000'],
+    ['B', '#0000ff'],
+  ]),
   dim: new Set(['B']),
   landColor: '#f4f1ea',
   seaColor: '#dfe8ee',
@@ -33,7 +57,11 @@ const input = {
   title: 'Friches <recensées> & "sites"',
   subtitle: 'EPCI · sites · 2024',
   legendTitle: 'Friches (sites)',
-  legend: [{ label: 'moins de 10', color: '#ff0000' }, { label: '10 et plus', color: '#0000ff' }, { label: 'Données manquantes', color: '#ffffff', hatch: true }],
+  legend: [
+    { label: 'moins de 10', color: '#ff0000' },
+    { label: '10 et plus', color: '#0000ff' },
+    { label: 'Données manquantes', color: '#ffffff', hatch: true },
+  ],
   footer: ['Source : Cerema (2024, MIT)', 'Carte exportée le 24 novembre 2025'],
 };
 
@@ -41,7 +69,11 @@ describe('SVG builder', () => {
   it('one path per territory with its colour; no colour → land; filtered out → faded', () => {
     const svg = buildSvg(input);
     const paths = [...svg.matchAll(/<path data-code="([^"]+)" fill="([^"]+)"( fill-opacity="[^"]+")? d="M[^"]+Z"\/>/g)];
-    expect(paths.map((m) => [m[1], m[2]])).toEqual([['A', '#ff0000'], ['B', '#0000ff'], ['C', '#f4f1ea']]);
+    expect(paths.map((m) => [m[1], m[2]])).toEqual([
+      ['A', '#ff0000'],
+      ['B', '#0000ff'],
+      ['C', '#f4f1ea'],
+    ]);
     expect(paths[1][3]).toBe(' fill-opacity="0.22"');
     expect(paths[0][3]).toBeUndefined();
     expect(svg).toMatch(/<path class="mesh-epci" fill="none" stroke="#b9b2a5"/);
@@ -52,7 +84,16 @@ describe('SVG builder', () => {
     expect(svg.startsWith('<?xml')).toBe(true);
     expect(svg).toContain('Friches &lt;recensées&gt; &amp; &quot;sites&quot;');
     expect(svg).not.toContain('<recensées>');
-    for (const text of ['moins de 10', '10 et plus', 'Données manquantes', 'Friches (sites)', 'EPCI · sites · 2024', 'Source : Cerema (2024, MIT)', 'Mayotte']) expect(svg).toContain(`>${text}</text>`);
+    for (const text of [
+      'moins de 10',
+      '10 et plus',
+      'Données manquantes',
+      'Friches (sites)',
+      'EPCI · sites · 2024',
+      'Source : Cerema (2024, MIT)',
+      'Mayotte',
+    ])
+      expect(svg).toContain(`>${text}</text>`);
     // Legend swatches carry the class colours.
     expect(svg).toMatch(/<rect x="[\d.]+" y="[\d.]+" width="20" height="13" fill="#ff0000"/);
     const [, w, h] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!;
@@ -81,10 +122,26 @@ describe('SVG builder', () => {
 
 describe('PNG layout', () => {
   const measure = (text: string, font: string) => text.length * Number(/(\d+)px/.exec(font)![1]) * 0.55;
-  const legend = Array.from({ length: 6 }, (_, i) => ({ label: `de ${i * 10} à ${i * 10 + 10} sites`, color: `#00000${i}` }));
-  const base = { title: 'Friches recensées (tous statuts)', subtitle: 'EPCI · sites · 2024', legendTitle: 'Friches (sites)', legend, footer: ['Source : Cerema – Cartofriches (état au 10/03/2024)', 'Carte exportée le 24 novembre 2025'], measure };
+  const legend = Array.from({ length: 6 }, (_, i) => ({
+    label: `de ${i * 10} à ${i * 10 + 10} sites`,
+    color: `#00000${i}`,
+  }));
+  const base = {
+    title: 'Friches recensées (tous statuts)',
+    subtitle: 'EPCI · sites · 2024',
+    legendTitle: 'Friches (sites)',
+    legend,
+    footer: ['Source : Cerema – Cartofriches (état au 10/03/2024)', 'Carte exportée le 24 novembre 2025'],
+    measure,
+  };
 
-  for (const [w, h] of [[1200, 800], [1600, 1000], [1080, 1080], [800, 1200], [400, 300]]) {
+  for (const [w, h] of [
+    [1200, 800],
+    [1600, 1000],
+    [1080, 1080],
+    [800, 1200],
+    [400, 300],
+  ]) {
     it(`${w}×${h}: everything inside the image, map not overlapping text`, () => {
       const l = layoutPng({ ...base, width: w, height: h });
       expect(l.map.w).toBeGreaterThan(w * 0.5);
@@ -101,7 +158,10 @@ describe('PNG layout', () => {
           expect(inside).toBe(false);
         }
       }
-      const texts = l.items.filter((i) => i.kind === 'text').map((i) => (i as { text: string }).text).join(' ');
+      const texts = l.items
+        .filter((i) => i.kind === 'text')
+        .map((i) => (i as { text: string }).text)
+        .join(' ');
       for (const e of legend) expect(texts).toContain(e.label);
       expect(texts).toContain('Carte exportée');
     });
@@ -130,7 +190,12 @@ describe('embed helpers', () => {
     const src = embedUrl('https://atlas.example/app/', 'ind=friches&lang=en', { interactive: false });
     expect(src).toBe('https://atlas.example/app/?ind=friches&lang=en&embed=1&interactive=0');
     expect(fullAppUrl('https://atlas.example/app/', '')).toBe('https://atlas.example/app/');
-    const code = iframeSnippet({ src, title: 'Friches "2024" <b>', height: 600, script: '/* doc */\nconsole.log("</script>")' });
+    const code = iframeSnippet({
+      src,
+      title: 'Friches "2024" <b>',
+      height: 600,
+      script: '/* doc */\nconsole.log("</script>")',
+    });
     expect(code.split('\n')[0]).toBe(
       '<iframe src="https://atlas.example/app/?ind=friches&amp;lang=en&amp;embed=1&amp;interactive=0" title="Friches &quot;2024&quot; &lt;b&gt;" width="100%" height="600" style="border:0" loading="lazy" sandbox="allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe>',
     );

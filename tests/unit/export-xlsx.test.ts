@@ -9,7 +9,13 @@ const table: ExportTable = {
   columns: [
     { key: 'code', label: 'SIREN', type: 'text', sources: ['cog'] },
     { key: 'name', label: 'Nom', type: 'text', sources: [] },
-    { key: 'emploi_evol', label: 'Évolution (emplois, 2019–2024)', type: 'number', decimals: 0, sources: ['emploi_epci'] },
+    {
+      key: 'emploi_evol',
+      label: 'Évolution (emplois, 2019–2024)',
+      type: 'number',
+      decimals: 0,
+      sources: ['emploi_epci'],
+    },
   ],
   rows: [
     ['244400644', 'CA de la Région Nazairienne', -1250],
@@ -20,9 +26,29 @@ const table: ExportTable = {
 
 const meta = {
   sheetNames: { data: 'Données', sources: 'Sources' },
-  sourceHeader: ['Colonne', 'Source', 'Producteur', 'Millésime', 'Licence', 'Adresse'] as [string, string, string, string, string, string],
-  sources: [{ column: 'SIREN', title: 'COG', producer: 'INSEE', year: 'COG 2026', licence: 'Licence Ouverte 2.0', url: 'https://example.org/cog' }],
-  notes: [['Date d’export', '2025-11-24 10:00:00'], ['Lien vers la vue', 'https://atlas.example/?ind=emploi_evol'], ['Lignes', '3']] as [string, string][],
+  sourceHeader: ['Colonne', 'Source', 'Producteur', 'Millésime', 'Licence', 'Adresse'] as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ],
+  sources: [
+    {
+      column: 'SIREN',
+      title: 'COG',
+      producer: 'INSEE',
+      year: 'COG 2026',
+      licence: 'Licence Ouverte 2.0',
+      url: 'https://example.org/cog',
+    },
+  ],
+  notes: [
+    ['Date d’export', '2025-11-24 10:00:00'],
+    ['Lien vers la vue', 'https://atlas.example/?ind=emploi_evol'],
+    ['Lignes', '3'],
+  ] as [string, string][],
 };
 
 describe('XLSX builder', () => {
@@ -37,7 +63,10 @@ describe('XLSX builder', () => {
     const blob = await xlsxBlob(buildXlsxSheets(table, meta));
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK');
-    const sheets = (await readXlsxFile(bytes.buffer as ArrayBuffer)) as unknown as { sheet: string; data: unknown[][] }[];
+    const sheets = (await readXlsxFile(bytes.buffer as ArrayBuffer)) as unknown as {
+      sheet: string;
+      data: unknown[][];
+    }[];
     expect(sheets.map((s) => s.sheet)).toEqual(['Données', 'Sources']);
     const data = sheets[0].data;
     expect(data[0]).toEqual(['SIREN', 'Nom', 'Évolution (emplois, 2019–2024)']);

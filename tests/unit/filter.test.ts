@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { applyFilters, type FilterContext } from '../../src/domain/filter.ts';
 import { histogram } from '../../src/domain/histogram.ts';
 import type { Filter } from '../../src/state/view.ts';

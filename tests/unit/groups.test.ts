@@ -14,7 +14,8 @@ describe('custom groups', () => {
     const ti = territories.ti['2023'].find((t) => t.name === 'Saint-Nazaire Loire Estuaire')!;
     const agg = aggregateGroup(ti.epcis, indicators.epci);
     const tiIndex = indicators.ti['2023'].codes.indexOf(ti.key);
-    for (const f of ['pop', 'fr_total', 'emp_2019', 'emp_2024', 'frr_communes'] as const) expect(agg[f]).toBeCloseTo(indicators.ti['2023'].values[f][tiIndex]!, 2);
+    for (const f of ['pop', 'fr_total', 'emp_2019', 'emp_2024', 'frr_communes'] as const)
+      expect(agg[f]).toBeCloseTo(indicators.ti['2023'].values[f][tiIndex]!, 2);
     expect(agg.indus_pct_2022).toBeNull();
   });
 
@@ -29,7 +30,10 @@ describe('custom groups', () => {
     expect(parseGroups(serializeGroups(groups), known).groups).toEqual(groups);
     expect(parseGroups('{not json', known)).toEqual({ groups: [], problems: ['unreadable'] });
     expect(parseGroups(JSON.stringify({ version: 99, groups }), known).problems).toEqual(['unknown-version']);
-    const withUnknown = parseGroups(JSON.stringify({ version: 1, groups: [{ id: 'g', name: 'x', epcis: ['244400644', '999999999'] }] }), known);
+    const withUnknown = parseGroups(
+      JSON.stringify({ version: 1, groups: [{ id: 'g', name: 'x', epcis: ['244400644', '999999999'] }] }),
+      known,
+    );
     expect(withUnknown.groups[0].epcis).toEqual(['244400644']);
     expect(withUnknown.problems).toEqual(['unknown-codes:x']);
   });

@@ -1,7 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  aggregateCommuneTable, aggregateEpciToTi, aggregateValues, joinTable, parseImport, valuesByCode,
-  type AggregateCell, type ImportTable, type JoinReference,
+  type AggregateCell,
+  aggregateCommuneTable,
+  aggregateEpciToTi,
+  aggregateValues,
+  type ImportTable,
+  type JoinReference,
+  joinTable,
+  parseImport,
+  valuesByCode,
 } from '../../src/domain/import/index.ts';
 import { fixture, realReference, utf8 } from '../fixtures/import/helpers.ts';
 
@@ -16,8 +23,17 @@ const groups = new Map<string, string[]>([
 ]);
 
 describe('aggregateValues', () => {
-  const values = new Map<string, number | null>([['a', 1], ['b', 3], ['c', null], ['d', null]]);
-  const weights = new Map<string, number | null>([['a', 3], ['b', 1], ['c', 10]]);
+  const values = new Map<string, number | null>([
+    ['a', 1],
+    ['b', 3],
+    ['c', null],
+    ['d', null],
+  ]);
+  const weights = new Map<string, number | null>([
+    ['a', 3],
+    ['b', 1],
+    ['c', 10],
+  ]);
   const by = (cells: AggregateCell[]) => Object.fromEntries(cells.map((c) => [c.code, c]));
 
   it.each([
@@ -35,15 +51,31 @@ describe('aggregateValues', () => {
 
   it('all-null (or absent) members → null, never 0; count → 0', () => {
     for (const rule of ['sum', 'mean', 'min', 'max', 'weighted-mean'] as const) {
-      expect(by(aggregateValues(values, groups, rule, weights)).G2).toMatchObject({ value: null, members: 2, withValue: 0, missing: 2 });
+      expect(by(aggregateValues(values, groups, rule, weights)).G2).toMatchObject({
+        value: null,
+        members: 2,
+        withValue: 0,
+        missing: 2,
+      });
     }
     expect(by(aggregateValues(values, groups, 'count')).G2.value).toBe(0);
   });
 
   it('weighted mean: members without weight are reported apart; zero total weight → null', () => {
-    const w = new Map<string, number | null>([['a', 2], ['b', null]]);
-    expect(by(aggregateValues(values, groups, 'weighted-mean', w)).G1).toMatchObject({ value: 1, withValue: 1, missing: 2, missingWeight: 1 });
-    const zero = new Map<string, number | null>([['a', 0], ['b', 0]]);
+    const w = new Map<string, number | null>([
+      ['a', 2],
+      ['b', null],
+    ]);
+    expect(by(aggregateValues(values, groups, 'weighted-mean', w)).G1).toMatchObject({
+      value: 1,
+      withValue: 1,
+      missing: 2,
+      missingWeight: 1,
+    });
+    const zero = new Map<string, number | null>([
+      ['a', 0],
+      ['b', 0],
+    ]);
     expect(by(aggregateValues(values, groups, 'weighted-mean', zero)).G1.value).toBeNull();
   });
 });
@@ -85,7 +117,12 @@ describe('aggregateCommuneTable (real reference)', () => {
 
   it('to EPCI: weighted mean by a population column', () => {
     const join = joinTable(table, 0, 'commune-insee', ref);
-    const r = aggregateCommuneTable(table, join, ref, { valueColumn: 2, rule: 'weighted-mean', weightColumn: 3, to: 'epci' });
+    const r = aggregateCommuneTable(table, join, ref, {
+      valueColumn: 2,
+      rule: 'weighted-mean',
+      weightColumn: 3,
+      to: 'epci',
+    });
     if (!r.ok) throw new Error('aggregation failed');
     const cc = r.cells.find((c) => c.code === '200000172')!;
     expect(cc.value).toBeCloseTo(655650 / 24499, 10);
@@ -97,17 +134,31 @@ describe('aggregateCommuneTable (real reference)', () => {
     const r = aggregateCommuneTable(table, join, ref, { valueColumn: 1, rule: 'mean', to: 'ti' });
     if (!r.ok) throw new Error('aggregation failed');
     // Vallée de l'Arve = CC Faucigny - Glières + another EPCI: 17 communes.
-    expect(r.cells.find((c) => c.code === '2023:ti-8422')).toEqual({ code: '2023:ti-8422', value: 370, members: 17, withValue: 5, missing: 12 });
+    expect(r.cells.find((c) => c.code === '2023:ti-8422')).toEqual({
+      code: '2023:ti-8422',
+      value: 370,
+      members: 17,
+      withValue: 5,
+      missing: 12,
+    });
   });
 
   it('errors as values', async () => {
     const join = joinTable(table, 0, 'commune-insee', ref);
-    expect(aggregateCommuneTable(table, join, ref, { valueColumn: 2, rule: 'weighted-mean', to: 'epci' })).toEqual({ ok: false, error: { key: 'import.aggregate.weightMissing', params: {} } });
+    expect(aggregateCommuneTable(table, join, ref, { valueColumn: 2, rule: 'weighted-mean', to: 'epci' })).toEqual({
+      ok: false,
+      error: { key: 'import.aggregate.weightMissing', params: {} },
+    });
     const epciTable = await parseImport('epci.csv', fixture('utf8-bom-comma.csv'));
     if (!epciTable.ok) throw new Error('parse failed');
     const epciJoin = joinTable(epciTable.table, 0, 'epci-siren', ref);
-    expect(aggregateCommuneTable(epciTable.table, epciJoin, ref, { valueColumn: 2, rule: 'sum', to: 'ti' })).toEqual({ ok: false, error: { key: 'import.aggregate.needsCommuneKey', params: {} } });
-    expect(aggregateCommuneTable(table, join, ref, { valueColumn: 0, rule: 'sum', to: 'epci' })).toMatchObject({ ok: true });
+    expect(aggregateCommuneTable(epciTable.table, epciJoin, ref, { valueColumn: 2, rule: 'sum', to: 'ti' })).toEqual({
+      ok: false,
+      error: { key: 'import.aggregate.needsCommuneKey', params: {} },
+    });
+    expect(aggregateCommuneTable(table, join, ref, { valueColumn: 0, rule: 'sum', to: 'epci' })).toMatchObject({
+      ok: true,
+    });
   });
 });
 
@@ -119,8 +170,20 @@ describe('aggregateEpciToTi', () => {
     const values = valuesByCode(r.table, join, 2);
     const { cells, messages } = aggregateEpciToTi(values, ref, 'sum');
     // Saint-Nazaire Loire Estuaire = CARENE (58,210) + CC Estuaire et Sillon (absent).
-    expect(cells.find((c) => c.code === '2023:ti-5214')).toEqual({ code: '2023:ti-5214', value: 58210, members: 2, withValue: 1, missing: 1 });
-    expect(cells.find((c) => c.code === '2023:ti-8413')).toEqual({ code: '2023:ti-8413', value: 25870, members: 1, withValue: 1, missing: 0 });
+    expect(cells.find((c) => c.code === '2023:ti-5214')).toEqual({
+      code: '2023:ti-5214',
+      value: 58210,
+      members: 2,
+      withValue: 1,
+      missing: 1,
+    });
+    expect(cells.find((c) => c.code === '2023:ti-8413')).toEqual({
+      code: '2023:ti-8413',
+      value: 25870,
+      members: 1,
+      withValue: 1,
+      missing: 0,
+    });
     expect(cells.find((c) => c.code === '2023:ti-4401')?.value).toBeNull();
     expect(messages.length).toBeGreaterThan(0);
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_COLUMNS, detectDelimiter, findLongLine, formatImportMessage, parseCsvText, parseImport, toNumberOrNull,
+  detectDelimiter,
+  findLongLine,
+  formatImportMessage,
   type ImportResult,
+  MAX_COLUMNS,
+  parseCsvText,
+  parseImport,
+  toNumberOrNull,
 } from '../../src/domain/import/index.ts';
 import { fixture, utf8 } from '../fixtures/import/helpers.ts';
 
@@ -14,7 +20,14 @@ function ok(r: ImportResult) {
 describe('good CSV fixtures', () => {
   it('UTF-8, ";" and decimal comma', async () => {
     const r = ok(await parse('good-utf8-semicolon.csv'));
-    expect(r.report).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';', headerRow: 1, skippedRows: [], warnings: [] });
+    expect(r.report).toMatchObject({
+      format: 'csv',
+      encoding: 'utf-8',
+      delimiter: ';',
+      headerRow: 1,
+      skippedRows: [],
+      warnings: [],
+    });
     expect(r.table.columns).toEqual(['code_insee', 'commune', 'population', 'emplois_industrie', 'part_industrie']);
     expect(r.table.rows.map((row) => row[0])).toEqual(['01053', '01283', '01004', '44109', '44184', '2A004']);
     expect(r.table.rowNumbers).toEqual([2, 3, 4, 5, 6, 7]);
@@ -30,7 +43,12 @@ describe('good CSV fixtures', () => {
     const r = ok(await parse('utf8-bom-comma.csv'));
     expect(r.report).toMatchObject({ encoding: 'utf-8', delimiter: ',' });
     expect(r.table.columns[0]).toBe('siren');
-    expect(r.table.rows[1]).toEqual(['244400644', "CA de la Région Nazairienne et de l'Estuaire (CARENE)", '58210', '31,5']);
+    expect(r.table.rows[1]).toEqual([
+      '244400644',
+      "CA de la Région Nazairienne et de l'Estuaire (CARENE)",
+      '58210',
+      '31,5',
+    ]);
     expect(r.table.rows.map((row) => toNumberOrNull(row[2]))).toEqual([412530, 58210, 61204, 25870]);
   });
 
@@ -53,7 +71,10 @@ describe('good CSV fixtures', () => {
   it('UTF-16 LE text export (Excel "Unicode text")', async () => {
     const r = ok(await parse('utf16le-bom.txt'));
     expect(r.report).toMatchObject({ encoding: 'utf-16le', delimiter: '\t' });
-    expect(r.table.rows).toEqual([['244400404', '1,5'], ['244400644', '2,5']]);
+    expect(r.table.rows).toEqual([
+      ['244400404', '1,5'],
+      ['244400644', '2,5'],
+    ]);
   });
 
   it('title rows before the header are skipped and reported', async () => {
@@ -83,8 +104,12 @@ describe('malformed CSV fixtures: precise messages', () => {
 
   it('ragged row (unquoted decimal comma in a "," file)', async () => {
     const r = ok(await parse('ragged-rows.csv'));
-    expect(r.report.warnings).toEqual([{ key: 'import.csv.raggedRow', params: { row: 3, found: 4, expected: 3, delimiter: ',' } }]);
-    expect(formatImportMessage(r.report.warnings[0], 'fr')).toBe('Ligne 3 : 4 colonnes au lieu de 3 (séparateur « , » détecté). Ligne ignorée.');
+    expect(r.report.warnings).toEqual([
+      { key: 'import.csv.raggedRow', params: { row: 3, found: 4, expected: 3, delimiter: ',' } },
+    ]);
+    expect(formatImportMessage(r.report.warnings[0], 'fr')).toBe(
+      'Ligne 3 : 4 colonnes au lieu de 3 (séparateur « , » détecté). Ligne ignorée.',
+    );
     expect(r.table.rowNumbers).toEqual([2, 4, 5]);
   });
 
@@ -113,24 +138,50 @@ describe('malformed CSV fixtures: precise messages', () => {
   it('trailing separators are not ragged', async () => {
     const r = ok(await parseImport('x.csv', utf8('a;b;c;\n1;2;3\n4;5;6;;\n')));
     expect(r.report.warnings).toEqual([]);
-    expect(r.table).toEqual({ columns: ['a', 'b', 'c'], rows: [['1', '2', '3'], ['4', '5', '6']], rowNumbers: [2, 3] });
+    expect(r.table).toEqual({
+      columns: ['a', 'b', 'c'],
+      rows: [
+        ['1', '2', '3'],
+        ['4', '5', '6'],
+      ],
+      rowNumbers: [2, 3],
+    });
   });
 
   it('empty file / blank lines', async () => {
-    expect(await parse('empty.csv')).toEqual({ ok: false, error: { key: 'import.file.empty', params: { name: 'empty.csv' } }, warnings: [] });
-    expect(await parse('blank-lines.csv')).toEqual({ ok: false, error: { key: 'import.file.empty', params: { name: 'blank-lines.csv' } }, warnings: [] });
+    expect(await parse('empty.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.file.empty', params: { name: 'empty.csv' } },
+      warnings: [],
+    });
+    expect(await parse('blank-lines.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.file.empty', params: { name: 'blank-lines.csv' } },
+      warnings: [],
+    });
   });
 
   it('only separators, no value', async () => {
-    expect(await parseImport('vide.csv', utf8(';;;\n;;\n'))).toMatchObject({ ok: false, error: { key: 'import.table.noRows', params: { name: 'vide.csv' } } });
+    expect(await parseImport('vide.csv', utf8(';;;\n;;\n'))).toMatchObject({
+      ok: false,
+      error: { key: 'import.table.noRows', params: { name: 'vide.csv' } },
+    });
   });
 
   it('header only', async () => {
-    expect(await parse('header-only.csv')).toEqual({ ok: false, error: { key: 'import.table.noDataRows', params: { row: 1 } }, warnings: [] });
+    expect(await parse('header-only.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.table.noDataRows', params: { row: 1 } },
+      warnings: [],
+    });
   });
 
   it('no header row', async () => {
-    expect(await parse('no-header.csv')).toEqual({ ok: false, error: { key: 'import.table.missingHeader', params: { row: 1, sample: '01053' } }, warnings: [] });
+    expect(await parse('no-header.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.table.missingHeader', params: { row: 1, sample: '01053' } },
+      warnings: [],
+    });
   });
 
   it('duplicate and empty header names are renamed and reported', async () => {
@@ -144,7 +195,9 @@ describe('malformed CSV fixtures: precise messages', () => {
 
   it('formula-looking cells stay text and are reported', async () => {
     const r = ok(await parse('formula-cells.csv'));
-    expect(r.report.warnings).toEqual([{ key: 'import.table.formulaLikeCells', params: { count: 4, row: 2, column: 'commentaire', sample: '=1+1' } }]);
+    expect(r.report.warnings).toEqual([
+      { key: 'import.table.formulaLikeCells', params: { count: 4, row: 2, column: 'commentaire', sample: '=1+1' } },
+    ]);
     expect(r.table.rows[0]).toEqual(['44109', '=1+1', '+33 2 40 41 90 00', '-12,5']);
     expect(r.table.rows[1][1]).toBe('@SUM(A1:A3)');
     expect(r.table.rows[2][1]).toBe('=HYPERLINK("http://example.invalid";"clic")');
@@ -152,24 +205,41 @@ describe('malformed CSV fixtures: precise messages', () => {
   });
 
   it('binary data renamed .csv', async () => {
-    expect(await parse('binary-png.csv')).toEqual({ ok: false, error: { key: 'import.file.binary', params: { name: 'binary-png.csv', format: 'PNG' } }, warnings: [] });
+    expect(await parse('binary-png.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.file.binary', params: { name: 'binary-png.csv', format: 'PNG' } },
+      warnings: [],
+    });
   });
 
   it('unclosed quote', async () => {
-    expect(await parse('unclosed-quote.csv')).toEqual({ ok: false, error: { key: 'import.csv.unclosedQuote', params: { row: 3 } }, warnings: [] });
+    expect(await parse('unclosed-quote.csv')).toEqual({
+      ok: false,
+      error: { key: 'import.csv.unclosedQuote', params: { row: 3 } },
+      warnings: [],
+    });
   });
 
   it('wrong encoding and double UTF-8 are parsed with a warning', async () => {
     const a = ok(await parse('wrong-encoding-cp850.csv'));
-    expect(a.report.warnings[1]).toEqual({ key: 'import.decode.suspectEncoding', params: { row: 3, sample: 'Amb‚rieu-en-Bug', encoding: 'Windows-1252' } });
+    expect(a.report.warnings[1]).toEqual({
+      key: 'import.decode.suspectEncoding',
+      params: { row: 3, sample: 'Amb‚rieu-en-Bug', encoding: 'Windows-1252' },
+    });
     const b = ok(await parse('mojibake-double-utf8.csv'));
-    expect(b.report.warnings).toEqual([{ key: 'import.decode.mojibake', params: { row: 3, sample: 'ChÃ¢teaubriant' } }]);
+    expect(b.report.warnings).toEqual([
+      { key: 'import.decode.mojibake', params: { row: 3, sample: 'ChÃ¢teaubriant' } },
+    ]);
   });
 
   it('very long line (generated, > 1 MB)', async () => {
     const text = `code_insee;commentaire\n44109;court\n44184;${'x'.repeat(1024 * 1024 + 10)}\n44162;court\n`;
     expect(findLongLine(text)).toEqual({ row: 3, length: 6 + 1024 * 1024 + 10 });
-    expect(await parseImport('long.csv', utf8(text))).toEqual({ ok: false, error: { key: 'import.csv.lineTooLong', params: { row: 3, maxMb: 1 } }, warnings: [] });
+    expect(await parseImport('long.csv', utf8(text))).toEqual({
+      ok: false,
+      error: { key: 'import.csv.lineTooLong', params: { row: 3, maxMb: 1 } },
+      warnings: [],
+    });
     // Old Mac line endings (CR only) are lines too.
     expect(findLongLine(`a\r${'y'.repeat(1024 * 1024 + 1)}\rb`)).toEqual({ row: 2, length: 1024 * 1024 + 1 });
   });
@@ -210,13 +280,22 @@ describe('CSV details', () => {
 
   it('quoted fields with line breaks count as one row; row numbers follow records', async () => {
     const r = ok(await parseImport('x.csv', utf8('code;note\n44109;"ligne 1\nligne 2"\n44184;ok\n')));
-    expect(r.table.rows).toEqual([['44109', 'ligne 1\nligne 2'], ['44184', 'ok']]);
+    expect(r.table.rows).toEqual([
+      ['44109', 'ligne 1\nligne 2'],
+      ['44184', 'ok'],
+    ]);
     expect(r.table.rowNumbers).toEqual([2, 3]);
   });
 
   it('CR-only and CRLF line endings', async () => {
-    expect(ok(await parseImport('mac.csv', utf8('a;b\r1;2\r3;4\r'))).table.rows).toEqual([['1', '2'], ['3', '4']]);
-    expect(ok(await parseImport('win.csv', utf8('a;b\r\n1;2\r\n3;4\r\n'))).table.rows).toEqual([['1', '2'], ['3', '4']]);
+    expect(ok(await parseImport('mac.csv', utf8('a;b\r1;2\r3;4\r'))).table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+    expect(ok(await parseImport('win.csv', utf8('a;b\r\n1;2\r\n3;4\r\n'))).table.rows).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
   });
 
   it('empty rows are dropped but keep the numbering', async () => {
@@ -228,7 +307,9 @@ describe('CSV details', () => {
   it('partly numeric column warning', async () => {
     const lines = ['code;v', ...Array.from({ length: 9 }, (_, i) => `4410${i};${i},5`), '44109;erreur'];
     const r = ok(await parseImport('x.csv', utf8(lines.join('\n'))));
-    expect(r.report.warnings).toEqual([{ key: 'import.table.partlyNumeric', params: { column: 'v', percent: 90, invalid: 1, sample: 'erreur' } }]);
+    expect(r.report.warnings).toEqual([
+      { key: 'import.table.partlyNumeric', params: { column: 'v', percent: 90, invalid: 1, sample: 'erreur' } },
+    ]);
   });
 
   it('progress: chunked parsing reports increasing ratios ending at 1', () => {

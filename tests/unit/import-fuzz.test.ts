@@ -2,7 +2,14 @@
 // and a successful table is well-formed.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { detectJoinKey, joinTable, parseImport, type ImportResult, type JoinReference, KEY_KINDS } from '../../src/domain/import/index.ts';
+import {
+  detectJoinKey,
+  type ImportResult,
+  type JoinReference,
+  joinTable,
+  KEY_KINDS,
+  parseImport,
+} from '../../src/domain/import/index.ts';
 import { fixture, realReference } from '../fixtures/import/helpers.ts';
 
 let ref: JoinReference;
@@ -27,7 +34,29 @@ function wellFormed(r: ImportResult): void {
 }
 
 // Characters that exercise the CSV structure.
-const csvChar = fc.constantFrom(';', ',', '\t', '|', '"', '\n', '\r', '\r\n', ' ', 'a', 'é', '1', '0', ',5', '%', '-', '=', '\u00A0', '2A', 'NA', '');
+const csvChar = fc.constantFrom(
+  ';',
+  ',',
+  '\t',
+  '|',
+  '"',
+  '\n',
+  '\r',
+  '\r\n',
+  ' ',
+  'a',
+  'é',
+  '1',
+  '0',
+  ',5',
+  '%',
+  '-',
+  '=',
+  '\u00A0',
+  '2A',
+  'NA',
+  '',
+);
 const csvText = fc.array(csvChar, { maxLength: 300 }).map((parts) => parts.join(''));
 
 describe('fuzzing the whole parse pipeline', () => {
@@ -49,11 +78,14 @@ describe('fuzzing the whole parse pipeline', () => {
     );
     const base = fixture('two-sheets.xlsx');
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.tuple(fc.nat(base.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }), async (edits) => {
-        const bytes = base.slice();
-        for (const [i, b] of edits) bytes[i] = b;
-        wellFormed(await parseImport('fuzz.xlsx', bytes));
-      }),
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(base.length - 1), fc.nat(255)), { minLength: 1, maxLength: 20 }),
+        async (edits) => {
+          const bytes = base.slice();
+          for (const [i, b] of edits) bytes[i] = b;
+          wellFormed(await parseImport('fuzz.xlsx', bytes));
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -1,7 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  IMPORT_MESSAGES_EN, IMPORT_MESSAGES_FR, detectJoinKey, formatImportMessage, joinTable, normalizeName, parseImport, resolveKey,
-  type ImportTable, type JoinReference,
+  detectJoinKey,
+  formatImportMessage,
+  IMPORT_MESSAGES_EN,
+  IMPORT_MESSAGES_FR,
+  type ImportTable,
+  type JoinReference,
+  joinTable,
+  normalizeName,
+  parseImport,
+  resolveKey,
 } from '../../src/domain/import/index.ts';
 import { fixture, realReference } from '../fixtures/import/helpers.ts';
 
@@ -16,7 +24,11 @@ async function table(name: string): Promise<ImportTable> {
   return r.table;
 }
 
-const mk = (columns: string[], rows: (string | number | null)[][]): ImportTable => ({ columns, rows, rowNumbers: rows.map((_, i) => i + 2) });
+const mk = (columns: string[], rows: (string | number | null)[][]): ImportTable => ({
+  columns,
+  rows,
+  rowNumbers: rows.map((_, i) => i + 2),
+});
 
 describe('normalizeName', () => {
   it('accent, case, hyphen, article and "St" insensitive', () => {
@@ -24,16 +36,30 @@ describe('normalizeName', () => {
     expect(normalizeName("Abergement-Clémenciat (L')")).toBe('l abergement clemenciat');
     expect(normalizeName('ST-ÉTIENNE')).toBe(normalizeName('Saint-Étienne'));
     expect(normalizeName('Ste-Foy')).toBe('sainte foy');
-    expect(normalizeName("Communauté d'agglomération du Bassin de Bourg-en-Bresse")).toBe(normalizeName('CA du Bassin de Bourg-en-Bresse'));
+    expect(normalizeName("Communauté d'agglomération du Bassin de Bourg-en-Bresse")).toBe(
+      normalizeName('CA du Bassin de Bourg-en-Bresse'),
+    );
     expect(normalizeName('Plastics Vallée - Oyonnax')).toBe(normalizeName('Plastics Vallée – Oyonnax'));
   });
 });
 
 describe('resolveKey', () => {
   it('commune INSEE codes, Corsica, lost leading zeros (département-consistent only)', () => {
-    expect(resolveKey('01053', 'commune-insee', ref)).toMatchObject({ status: 'matched', code: '01053', needsConfirmation: false });
-    expect(resolveKey('2a004', 'commune-insee', ref)).toMatchObject({ status: 'matched', code: '2A004', name: 'Ajaccio' });
-    expect(resolveKey(1053, 'commune-insee', ref)).toMatchObject({ status: 'matched', code: '01053', repairedFrom: '1053' });
+    expect(resolveKey('01053', 'commune-insee', ref)).toMatchObject({
+      status: 'matched',
+      code: '01053',
+      needsConfirmation: false,
+    });
+    expect(resolveKey('2a004', 'commune-insee', ref)).toMatchObject({
+      status: 'matched',
+      code: '2A004',
+      name: 'Ajaccio',
+    });
+    expect(resolveKey(1053, 'commune-insee', ref)).toMatchObject({
+      status: 'matched',
+      code: '01053',
+      repairedFrom: '1053',
+    });
     expect(resolveKey('1053.0', 'commune-insee', ref)).toMatchObject({ status: 'matched', code: '01053' });
     expect(resolveKey('1053', 'commune-insee', ref, '01')).toMatchObject({ status: 'matched', code: '01053' });
     expect(resolveKey('1053', 'commune-insee', ref, '44')).toEqual({ status: 'unknown' });
@@ -43,25 +69,44 @@ describe('resolveKey', () => {
   });
 
   it('EPCI SIREN (spaces, numbers)', () => {
-    expect(resolveKey('244 400 404', 'epci-siren', ref)).toMatchObject({ status: 'matched', code: '244400404', name: 'Nantes Métropole' });
+    expect(resolveKey('244 400 404', 'epci-siren', ref)).toMatchObject({
+      status: 'matched',
+      code: '244400404',
+      name: 'Nantes Métropole',
+    });
     expect(resolveKey(200071751, 'epci-siren', ref)).toMatchObject({ status: 'matched', code: '200071751' });
     expect(resolveKey('200000000', 'epci-siren', ref)).toEqual({ status: 'unknown' });
   });
 
   it('TI ids and keys', () => {
-    expect(resolveKey('ti-4401', 'ti-id', ref)).toMatchObject({ status: 'matched', code: '2023:ti-4401', name: 'Alsace Centrale' });
+    expect(resolveKey('ti-4401', 'ti-id', ref)).toMatchObject({
+      status: 'matched',
+      code: '2023:ti-4401',
+      name: 'Alsace Centrale',
+    });
     expect(resolveKey('TI8413', 'ti-id', ref)).toMatchObject({ status: 'matched', code: '2023:ti-8413' });
     expect(resolveKey('2018:ti-8408', 'ti-id', ref)).toMatchObject({ status: 'matched', code: '2018:ti-8408' });
     expect(resolveKey('ti-9999', 'ti-id', ref)).toEqual({ status: 'unknown' });
   });
 
   it('names: variants need confirmation; homonyms are ambiguous with candidates; département narrows', () => {
-    expect(resolveKey('nantes metropole', 'epci-name', ref)).toMatchObject({ status: 'matched', code: '244400404', needsConfirmation: true });
-    expect(resolveKey("Communauté d'agglomération du Bassin de Bourg-en-Bresse", 'epci-name', ref)).toMatchObject({ status: 'matched', code: '200071751' });
-    expect(resolveKey('Plastics Vallée - Oyonnax', 'ti-name', ref)).toMatchObject({ status: 'matched', code: '2023:ti-8413' });
+    expect(resolveKey('nantes metropole', 'epci-name', ref)).toMatchObject({
+      status: 'matched',
+      code: '244400404',
+      needsConfirmation: true,
+    });
+    expect(resolveKey("Communauté d'agglomération du Bassin de Bourg-en-Bresse", 'epci-name', ref)).toMatchObject({
+      status: 'matched',
+      code: '200071751',
+    });
+    expect(resolveKey('Plastics Vallée - Oyonnax', 'ti-name', ref)).toMatchObject({
+      status: 'matched',
+      code: '2023:ti-8413',
+    });
     const amb = resolveKey('Saint-Martin', 'commune-name', ref);
     expect(amb.status).toBe('ambiguous');
-    if (amb.status === 'ambiguous') expect(amb.candidates.map((c) => c.code).sort()).toEqual(['32389', '54480', '65392', '67426', '97801']);
+    if (amb.status === 'ambiguous')
+      expect(amb.candidates.map((c) => c.code).sort()).toEqual(['32389', '54480', '65392', '67426', '97801']);
     expect(resolveKey('Saint-Martin', 'commune-name', ref, '32')).toMatchObject({ status: 'matched', code: '32389' });
     expect(resolveKey('Saint-Martin (67)', 'commune-name', ref)).toMatchObject({ status: 'matched', code: '67426' });
   });
@@ -84,9 +129,17 @@ describe('detectJoinKey', () => {
 
   it('returns every candidate with its match rate (preview)', async () => {
     const d = detectJoinKey(await table('good-utf8-semicolon.csv'), ref);
-    expect(d.candidates.find((c) => c.columnName === 'code_insee' && c.kind === 'commune-insee')).toMatchObject({ matchRate: 1, matched: 6, total: 6 });
-    expect(d.candidates.find((c) => c.columnName === 'commune' && c.kind === 'commune-name')).toMatchObject({ matchRate: 1 });
-    expect(formatImportMessage(d.messages[0], 'fr')).toBe('Colonne « code_insee » reconnue comme code INSEE de commune (100 % des valeurs reconnues).');
+    expect(d.candidates.find((c) => c.columnName === 'code_insee' && c.kind === 'commune-insee')).toMatchObject({
+      matchRate: 1,
+      matched: 6,
+      total: 6,
+    });
+    expect(d.candidates.find((c) => c.columnName === 'commune' && c.kind === 'commune-name')).toMatchObject({
+      matchRate: 1,
+    });
+    expect(formatImportMessage(d.messages[0], 'fr')).toBe(
+      'Colonne « code_insee » reconnue comme code INSEE de commune (100 % des valeurs reconnues).',
+    );
   });
 
   it('lost leading zeros with a département column', async () => {
@@ -97,7 +150,16 @@ describe('detectJoinKey', () => {
   });
 
   it('a table without territory column', () => {
-    const d = detectJoinKey(mk(['a', 'b'], [['zzz', '1,5'], ['qqq', '2']]), ref);
+    const d = detectJoinKey(
+      mk(
+        ['a', 'b'],
+        [
+          ['zzz', '1,5'],
+          ['qqq', '2'],
+        ],
+      ),
+      ref,
+    );
     expect(d.best).toBeNull();
     expect(d.messages).toEqual([{ key: 'import.join.noKeyColumn', params: {} }]);
   });
@@ -113,7 +175,10 @@ describe('joinTable', () => {
       { rowIndex: 4, row: 6, input: '44109', reason: 'duplicate', code: '44109', duplicateRows: [3, 6] },
     ]);
     expect(j.codeByRow).toEqual(['44184', null, '44162', '44143', null]);
-    expect(j.messages).toContainEqual({ key: 'import.join.duplicate', params: { code: '44109', name: 'Nantes', rows: '3, 6' } });
+    expect(j.messages).toContainEqual({
+      key: 'import.join.duplicate',
+      params: { code: '44109', name: 'Nantes', rows: '3, 6' },
+    });
   });
 
   it('codes that lost the leading zero are repaired and reported; inconsistent ones are unknown', async () => {
@@ -144,29 +209,55 @@ describe('joinTable', () => {
     const byRow = Object.fromEntries(j.unmatched.map((u) => [u.row, u]));
     expect(byRow[5].reason).toBe('ambiguous-name');
     expect(byRow[5].candidates?.map((c) => `${c.code} ${c.name}`).sort()).toEqual([
-      '32389 Saint-Martin', '54480 Saint-Martin', '65392 Saint-Martin', '67426 Saint-Martin', '97801 Saint-Martin',
+      '32389 Saint-Martin',
+      '54480 Saint-Martin',
+      '65392 Saint-Martin',
+      '67426 Saint-Martin',
+      '97801 Saint-Martin',
     ]);
     expect(byRow[6]).toMatchObject({ reason: 'unknown-name', input: 'Nante' });
     expect(byRow[6].suggestions?.[0]).toMatchObject({ code: '44109', name: 'Nantes', distance: 1 });
     expect(byRow[9]).toEqual({ rowIndex: 7, row: 9, input: '', reason: 'empty-key' });
-    expect(j.stats).toMatchObject({ matched: 5, unmatched: 3, needsConfirmation: 5, byReason: { 'ambiguous-name': 1, 'unknown-name': 1, 'empty-key': 1 } });
-    expect(j.messages).toContainEqual({ key: 'import.join.ambiguousName', params: { row: 5, value: 'Saint-Martin', count: 5 } });
+    expect(j.stats).toMatchObject({
+      matched: 5,
+      unmatched: 3,
+      needsConfirmation: 5,
+      byReason: { 'ambiguous-name': 1, 'unknown-name': 1, 'empty-key': 1 },
+    });
+    expect(j.messages).toContainEqual({
+      key: 'import.join.ambiguousName',
+      params: { row: 5, value: 'Saint-Martin', count: 5 },
+    });
     expect(j.messages).toContainEqual({ key: 'import.join.emptyKey', params: { row: 9, column: 'commune' } });
     const suggest = j.messages.find((m) => m.key === 'import.join.unknownNameSuggest')!;
     expect(suggest.params.row).toBe(6);
     expect(String(suggest.params.suggestions).startsWith('Nantes')).toBe(true);
-    expect(formatImportMessage({ key: 'import.join.needsConfirmation', params: { count: 5 } }, 'fr')).toBe('5 lignes rattachées par le nom : vérifiez-les avant de confirmer.');
+    expect(formatImportMessage({ key: 'import.join.needsConfirmation', params: { count: 5 } }, 'fr')).toBe(
+      '5 lignes rattachées par le nom : vérifiez-les avant de confirmer.',
+    );
   });
 
   it('EPCI names with suggestions from word containment', () => {
-    const t = mk(['epci', 'v'], [['Communauté de communes Sundgau', 1], ['Pontchâteau', 2]]);
+    const t = mk(
+      ['epci', 'v'],
+      [
+        ['Communauté de communes Sundgau', 1],
+        ['Pontchâteau', 2],
+      ],
+    );
     const j = joinTable(t, 0, 'epci-name', ref);
     expect(j.matched.map((m) => m.code)).toEqual(['200066041']);
     expect(j.unmatched[0].suggestions?.map((s) => s.code)).toContain('200000438');
   });
 
   it('a département column narrows homonyms', () => {
-    const t = mk(['commune', 'dep', 'v'], [['Saint-Martin', '54', 1], ['Saint-Martin', 65, 2]]);
+    const t = mk(
+      ['commune', 'dep', 'v'],
+      [
+        ['Saint-Martin', '54', 1],
+        ['Saint-Martin', 65, 2],
+      ],
+    );
     const j = joinTable(t, 0, 'commune-name', ref);
     expect(j.departementColumn).toBe(1);
     expect(j.matched.map((m) => m.code)).toEqual(['54480', '65392']);
@@ -190,10 +281,16 @@ describe('messages', () => {
 
   it('formats with params; tabs are named', () => {
     const m = { key: 'import.csv.raggedRow' as const, params: { row: 14, found: 7, expected: 5, delimiter: ';' } };
-    expect(formatImportMessage(m, 'fr')).toBe('Ligne 14 : 7 colonnes au lieu de 5 (séparateur « ; » détecté). Ligne ignorée.');
+    expect(formatImportMessage(m, 'fr')).toBe(
+      'Ligne 14 : 7 colonnes au lieu de 5 (séparateur « ; » détecté). Ligne ignorée.',
+    );
     expect(formatImportMessage(m, 'en')).toBe('Row 14: 7 columns instead of 5 (delimiter “;” detected). Row skipped.');
-    expect(formatImportMessage({ ...m, params: { ...m.params, delimiter: '\t' } }, 'fr')).toContain('séparateur « tabulation »');
-    expect(formatImportMessage({ key: 'import.file.tooLarge', params: { name: 'a.csv', sizeMb: 80.5, maxMb: 50 } }, 'fr')).toBe(
+    expect(formatImportMessage({ ...m, params: { ...m.params, delimiter: '\t' } }, 'fr')).toContain(
+      'séparateur « tabulation »',
+    );
+    expect(
+      formatImportMessage({ key: 'import.file.tooLarge', params: { name: 'a.csv', sizeMb: 80.5, maxMb: 50 } }, 'fr'),
+    ).toBe(
       'Le fichier « a.csv » pèse 80,5 Mo : la limite est de 50 Mo. Retirez des colonnes ou des lignes inutiles, ou découpez-le.',
     );
   });

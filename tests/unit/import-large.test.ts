@@ -29,7 +29,9 @@ describe('large CSV', () => {
     const r = await parseImport('gros.csv', bytes, { onProgress: (x) => ratios.push(x) });
     const ms = performance.now() - t0;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024;
-    console.info(`[import-large] ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${rows} rows: ${ms.toFixed(0)} ms, heap +${heapMb.toFixed(0)} MB, ${ratios.length} progress events`);
+    console.info(
+      `[import-large] ${(bytes.length / 1024 / 1024).toFixed(1)} MB, ${rows} rows: ${ms.toFixed(0)} ms, heap +${heapMb.toFixed(0)} MB, ${ratios.length} progress events`,
+    );
 
     expect(r.ok).toBe(true);
     if (!r.ok) return;

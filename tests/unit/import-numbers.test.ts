@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isFormulaLike, neutralizeFormula, parseNumberText, profileColumn, toNumberOrNull } from '../../src/domain/import/index.ts';
+import {
+  isFormulaLike,
+  neutralizeFormula,
+  parseNumberText,
+  profileColumn,
+  toNumberOrNull,
+} from '../../src/domain/import/index.ts';
 
 const num = (s: string) => {
   const p = parseNumberText(s);
@@ -36,20 +42,49 @@ describe('parseNumberText', () => {
     expect(num(s)).toBe(expected);
   });
 
-  it.each(['', ' ', 'NA', 'n/a', '#N/A', 'n.d.', 'ND', 'nc', 's', 'S', 'secret', '-', '–', '—', '…', 'NaN', '#DIV/0!', '#VALEUR!', 'x'])(
-    'missing marker %j → null, never 0',
-    (s) => {
-      expect(parseNumberText(s)).toEqual({ kind: 'missing' });
-      expect(toNumberOrNull(s)).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    ' ',
+    'NA',
+    'n/a',
+    '#N/A',
+    'n.d.',
+    'ND',
+    'nc',
+    's',
+    'S',
+    'secret',
+    '-',
+    '–',
+    '—',
+    '…',
+    'NaN',
+    '#DIV/0!',
+    '#VALEUR!',
+    'x',
+  ])('missing marker %j → null, never 0', (s) => {
+    expect(parseNumberText(s)).toEqual({ kind: 'missing' });
+    expect(toNumberOrNull(s)).toBeNull();
+  });
 
-  it.each(['abc', '12a', '1 23', '12 34 56', '1..2', '1,2,3', '1.23.4', '+33 6 12 34 56 78', '12,5,', '%', '--3', 'Infinity', '1e999', '0x10'])(
-    'not a number: %j',
-    (s) => {
-      expect(parseNumberText(s)).toEqual({ kind: 'invalid' });
-    },
-  );
+  it.each([
+    'abc',
+    '12a',
+    '1 23',
+    '12 34 56',
+    '1..2',
+    '1,2,3',
+    '1.23.4',
+    '+33 6 12 34 56 78',
+    '12,5,',
+    '%',
+    '--3',
+    'Infinity',
+    '1e999',
+    '0x10',
+  ])('not a number: %j', (s) => {
+    expect(parseNumberText(s)).toEqual({ kind: 'invalid' });
+  });
 
   it('flags percent values (kept in percentage points)', () => {
     expect(parseNumberText('18,4 %')).toEqual({ kind: 'number', value: 18.4, percent: true });
@@ -75,7 +110,7 @@ describe('parseNumberText', () => {
     const fr = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, minimumFractionDigits: 0 });
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 0, max: 99 }), (i, cents) => {
-        const value = i + Math.sign(i || 1) * cents / 100;
+        const value = i + (Math.sign(i || 1) * cents) / 100;
         const text = fr.format(value);
         const p = parseNumberText(text);
         expect(p.kind).toBe('number');
@@ -89,16 +124,33 @@ describe('parseNumberText', () => {
 describe('profileColumn', () => {
   it('share of parseable cells, missing cells apart', () => {
     const p = profileColumn(2, 'part_industrie', ['18,4', '41,7', 'n.d.', 's', null, '9,8', 'erreur']);
-    expect(p).toMatchObject({ numeric: 3, missing: 3, invalid: 1, nonEmpty: 4, numericShare: 0.75, isNumeric: false, invalidSamples: ['erreur'] });
+    expect(p).toMatchObject({
+      numeric: 3,
+      missing: 3,
+      invalid: 1,
+      nonEmpty: 4,
+      numericShare: 0.75,
+      isNumeric: false,
+      invalidSamples: ['erreur'],
+    });
     const q = profileColumn(0, 'v', ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'x?']);
     expect(q).toMatchObject({ numeric: 9, invalid: 1, isNumeric: true, numericShare: 0.9 });
   });
 
   it('codes are identifiers, not values', () => {
-    expect(profileColumn(0, 'code', ['01053', '01283', '44109'])).toMatchObject({ identifierLike: true, isNumeric: false });
-    expect(profileColumn(0, 'x', ['244400404', '244400644', '200071751'])).toMatchObject({ identifierLike: true, isNumeric: false });
+    expect(profileColumn(0, 'code', ['01053', '01283', '44109'])).toMatchObject({
+      identifierLike: true,
+      isNumeric: false,
+    });
+    expect(profileColumn(0, 'x', ['244400404', '244400644', '200071751'])).toMatchObject({
+      identifierLike: true,
+      isNumeric: false,
+    });
     expect(profileColumn(0, 'SIREN', [244400404, 200071751])).toMatchObject({ identifierLike: true, isNumeric: false });
-    expect(profileColumn(0, 'population', ['42372', '22480', '327734'])).toMatchObject({ identifierLike: false, isNumeric: true });
+    expect(profileColumn(0, 'population', ['42372', '22480', '327734'])).toMatchObject({
+      identifierLike: false,
+      isNumeric: true,
+    });
   });
 
   it('percent flag', () => {

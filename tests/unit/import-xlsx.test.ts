@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { handleImportMessage, listSheets, parseImport, type ImportResult, type WorkerResponse } from '../../src/domain/import/index.ts';
+import {
+  handleImportMessage,
+  type ImportResult,
+  listSheets,
+  parseImport,
+  type WorkerResponse,
+} from '../../src/domain/import/index.ts';
 import { fixture, utf8 } from '../fixtures/import/helpers.ts';
 
 function ok(r: ImportResult) {
@@ -14,7 +20,12 @@ describe('XLSX', () => {
 
   it('reads the first sheet holding a table by default (skips a "read me" sheet)', async () => {
     const r = ok(await parseImport('two-sheets.xlsx', fixture('two-sheets.xlsx')));
-    expect(r.report).toMatchObject({ format: 'xlsx', sheets: ['Lisez-moi', 'Données'], sheet: 'Données', headerRow: 1 });
+    expect(r.report).toMatchObject({
+      format: 'xlsx',
+      sheets: ['Lisez-moi', 'Données'],
+      sheet: 'Données',
+      headerRow: 1,
+    });
     expect(r.report.warnings).toEqual([{ key: 'import.xlsx.otherSheets', params: { count: 2, sheet: 'Données' } }]);
     expect(r.table.columns).toEqual(['code_insee', 'commune', 'population', 'part_industrie', 'mise_a_jour', 'tri']);
     expect(r.table.rows).toEqual([
@@ -53,7 +64,12 @@ describe('XLSX', () => {
       // "=1+1" cached as 2; NOW() has no cached value: empty, not computed.
       ['44162', '+33 2 40 00 00 00', 2, null],
     ]);
-    expect(r.report.warnings).toEqual([{ key: 'import.table.formulaLikeCells', params: { count: 3, row: 2, column: 'commentaire', sample: '=1+1 (texte)' } }]);
+    expect(r.report.warnings).toEqual([
+      {
+        key: 'import.table.formulaLikeCells',
+        params: { count: 3, row: 2, column: 'commentaire', sample: '=1+1 (texte)' },
+      },
+    ]);
   });
 
   it('not a workbook, legacy formats', async () => {
@@ -62,17 +78,44 @@ describe('XLSX', () => {
       error: { key: 'import.xlsx.invalid', params: { name: 'faux.xlsx', reason: 'FILE_NOT_SUPPORTED' } },
       warnings: [],
     });
-    expect(await parseImport('vieux.xls', fixture('two-sheets.xlsx'))).toEqual({ ok: false, error: { key: 'import.file.xlsUnsupported', params: { name: 'vieux.xls' } }, warnings: [] });
-    expect(await parseImport('calc.ods', fixture('two-sheets.xlsx'))).toEqual({ ok: false, error: { key: 'import.file.odsUnsupported', params: { name: 'calc.ods' } }, warnings: [] });
-    expect(await parseImport('image.png', fixture('binary-png.csv'))).toEqual({ ok: false, error: { key: 'import.file.unsupportedType', params: { name: 'image.png', ext: 'png' } }, warnings: [] });
+    expect(await parseImport('vieux.xls', fixture('two-sheets.xlsx'))).toEqual({
+      ok: false,
+      error: { key: 'import.file.xlsUnsupported', params: { name: 'vieux.xls' } },
+      warnings: [],
+    });
+    expect(await parseImport('calc.ods', fixture('two-sheets.xlsx'))).toEqual({
+      ok: false,
+      error: { key: 'import.file.odsUnsupported', params: { name: 'calc.ods' } },
+      warnings: [],
+    });
+    expect(await parseImport('image.png', fixture('binary-png.csv'))).toEqual({
+      ok: false,
+      error: { key: 'import.file.unsupportedType', params: { name: 'image.png', ext: 'png' } },
+      warnings: [],
+    });
   });
 
   it('title rows, blank spacing column and blank rows: dropped, file row numbers kept', async () => {
     const { default: writeExcelFile } = await import('write-excel-file/node');
-    const sheet = [[null, null, null], ['Titre', null, null], [null, null, null], [null, 'code', 'v'], [null, '44109', 3], [null, null, null], [null, '44184', 4]];
+    const sheet = [
+      [null, null, null],
+      ['Titre', null, null],
+      [null, null, null],
+      [null, 'code', 'v'],
+      [null, '44109', 3],
+      [null, null, null],
+      [null, '44184', 4],
+    ];
     const bytes = new Uint8Array(await writeExcelFile(sheet as never).toBuffer());
     const r = ok(await parseImport('t.xlsx', bytes));
-    expect(r.table).toEqual({ columns: ['code', 'v'], rows: [['44109', 3], ['44184', 4]], rowNumbers: [5, 7] });
+    expect(r.table).toEqual({
+      columns: ['code', 'v'],
+      rows: [
+        ['44109', 3],
+        ['44184', 4],
+      ],
+      rowNumbers: [5, 7],
+    });
     expect(r.report).toMatchObject({ headerRow: 4, emptyRows: 1 });
     expect(r.report.warnings).toEqual([{ key: 'import.table.titleRowsSkipped', params: { count: 1, row: 4 } }]);
   });
@@ -94,7 +137,10 @@ describe('worker protocol', () => {
   it('parse request → progress messages then done', async () => {
     const posted: WorkerResponse[] = [];
     const bytes = fixture('two-sheets.xlsx');
-    await handleImportMessage({ type: 'parse', name: 'two-sheets.xlsx', bytes: bytes.slice().buffer, sheet: 'Données' }, (m) => posted.push(m));
+    await handleImportMessage(
+      { type: 'parse', name: 'two-sheets.xlsx', bytes: bytes.slice().buffer, sheet: 'Données' },
+      (m) => posted.push(m),
+    );
     const last = posted.at(-1)!;
     expect(last.type).toBe('done');
     expect(posted.slice(0, -1).every((m) => m.type === 'progress')).toBe(true);
@@ -115,7 +161,9 @@ describe('worker protocol', () => {
     const lines = ['code;v', ...Array.from({ length: 200_000 }, (_, i) => `${10000 + (i % 90000)};${i},5`)];
     const bytes = utf8(lines.join('\n'));
     const posted: WorkerResponse[] = [];
-    await handleImportMessage({ type: 'parse', name: 'moyen.csv', bytes: bytes.buffer as ArrayBuffer }, (m) => posted.push(m));
+    await handleImportMessage({ type: 'parse', name: 'moyen.csv', bytes: bytes.buffer as ArrayBuffer }, (m) =>
+      posted.push(m),
+    );
     const progress = posted.filter((m) => m.type === 'progress');
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(posted.at(-1)?.type).toBe('done');

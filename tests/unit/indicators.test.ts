@@ -6,19 +6,38 @@ import sprintRule from '../../geo/sprint-innovation.json';
 import type { TerritoriesFile } from '../../src/data/types.ts';
 import { buildChoropleth, categoryColumn, filterTerritories } from '../../src/domain/choropleth.ts';
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
-import { INDICATOR_BY_ID, INDICATORS, numericValues, valueFor, type IndicatorContext, type NumericIndicator, type CategoricalIndicator } from '../../src/domain/indicators.ts';
+import {
+  type CategoricalIndicator,
+  INDICATOR_BY_ID,
+  INDICATORS,
+  type IndicatorContext,
+  type NumericIndicator,
+  numericValues,
+  valueFor,
+} from '../../src/domain/indicators.ts';
 import { perimeterChange } from '../../src/domain/profile.ts';
-import { epciSprintState, sprintState, type SprintRule } from '../../src/domain/sprint.ts';
+import { epciSprintState, type SprintRule, sprintState } from '../../src/domain/sprint.ts';
 
 const GEN = join(resolve(import.meta.dirname, '..', '..'), 'public', 'generated');
 let ctx: IndicatorContext;
 const num = (id: string) => INDICATOR_BY_ID.get(id) as NumericIndicator;
-const at = (c: IndicatorContext, level: 'epci' | 'ti', generation: '2023' | '2018' = '2023') => ({ ...c, level, generation });
+const at = (c: IndicatorContext, level: 'epci' | 'ti', generation: '2023' | '2018' = '2023') => ({
+  ...c,
+  level,
+  generation,
+});
 
 beforeAll(() => {
   const territories: TerritoriesFile = JSON.parse(readFileSync(join(GEN, 'territories.json'), 'utf8'));
   const indicators: IndicatorsFile = JSON.parse(readFileSync(join(GEN, 'indicators.json'), 'utf8'));
-  ctx = { level: 'epci', generation: '2023', period: [2019, 2024], indicators, territories, sprint: sprintRule as SprintRule };
+  ctx = {
+    level: 'epci',
+    generation: '2023',
+    period: [2019, 2024],
+    indicators,
+    territories,
+    sprint: sprintRule as SprintRule,
+  };
 });
 
 describe('registry', () => {
@@ -39,11 +58,16 @@ describe('TI aggregation rules', () => {
     const ti = ctx.territories.ti['2023'].find((t) => t.name === 'Saint-Nazaire Loire Estuaire')!;
     expect(ti.partialEpcis).toEqual([]);
     const epciCtx = at(ctx, 'epci');
-    const sum = (y: number) => ti.epcis.reduce((s, c) => s + ctx.indicators.epci.values[`emp_${y}` as 'emp_2019'][ctx.indicators.epci.codes.indexOf(c)]!, 0);
+    const sum = (y: number) =>
+      ti.epcis.reduce(
+        (s, c) => s + ctx.indicators.epci.values[`emp_${y}` as 'emp_2019'][ctx.indicators.epci.codes.indexOf(c)]!,
+        0,
+      );
     const expected = ((sum(2024) - sum(2019)) / sum(2019)) * 100;
     const got = valueFor(num('emploi_evol_pct'), at(ctx, 'ti'), ti.key)!;
     expect(got).toBeCloseTo(expected, 6);
-    const meanOfChanges = ti.epcis.map((c) => valueFor(num('emploi_evol_pct'), epciCtx, c)!).reduce((a, b) => a + b, 0) / ti.epcis.length;
+    const meanOfChanges =
+      ti.epcis.map((c) => valueFor(num('emploi_evol_pct'), epciCtx, c)!).reduce((a, b) => a + b, 0) / ti.epcis.length;
     expect(Math.abs(got - meanOfChanges)).toBeGreaterThan(0.01);
   });
 
@@ -67,14 +91,27 @@ describe('TI aggregation rules', () => {
   it('keeps missing values missing: Mayotte has no URSSAF jobs', () => {
     const mayotte = ctx.territories.epci.filter((e) => e.inset === '976').map((e) => e.code);
     for (const c of mayotte) expect(valueFor(num('emploi'), at(ctx, 'epci'), c)).toBeNull();
-    const classes = buildChoropleth(num('emploi'), at(ctx, 'epci'), { method: 'quantile', classes: 5, breaks: [], scheme: 'auto' }, 'fr');
+    const classes = buildChoropleth(
+      num('emploi'),
+      at(ctx, 'epci'),
+      { method: 'quantile', classes: 5, breaks: [], scheme: 'auto' },
+      'fr',
+    );
     expect(classes.noData).toBe(5);
     expect(classes.legend.reduce((s, l) => s + l.count, 0) + classes.noData).toBe(1255);
   });
 });
 
 describe('Sprint Innovation rule', () => {
-  const rule: SprintRule = { citation: 'test', statedCount: 2, interpretation: { fr: '', en: '' }, excluded: [{ dep: '44', as: 'x' }, { dep: '69', as: 'y' }] };
+  const rule: SprintRule = {
+    citation: 'test',
+    statedCount: 2,
+    interpretation: { fr: '', en: '' },
+    excluded: [
+      { dep: '44', as: 'x' },
+      { dep: '69', as: 'y' },
+    ],
+  };
   it('gives three states on crafted cases', () => {
     expect(sprintState(['23', '19'], rule)).toBe('eligible');
     expect(sprintState(['44'], rule)).toBe('not-eligible');
@@ -118,7 +155,13 @@ describe('filters on the real data', () => {
   it('combines a category and a range with AND', () => {
     const c = at(ctx, 'epci');
     const sprint = filterTerritories([{ kind: 'category', dimension: 'sprint', values: ['eligible'] }], c).count;
-    const both = filterTerritories([{ kind: 'category', dimension: 'sprint', values: ['eligible'] }, { kind: 'range', indicator: 'population', min: 50000, max: null }], c).count;
+    const both = filterTerritories(
+      [
+        { kind: 'category', dimension: 'sprint', values: ['eligible'] },
+        { kind: 'range', indicator: 'population', min: 50000, max: null },
+      ],
+      c,
+    ).count;
     expect(both).toBeLessThan(sprint);
     expect(both).toBeGreaterThan(0);
   });

@@ -1,6 +1,15 @@
 // The data pipeline on the real source data, and its refusal of broken inputs.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +20,11 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const DATA = resolve(process.env.ATLAS_DATA_DIR ?? join(ROOT, '..', 'shared', 'data'));
 const GEN = join(ROOT, 'public', 'generated');
 const run = (env: Record<string, string>, args: string[] = []) =>
-  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-data.ts'), ...args], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts', 'build-data.ts'), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 
 let territories: TerritoriesFile;
 let manifest: Manifest;
@@ -44,8 +57,14 @@ describe('pipeline output on the real data', () => {
 
   it('puts every TI member in the output, each resolved to an EPCI', () => {
     const epci = new Set(territories.epci.map((e) => e.code));
-    const rows = (f: string) => readFileSync(join(DATA, 'ti', f), 'utf8').trim().split('\n').length - 1;
-    for (const [gen, file] of [['2023', 'ti_2023_2027_groupements.csv'], ['2018', 'ti_2018_2022_groupements.csv']] as const) {
+    const rows = (f: string) =>
+      readFileSync(join(DATA, 'ti', f), 'utf8')
+        .trim()
+        .split('\n').length - 1;
+    for (const [gen, file] of [
+      ['2023', 'ti_2023_2027_groupements.csv'],
+      ['2018', 'ti_2018_2022_groupements.csv'],
+    ] as const) {
       const members = territories.ti[gen].flatMap((t) => t.members);
       expect(members).toHaveLength(rows(file));
       for (const m of members) expect(epci.has(m.epci)).toBe(true);
@@ -84,27 +103,37 @@ describe('pipeline output on the real data', () => {
 
   it('finds neighbours from shared borders: same as shared edges in the source GeoJSON', () => {
     // Independent check on the source geometry: two EPCI are neighbours when they share an edge.
-    const src = JSON.parse(readFileSync(join(DATA, 'geo/epci-2025-wgs84.geojson'), 'utf8')) as { features: { properties: { code: string }; geometry: { type: string; coordinates: number[][][] | number[][][][] } }[] };
+    const src = JSON.parse(readFileSync(join(DATA, 'geo/epci-2025-wgs84.geojson'), 'utf8')) as {
+      features: {
+        properties: { code: string };
+        geometry: { type: string; coordinates: number[][][] | number[][][][] };
+      }[];
+    };
     const edges = (g: { type: string; coordinates: number[][][] | number[][][][] }) => {
       const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as number[][][][];
       const out = new Set<string>();
-      for (const ring of polys.flat()) for (let i = 1; i < ring.length; i++) {
-        const a = ring[i - 1].join(','), b = ring[i].join(',');
-        if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
-      }
+      for (const ring of polys.flat())
+        for (let i = 1; i < ring.length; i++) {
+          const a = ring[i - 1].join(','),
+            b = ring[i].join(',');
+          if (a !== b) out.add(a < b ? `${a}|${b}` : `${b}|${a}`);
+        }
       return out;
     };
     const all = src.features.map((f) => ({ code: f.properties.code, edges: edges(f.geometry) }));
     for (const code of ['244400644', '200072734', '200054781', '244900015']) {
       const mine = all.find((x) => x.code === code)!.edges;
-      const expected = all.filter((x) => x.code !== code && [...x.edges].some((e) => mine.has(e))).map((x) => x.code).sort();
+      const expected = all
+        .filter((x) => x.code !== code && [...x.edges].some((e) => mine.has(e)))
+        .map((x) => x.code)
+        .sort();
       const got = territories.epci.find((e) => e.code === code)!.neighbours;
       expect(got, `neighbours of ${code}`).toEqual(expected);
     }
     const carene = territories.epci.find((e) => e.code === '244400644')!;
     expect(carene.neighbours).toEqual(expect.arrayContaining(['200072734', '244400610']));
     // Islands without a bridge to another EPCI border have no neighbour.
-    expect(territories.epci.find((e) => e.name.includes("Ile de Ré"))!.neighbours).toEqual([]);
+    expect(territories.epci.find((e) => e.name.includes('Ile de Ré'))!.neighbours).toEqual([]);
   });
 
   it('moves DROM EPCI into insets and flags them', () => {
@@ -128,7 +157,8 @@ describe('pipeline output on the real data', () => {
 
 describe('pipeline runs', () => {
   it('are deterministic, and skip work when nothing changed', () => {
-    const a = join(tmpdir(), `atlas-det-a-${process.pid}`), b = join(tmpdir(), `atlas-det-b-${process.pid}`);
+    const a = join(tmpdir(), `atlas-det-a-${process.pid}`),
+      b = join(tmpdir(), `atlas-det-b-${process.pid}`);
     try {
       expect(run({ ATLAS_OUT_DIR: a }, ['--force']).status).toBe(0);
       expect(run({ ATLAS_OUT_DIR: b }, ['--force']).status).toBe(0);

@@ -1,14 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type CommunesFile, unpackCommunes } from '../../src/data/communes.ts';
 import type { CommuneRecord, TerritoriesFile } from '../../src/data/types.ts';
-import { unpackCommunes, type CommunesFile } from '../../src/data/communes.ts';
-import {
-  buildSearchIndex,
-  explainNoResult,
-  normalize,
-  search,
-  type SearchResult,
-} from '../../src/domain/search.ts';
+import { buildSearchIndex, explainNoResult, normalize, type SearchResult, search } from '../../src/domain/search.ts';
 
 const readJson = <T>(file: string): T =>
   JSON.parse(readFileSync(new URL(`../../public/generated/${file}`, import.meta.url), 'utf8')) as T;
@@ -271,7 +265,9 @@ describe('search: typo bound', () => {
         .filter((c) => wordSuffixes(normalize(c.name)).some((suf) => prefixDistance(q, suf) <= k))
         .map((c) => c.code)
         .sort();
-      const got = search(small, q, sample.length).map((r) => r.code).sort();
+      const got = search(small, q, sample.length)
+        .map((r) => r.code)
+        .sort();
       expect(got, q).toEqual(expected);
       checked++;
       if (expected.length > 1) several++;

@@ -1,13 +1,7 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  decodeView,
-  encodeView,
-  viewEquals,
-  URL_PARAMS,
-  type Dropped,
-} from '../../src/domain/url.ts';
-import { DEFAULT_VIEW, MAX_BASKET, type Filter, type ViewState } from '../../src/state/view.ts';
+import { describe, expect, it } from 'vitest';
+import { type Dropped, decodeView, encodeView, URL_PARAMS, viewEquals } from '../../src/domain/url.ts';
+import { DEFAULT_VIEW, type Filter, MAX_BASKET, type ViewState } from '../../src/state/view.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -20,11 +14,35 @@ const tiKeyArb = fc
   .map(([g, n]) => `${g}:ti-${String(n).padStart(4, '0')}`);
 const codeArb = fc.oneof(sirenArb, tiKeyArb);
 const finiteArb = fc.double({ noNaN: true, noDefaultInfinity: true }).map(noNegZero);
-const numberArb = fc.oneof(finiteArb, fc.integer({ min: -1000, max: 1000 }), fc.constantFrom(0.1, 1e-7, 1e21, -2.5e300));
+const numberArb = fc.oneof(
+  finiteArb,
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.constantFrom(0.1, 1e-7, 1e21, -2.5e300),
+);
 
 /** Category values: any well-formed text, with URL-significant characters over-represented. */
 const trickyUnit = fc.oneof(
-  fc.constantFrom(',', ':', '|', '%', '+', ' ', '&', '=', '#', '?', '(', ')', "'", '/', '@', 'é', 'Î', '\u{1F3ED}', '%E0%A4%A'),
+  fc.constantFrom(
+    ',',
+    ':',
+    '|',
+    '%',
+    '+',
+    ' ',
+    '&',
+    '=',
+    '#',
+    '?',
+    '(',
+    ')',
+    "'",
+    '/',
+    '@',
+    'é',
+    'Î',
+    '\u{1F3ED}',
+    '%E0%A4%A',
+  ),
   fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
 );
 const categoryValueArb = fc.oneof(
@@ -69,8 +87,12 @@ const validViewArb: fc.Arbitrary<ViewState> = fc.record({
   filters: fc.array(fc.oneof(rangeArb, categoryArb), { maxLength: 4 }),
   friches: fc.option(
     fc.record({
-      statuses: fc.uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 4 }).map((xs) => [...xs].sort((a, b) => a - b)),
-      groups: fc.uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 }).map((xs) => [...xs].sort((a, b) => a - b)),
+      statuses: fc
+        .uniqueArray(fc.integer({ min: 0, max: 3 }), { maxLength: 4 })
+        .map((xs) => [...xs].sort((a, b) => a - b)),
+      groups: fc
+        .uniqueArray(fc.integer({ min: 0, max: 2 }), { maxLength: 3 })
+        .map((xs) => [...xs].sort((a, b) => a - b)),
     }),
   ),
   selection: fc.option(
@@ -88,20 +110,60 @@ const soupValueArb = fc.oneof(
   fc.string(),
   fc.string({ unit: 'binary' }),
   fc.constantFrom(
-    '', 'en', 'ti', '2018', '0', '1', 'q42', 'm0', 'j5', 'x5', '2019-2024', '2024-2019', '1990-2024',
-    '10,20.5,30', '3,1,2,2', 'NaN', 'Infinity', '-Infinity', '1e999', '-0', '0x10',
-    'r:emp:1:2', 'r:emp::', 'r:emp:5:1', 'r:emp:a:b', 'c:nature:CA,CU', 'c:nature:', 'c:nature:a,,a', 'c:x', 'z:1',
-    'r%3Aemp%3A1%3A2', 'e:12', 'e:200054781', 't:2023:ti-4401', '2023:ti-4401', '200054781',
-    '200054781,200054781,2023:ti-4401', '2.35,48.85,5', '999,-999,-3', '1,2', '%E0%A4%A', '%', '%%41', '\uD800',
+    '',
+    'en',
+    'ti',
+    '2018',
+    '0',
+    '1',
+    'q42',
+    'm0',
+    'j5',
+    'x5',
+    '2019-2024',
+    '2024-2019',
+    '1990-2024',
+    '10,20.5,30',
+    '3,1,2,2',
+    'NaN',
+    'Infinity',
+    '-Infinity',
+    '1e999',
+    '-0',
+    '0x10',
+    'r:emp:1:2',
+    'r:emp::',
+    'r:emp:5:1',
+    'r:emp:a:b',
+    'c:nature:CA,CU',
+    'c:nature:',
+    'c:nature:a,,a',
+    'c:x',
+    'z:1',
+    'r%3Aemp%3A1%3A2',
+    'e:12',
+    'e:200054781',
+    't:2023:ti-4401',
+    '2023:ti-4401',
+    '200054781',
+    '200054781,200054781,2023:ti-4401',
+    '2.35,48.85,5',
+    '999,-999,-3',
+    '1,2',
+    '%E0%A4%A',
+    '%',
+    '%%41',
+    '\uD800',
   ),
-  fc.array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(':', ',', '|', '-')), { maxLength: 6 }).map((xs) => xs.join('')),
+  fc
+    .array(fc.oneof(fc.double(), fc.integer(), fc.constantFrom(':', ',', '|', '-')), { maxLength: 6 })
+    .map((xs) => xs.join('')),
 );
 const soupArb = fc
-  .array(
-    fc.tuple(fc.oneof(fc.constantFrom(...URL_PARAMS), fc.string()), soupValueArb, fc.boolean()),
-    { maxLength: 12 },
-  )
-  .map((pairs) => pairs.map(([k, v, raw]) => `${k}=${raw ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, ''))}`).join('&'));
+  .array(fc.tuple(fc.oneof(fc.constantFrom(...URL_PARAMS), fc.string()), soupValueArb, fc.boolean()), { maxLength: 12 })
+  .map((pairs) =>
+    pairs.map(([k, v, raw]) => `${k}=${raw ? v : encodeURIComponent(v.replace(/[\uD800-\uDFFF]/g, ''))}`).join('&'),
+  );
 
 const loneSurrogateUnit = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 
@@ -185,7 +247,9 @@ describe('url codec: properties', () => {
       fc.string(),
       fc.string({ unit: 'grapheme' }),
       fc.string({ unit: 'binary' }),
-      fc.string({ unit: fc.oneof(loneSurrogateUnit, fc.constantFrom('%', '&', '=', '?', '#', '+', 'E0', 'A4', 'f', 'v')) }),
+      fc.string({
+        unit: fc.oneof(loneSurrogateUnit, fc.constantFrom('%', '&', '=', '?', '#', '+', 'E0', 'A4', 'f', 'v')),
+      }),
       fc.string({ unit: 'binary-ascii' }).map((s) => `?${s}`),
     );
     fc.assert(
@@ -228,11 +292,20 @@ describe('url codec: properties', () => {
       scheme: fc.string(),
       filters: fc.array(
         fc.oneof(
-          fc.record({ kind: fc.constant('range' as const), indicator: fc.string(), min: fc.option(fc.double()), max: fc.option(fc.double()) }),
+          fc.record({
+            kind: fc.constant('range' as const),
+            indicator: fc.string(),
+            min: fc.option(fc.double()),
+            max: fc.option(fc.double()),
+          }),
           fc.record({
             kind: fc.constant('category' as const),
             dimension: fc.string(),
-            values: fc.array(fc.string({ unit: fc.oneof(loneSurrogateUnit, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })) })),
+            values: fc.array(
+              fc.string({
+                unit: fc.oneof(loneSurrogateUnit, fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+              }),
+            ),
           }),
         ),
         { maxLength: 3 },
@@ -266,9 +339,23 @@ describe('url codec: examples', () => {
 
   it('pins DEFAULT_VIEW: changing it changes the meaning of links already published', () => {
     expect(DEFAULT_VIEW).toEqual({
-      lang: 'fr', level: 'epci', generation: '2023', showTi: true, showDepartements: false, showRegions: true,
-      indicator: null, period: [2019, 2024], method: 'quantile', classes: 5, breaks: [], scheme: 'auto',
-      filters: [], selection: null, basket: [], viewport: null, friches: null,
+      lang: 'fr',
+      level: 'epci',
+      generation: '2023',
+      showTi: true,
+      showDepartements: false,
+      showRegions: true,
+      indicator: null,
+      period: [2019, 2024],
+      method: 'quantile',
+      classes: 5,
+      breaks: [],
+      scheme: 'auto',
+      filters: [],
+      selection: null,
+      basket: [],
+      viewport: null,
+      friches: null,
     });
   });
 
@@ -288,8 +375,17 @@ describe('url codec: examples', () => {
 
   it('writes every parameter in a fixed order', () => {
     const all = v({
-      lang: 'en', level: 'ti', generation: '2018', showTi: false, showDepartements: true, showRegions: false,
-      indicator: 'fr_total', period: [2014, 2022], method: 'manual', classes: 4, breaks: [-1.5, 10, 20.5],
+      lang: 'en',
+      level: 'ti',
+      generation: '2018',
+      showTi: false,
+      showDepartements: true,
+      showRegions: false,
+      indicator: 'fr_total',
+      period: [2014, 2022],
+      method: 'manual',
+      classes: 4,
+      breaks: [-1.5, 10, 20.5],
       scheme: 'viridis',
       filters: [
         { kind: 'category', dimension: 'nature', values: ['CA', 'CU'] },
@@ -334,8 +430,12 @@ describe('url codec: examples', () => {
       dropped: [],
     });
     expect(decodeView('sel=t:2023:ti-4401').view.selection).toEqual({ kind: 'ti', code: '2023:ti-4401' });
-    expect(decodeView('sel=t:200054781').dropped).toEqual([{ param: 'sel', value: 't:200054781', reason: 'malformed' }]);
-    expect(decodeView('sel=2030:ti-4401').dropped).toEqual([{ param: 'sel', value: '2030:ti-4401', reason: 'malformed' }]);
+    expect(decodeView('sel=t:200054781').dropped).toEqual([
+      { param: 'sel', value: 't:200054781', reason: 'malformed' },
+    ]);
+    expect(decodeView('sel=2030:ti-4401').dropped).toEqual([
+      { param: 'sel', value: '2030:ti-4401', reason: 'malformed' },
+    ]);
   });
 
   it('reports unknown parameters and keeps the rest', () => {
@@ -489,7 +589,9 @@ describe('url codec: examples', () => {
     expect(viewEquals(a, journalist)).toBe(true);
     expect(viewEquals(a, { ...a, basket: [...a.basket].reverse() })).toBe(false);
     expect(viewEquals(a, { ...a, viewport: null })).toBe(false);
-    expect(viewEquals(a, { ...a, filters: [{ kind: 'range', indicator: 'indus_pct_2022', min: 20, max: 100 }] })).toBe(false);
+    expect(viewEquals(a, { ...a, filters: [{ kind: 'range', indicator: 'indus_pct_2022', min: 20, max: 100 }] })).toBe(
+      false,
+    );
     expect(viewEquals(a, { ...a, period: [2019, 2023] })).toBe(false);
   });
 });

@@ -4,12 +4,41 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
-import { detectJoinKey, joinTable, parseImport, type ImportTable, type JoinReport } from '../../src/domain/import/index.ts';
-import { codesOf, indicatorById, indicatorsOf, numericValues, valueFor, type IndicatorContext } from '../../src/domain/indicators.ts';
+import {
+  detectJoinKey,
+  type ImportTable,
+  type JoinReport,
+  joinTable,
+  parseImport,
+} from '../../src/domain/import/index.ts';
+import {
+  codesOf,
+  type IndicatorContext,
+  indicatorById,
+  indicatorsOf,
+  numericValues,
+  valueFor,
+} from '../../src/domain/indicators.ts';
 import { ID_RE } from '../../src/domain/url.ts';
 import {
-  WORKSPACE_KIND, WORKSPACE_VERSION, buildUserTable, columnIds, columnValues, coverageOf, defaultSpec, guessWeightColumn, isCountLike, mergeTables,
-  newTableId, parseWorkspace, serializeWorkspace, slugId, summarizeJoin, userIndicatorsFrom, type ColumnSpec, type UserTable,
+  buildUserTable,
+  type ColumnSpec,
+  columnIds,
+  columnValues,
+  coverageOf,
+  defaultSpec,
+  guessWeightColumn,
+  isCountLike,
+  mergeTables,
+  newTableId,
+  parseWorkspace,
+  serializeWorkspace,
+  slugId,
+  summarizeJoin,
+  type UserTable,
+  userIndicatorsFrom,
+  WORKSPACE_KIND,
+  WORKSPACE_VERSION,
 } from '../../src/domain/user-data.ts';
 import { SPRINT_RULE } from '../../src/state/derived.ts';
 import { FIXTURE_DIR, fixture, realReference } from '../fixtures/import/helpers.ts';
@@ -17,7 +46,11 @@ import { FIXTURE_DIR, fixture, realReference } from '../fixtures/import/helpers.
 const GENERATED = join(FIXTURE_DIR, '..', '..', '..', 'public', 'generated');
 let indicators: IndicatorsFile;
 let ctxEpci: IndicatorContext;
-const at = (ctx: IndicatorContext, level: 'epci' | 'ti', generation: '2023' | '2018' = '2023'): IndicatorContext => ({ ...ctx, level, generation });
+const at = (ctx: IndicatorContext, level: 'epci' | 'ti', generation: '2023' | '2018' = '2023'): IndicatorContext => ({
+  ...ctx,
+  level,
+  generation,
+});
 
 beforeAll(() => {
   indicators = JSON.parse(readFileSync(join(GENERATED, 'indicators.json'), 'utf8')) as IndicatorsFile;
@@ -25,7 +58,9 @@ beforeAll(() => {
   ctxEpci = { level: 'epci', generation: '2023', period: [2019, 2024], indicators, territories, sprint: SPRINT_RULE };
 });
 
-async function imported(name: string): Promise<{ table: ImportTable; join: JoinReport; profiles: Awaited<ReturnType<typeof parseImport>> }> {
+async function imported(
+  name: string,
+): Promise<{ table: ImportTable; join: JoinReport; profiles: Awaited<ReturnType<typeof parseImport>> }> {
   const parsed = await parseImport(name, fixture(name));
   if (!parsed.ok) throw new Error(`parse failed: ${parsed.error.key}`);
   const { ref } = realReference();
@@ -35,17 +70,52 @@ async function imported(name: string): Promise<{ table: ImportTable; join: JoinR
 }
 
 function spec(column: number, over: Partial<ColumnSpec> = {}): ColumnSpec {
-  return { column, label: '', unit: '', year: '', direction: 'neutral', kind: 'stock', epciRule: 'mean', tiRule: 'same', dropPartial: false, ...over };
+  return {
+    column,
+    label: '',
+    unit: '',
+    year: '',
+    direction: 'neutral',
+    kind: 'stock',
+    epciRule: 'mean',
+    tiRule: 'same',
+    dropPartial: false,
+    ...over,
+  };
 }
 
 const sample = (): UserTable => ({
-  id: 'tabc12', name: 'Mon fichier', fileName: 'mon-fichier.csv', importedAt: '2026-03-03T10:00:00.000Z',
-  keyColumn: 'siren', keyKind: 'epci-siren', level: 'epci', rows: 3, matched: 2, unmatched: 1, repaired: 0, byName: 0, byReason: { 'unknown-code': 1 },
-  columns: [{
-    id: 'emplois', header: 'Emplois', label: 'Emplois industriels', unit: 'emplois', year: '2022', decimals: 0, direction: 'higher-better', kind: 'stock',
-    epciRule: 'direct', tiRule: 'sum', epci: { '244400644': 58210, '244400404': 0 },
-    ti: { '2023': { '2023:ti-4401': 58210 }, '2018': {} }, partial: { epci: 0, ti2023: 1, ti2018: 0 }, dropPartial: false,
-  }],
+  id: 'tabc12',
+  name: 'Mon fichier',
+  fileName: 'mon-fichier.csv',
+  importedAt: '2026-03-03T10:00:00.000Z',
+  keyColumn: 'siren',
+  keyKind: 'epci-siren',
+  level: 'epci',
+  rows: 3,
+  matched: 2,
+  unmatched: 1,
+  repaired: 0,
+  byName: 0,
+  byReason: { 'unknown-code': 1 },
+  columns: [
+    {
+      id: 'emplois',
+      header: 'Emplois',
+      label: 'Emplois industriels',
+      unit: 'emplois',
+      year: '2022',
+      decimals: 0,
+      direction: 'higher-better',
+      kind: 'stock',
+      epciRule: 'direct',
+      tiRule: 'sum',
+      epci: { '244400644': 58210, '244400404': 0 },
+      ti: { '2023': { '2023:ti-4401': 58210 }, '2018': {} },
+      partial: { epci: 0, ti2023: 1, ti2018: 0 },
+      dropPartial: false,
+    },
+  ],
 });
 
 describe('workspace (de)serialisation', () => {
@@ -63,10 +133,23 @@ describe('workspace (de)serialisation', () => {
 
   it('refuses newer, missing or bad versions, foreign JSON and broken text', () => {
     const base = JSON.parse(serializeWorkspace([sample()]));
-    expect(parseWorkspace(JSON.stringify({ ...base, version: WORKSPACE_VERSION + 1 }))).toEqual({ ok: false, error: 'newer-version', version: WORKSPACE_VERSION + 1 });
-    expect(parseWorkspace(JSON.stringify({ ...base, version: 0 }))).toMatchObject({ ok: false, error: 'unsupported-version' });
-    expect(parseWorkspace(JSON.stringify({ ...base, version: undefined }))).toMatchObject({ ok: false, error: 'unsupported-version' });
-    expect(parseWorkspace(JSON.stringify({ ...base, version: '1' }))).toMatchObject({ ok: false, error: 'unsupported-version' });
+    expect(parseWorkspace(JSON.stringify({ ...base, version: WORKSPACE_VERSION + 1 }))).toEqual({
+      ok: false,
+      error: 'newer-version',
+      version: WORKSPACE_VERSION + 1,
+    });
+    expect(parseWorkspace(JSON.stringify({ ...base, version: 0 }))).toMatchObject({
+      ok: false,
+      error: 'unsupported-version',
+    });
+    expect(parseWorkspace(JSON.stringify({ ...base, version: undefined }))).toMatchObject({
+      ok: false,
+      error: 'unsupported-version',
+    });
+    expect(parseWorkspace(JSON.stringify({ ...base, version: '1' }))).toMatchObject({
+      ok: false,
+      error: 'unsupported-version',
+    });
     expect(parseWorkspace('{"tables": []}')).toEqual({ ok: false, error: 'not-workspace' });
     expect(parseWorkspace('[1,2]')).toEqual({ ok: false, error: 'not-workspace' });
     expect(parseWorkspace('{oops')).toEqual({ ok: false, error: 'invalid-json' });
@@ -96,7 +179,10 @@ describe('workspace (de)serialisation', () => {
     const m = mergeTables([a], [a2, b]);
     expect(m.added).toBe(1);
     expect(m.replaced).toBe(1);
-    expect(m.tables.map((t) => [t.id, t.name])).toEqual([['tabc12', 'Renommé'], ['tzzz99', 'Autre']]);
+    expect(m.tables.map((t) => [t.id, t.name])).toEqual([
+      ['tabc12', 'Renommé'],
+      ['tzzz99', 'Autre'],
+    ]);
   });
 
   it('ids follow the URL codec rule', () => {
@@ -126,8 +212,10 @@ describe('userIndicatorsFrom', () => {
     expect(values[codes.indexOf('200071751')]).toBeNull();
     expect(values.filter((v) => v !== null).length).toBe(2);
     // TI, both generations: same value arrays shape as the generation's codes.
-    const ti23 = at(ctx, 'ti', '2023'), ti18 = at(ctx, 'ti', '2018');
-    const v23 = numericValues(ind, ti23), v18 = numericValues(ind, ti18);
+    const ti23 = at(ctx, 'ti', '2023'),
+      ti18 = at(ctx, 'ti', '2018');
+    const v23 = numericValues(ind, ti23),
+      v18 = numericValues(ind, ti18);
     expect(v23.length).toBe(codesOf(ti23).length);
     expect(v18.length).toBe(codesOf(ti18).length);
     expect(v23[codesOf(ti23).indexOf('2023:ti-4401')]).toBe(58210);
@@ -163,20 +251,47 @@ describe('buildUserTable', () => {
     if (!profiles.ok) throw new Error('parse');
     expect(guessWeightColumn(profiles.report.columns)).toBe(pop);
     // Integer counts are summed (and partly covered territories left empty); "1.234,5" makes emplois a non-count.
-    expect(defaultSpec(table, profiles.report.columns[pop], 'commune', pop)).toMatchObject({ epciRule: 'sum', tiRule: 'same', dropPartial: true });
+    expect(defaultSpec(table, profiles.report.columns[pop], 'commune', pop)).toMatchObject({
+      epciRule: 'sum',
+      tiRule: 'same',
+      dropPartial: true,
+    });
     expect(defaultSpec(table, profiles.report.columns[pop], 'epci', undefined)).toMatchObject({ tiRule: 'sum' });
     expect(defaultSpec(table, profiles.report.columns[part], 'epci', undefined)).toMatchObject({ tiRule: 'none' });
-    expect(defaultSpec(table, profiles.report.columns[emplois], 'commune', pop)).toMatchObject({ epciRule: 'weighted-mean', dropPartial: false });
-    expect(defaultSpec(table, profiles.report.columns[part], 'commune', pop)).toMatchObject({ epciRule: 'weighted-mean', weightColumn: pop, dropPartial: false });
+    expect(defaultSpec(table, profiles.report.columns[emplois], 'commune', pop)).toMatchObject({
+      epciRule: 'weighted-mean',
+      dropPartial: false,
+    });
+    expect(defaultSpec(table, profiles.report.columns[part], 'commune', pop)).toMatchObject({
+      epciRule: 'weighted-mean',
+      weightColumn: pop,
+      dropPartial: false,
+    });
 
     const r = buildUserTable({
-      table, join, ref, id: 'tfix01', name: 'Test', fileName: 'good-utf8-semicolon.csv', importedAt: '2026-01-02T00:00:00Z',
-      columns: [spec(part, { label: 'Part industrie', unit: '%', epciRule: 'weighted-mean', weightColumn: pop }), spec(emplois, { epciRule: 'sum', dropPartial: false })],
+      table,
+      join,
+      ref,
+      id: 'tfix01',
+      name: 'Test',
+      fileName: 'good-utf8-semicolon.csv',
+      importedAt: '2026-01-02T00:00:00Z',
+      columns: [
+        spec(part, { label: 'Part industrie', unit: '%', epciRule: 'weighted-mean', weightColumn: pop }),
+        spec(emplois, { epciRule: 'sum', dropPartial: false }),
+      ],
     });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     const t = r.table;
-    expect(t).toMatchObject({ level: 'commune', keyKind: 'commune-insee', keyColumn: 'code_insee', rows: 6, matched: 6, unmatched: 0 });
+    expect(t).toMatchObject({
+      level: 'commune',
+      keyKind: 'commune-insee',
+      keyColumn: 'code_insee',
+      rows: 6,
+      matched: 6,
+      unmatched: 0,
+    });
     const [c1, c2] = t.columns;
     expect(c1.id).toBe('part_industrie');
     expect(c1.weight).toBe('population');
@@ -217,7 +332,16 @@ describe('buildUserTable', () => {
     const { table, join } = await imported('good-utf8-semicolon.csv');
     const { ref } = realReference();
     const pop = table.columns.indexOf('population');
-    const r = buildUserTable({ table, join, ref, id: 'tfix02', name: '', fileName: 'f.csv', importedAt: '2026-01-02T00:00:00Z', columns: [spec(pop, { epciRule: 'sum', dropPartial: true })] });
+    const r = buildUserTable({
+      table,
+      join,
+      ref,
+      id: 'tfix02',
+      name: '',
+      fileName: 'f.csv',
+      importedAt: '2026-01-02T00:00:00Z',
+      columns: [spec(pop, { epciRule: 'sum', dropPartial: true })],
+    });
     expect(r.ok && Object.keys(r.table.columns[0].epci).length).toBe(0);
     expect(r.ok && r.table.columns[0].partial.epci).toBeGreaterThan(0);
     expect(r.ok && r.table.name).toBe('f.csv');
@@ -230,7 +354,13 @@ describe('buildUserTable', () => {
     const emplois = table.columns.indexOf('emplois_2022');
     const part = table.columns.indexOf('part_industrie');
     const r = buildUserTable({
-      table, join, ref, id: 'tfix03', name: 'EPCI', fileName: 'utf8-bom-comma.csv', importedAt: '2026-01-02T00:00:00Z',
+      table,
+      join,
+      ref,
+      id: 'tfix03',
+      name: 'EPCI',
+      fileName: 'utf8-bom-comma.csv',
+      importedAt: '2026-01-02T00:00:00Z',
       columns: [spec(emplois, { tiRule: 'sum' }), spec(part, { tiRule: 'none' })],
     });
     expect(r.ok).toBe(true);
@@ -278,7 +408,9 @@ describe('what the import worker sends to the page', () => {
     expect(c.partial).toBeGreaterThan(0);
     const dropped = coverageOf(columnValues({ table, join, ref }, spec(pop, { epciRule: 'sum', dropPartial: true })));
     expect(dropped.epci).toBe(0);
-    const bad = coverageOf(columnValues({ table, join, ref }, spec(table.columns.indexOf('commune'), { epciRule: 'sum' })));
+    const bad = coverageOf(
+      columnValues({ table, join, ref }, spec(table.columns.indexOf('commune'), { epciRule: 'sum' })),
+    );
     expect(bad).toMatchObject({ ok: false, error: { key: 'import.aggregate.notNumeric' } });
   });
 });

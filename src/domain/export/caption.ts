@@ -3,13 +3,18 @@
 // summary so that they all say the same thing. Pure: translations come in as a function.
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
 import type { Lang } from '../../state/view.ts';
-import { NO_DATA_COLOR, type Choropleth } from '../choropleth.ts';
+import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
-export interface CaptionEntry { label: string; color: string; hatch?: boolean; count?: number }
+export interface CaptionEntry {
+  label: string;
+  color: string;
+  hatch?: boolean;
+  count?: number;
+}
 
 export interface Caption {
   title: string;
@@ -41,7 +46,11 @@ export interface CaptionInput {
 const BASE_SOURCES = ['geo_epci', 'ti_2023'];
 
 export function formatDate(d: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(d);
 }
 
 export function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
@@ -56,11 +65,17 @@ export function buildCaption(input: CaptionInput): Caption {
       .map((id) => byId.get(id))
       .filter((s) => s !== undefined)
       // The year is left out when the producer's name already carries it ("état au 10/03/2024").
-      .map((s) => `${s.producer} (${[s.producer.includes(s.year) ? '' : s.year, s.licence].filter(Boolean).join(', ')})`)
+      .map(
+        (s) => `${s.producer} (${[s.producer.includes(s.year) ? '' : s.year, s.licence].filter(Boolean).join(', ')})`,
+      )
       .join(' ; ');
   const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
   const filterText = input.filtered
-    ? t('share.filtered', { count: formatNumber(input.filtered.count, { lang }), total: formatNumber(input.filtered.total, { lang }), unit: unitLabel })
+    ? t('share.filtered', {
+        count: formatNumber(input.filtered.count, { lang }),
+        total: formatNumber(input.filtered.total, { lang }),
+        unit: unitLabel,
+      })
     : '';
   const parts: string[] = [];
   let legend: CaptionEntry[] = [];
@@ -96,7 +111,9 @@ export function buildCaption(input: CaptionInput): Caption {
   const source = [
     indicatorSources && `${t('legend.source')}${colon}${indicatorSources}`,
     base && `${t('share.basemap')}${colon}${base}`,
-  ].filter(Boolean).join('. ');
+  ]
+    .filter(Boolean)
+    .join('. ');
   return {
     title,
     subtitle: parts.join(' · '),
@@ -124,7 +141,14 @@ export function mapSummary(input: SummaryInput): string {
   const unit = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
   const parts: string[] = [];
   if (ch) {
-    parts.push(t('share.summaryColored', { total: n(input.total), unit, indicator: ch.indicator.label[lang], year: ch.indicator.year(ctx) }));
+    parts.push(
+      t('share.summaryColored', {
+        total: n(input.total),
+        unit,
+        indicator: ch.indicator.label[lang],
+        year: ch.indicator.year(ctx),
+      }),
+    );
   } else {
     parts.push(t('share.summaryPlain', { total: n(input.total), unit }));
   }

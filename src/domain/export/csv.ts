@@ -15,7 +15,11 @@ export interface CsvOptions {
 }
 
 // No grouping, never an exponent; -0 written as 0.
-const PLAIN = new Intl.NumberFormat('en-US', { useGrouping: false, maximumFractionDigits: 12, signDisplay: 'negative' });
+const PLAIN = new Intl.NumberFormat('en-US', {
+  useGrouping: false,
+  maximumFractionDigits: 12,
+  signDisplay: 'negative',
+});
 
 /** A number as the spreadsheet will read it back: "-1234.5" or "-1234,5"; non-finite → empty. */
 export function csvNumber(v: number, decimalComma: boolean): string {

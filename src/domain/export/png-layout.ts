@@ -3,14 +3,23 @@
 // Pure: text widths come from the `measure` function (canvas measureText in the app, a stub in
 // tests); the result is a list of things to draw and the rectangle where the map goes.
 
-export interface Rect { x: number; y: number; w: number; h: number }
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 
 export type DrawItem =
   /** Text drawn with textBaseline 'top' at (x, y). */
   | { kind: 'text'; text: string; x: number; y: number; font: string; color: string }
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string | null; stroke?: string; hatch?: boolean };
 
-export interface PngLegendEntry { label: string; color: string; hatch?: boolean }
+export interface PngLegendEntry {
+  label: string;
+  color: string;
+  hatch?: boolean;
+}
 
 export interface PngLayoutInput {
   /** Size in CSS pixels (the pixel ratio is applied by the painter). */
@@ -39,7 +48,12 @@ const DEFAULT_FAMILY = "system-ui, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Word wrap with measured widths; a word wider than the line is cut by characters. */
-export function wrapMeasured(text: string, maxWidth: number, font: string, measure: PngLayoutInput['measure']): string[] {
+export function wrapMeasured(
+  text: string,
+  maxWidth: number,
+  font: string,
+  measure: PngLayoutInput['measure'],
+): string[] {
   const out: string[] = [];
   let line = '';
   const pushWord = (word: string) => {
@@ -70,7 +84,13 @@ export function wrapMeasured(text: string, maxWidth: number, font: string, measu
 }
 
 /** At most `max` lines; the last one ends with "…" when text was cut. */
-function limitLines(lines: string[], max: number, maxWidth: number, font: string, measure: PngLayoutInput['measure']): string[] {
+function limitLines(
+  lines: string[],
+  max: number,
+  maxWidth: number,
+  font: string,
+  measure: PngLayoutInput['measure'],
+): string[] {
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
   let last = kept[max - 1];
@@ -90,12 +110,19 @@ export function layoutPng(input: PngLayoutInput): PngLayout {
   const footSize = Math.round(clamp(small / 72, 10, 18));
   const font = (size: number, weight = 400) => `${weight} ${size}px ${family}`;
   const items: DrawItem[] = [];
-  const text = (t: string, x: number, y: number, f: string, color = INK) => items.push({ kind: 'text', text: t, x, y, font: f, color });
+  const text = (t: string, x: number, y: number, f: string, color = INK) =>
+    items.push({ kind: 'text', text: t, x, y, font: f, color });
 
   // Header.
   let y = P;
   const titleFont = font(titleSize, 700);
-  for (const l of limitLines(wrapMeasured(input.title, W - 2 * P, titleFont, measure), 2, W - 2 * P, titleFont, measure)) {
+  for (const l of limitLines(
+    wrapMeasured(input.title, W - 2 * P, titleFont, measure),
+    2,
+    W - 2 * P,
+    titleFont,
+    measure,
+  )) {
     text(l, P, y, titleFont);
     y += Math.round(titleSize * 1.2);
   }
@@ -118,7 +145,8 @@ export function layoutPng(input: PngLayoutInput): PngLayout {
 
   const legendFont = font(legendSize);
   const legendTitleFont = font(legendSize, 700);
-  const sw = Math.round(legendSize * 1.6), sh = Math.round(legendSize * 1.05);
+  const sw = Math.round(legendSize * 1.6),
+    sh = Math.round(legendSize * 1.05);
   const lh = Math.round(legendSize * 1.3);
   const hasLegend = input.legend.length > 0;
 
@@ -135,8 +163,26 @@ export function layoutPng(input: PngLayoutInput): PngLayout {
     }
     for (const e of input.legend) {
       const lines = wrapMeasured(e.label, w - sw - 8, legendFont, measure);
-      out.push({ kind: 'rect', x, y: cy + Math.round((lh - sh) / 2), w: sw, h: sh, fill: e.color, stroke: 'rgba(0,0,0,0.3)', hatch: e.hatch });
-      lines.forEach((l, i) => out.push({ kind: 'text', text: l, x: x + sw + 8, y: cy + i * lh + Math.round((lh - legendSize) / 2), font: legendFont, color: INK }));
+      out.push({
+        kind: 'rect',
+        x,
+        y: cy + Math.round((lh - sh) / 2),
+        w: sw,
+        h: sh,
+        fill: e.color,
+        stroke: 'rgba(0,0,0,0.3)',
+        hatch: e.hatch,
+      });
+      lines.forEach((l, i) =>
+        out.push({
+          kind: 'text',
+          text: l,
+          x: x + sw + 8,
+          y: cy + i * lh + Math.round((lh - legendSize) / 2),
+          font: legendFont,
+          color: INK,
+        }),
+      );
       cy += Math.max(1, lines.length) * lh + Math.round(lh * 0.35);
     }
     return { items: out, h: cy - y0 };
@@ -162,9 +208,25 @@ export function layoutPng(input: PngLayoutInput): PngLayout {
         cx = 0;
         cy += Math.round(lh * 1.35);
       }
-      out.push({ kind: 'rect', x: P + cx, y: cy + Math.round((lh - sh) / 2), w: sw, h: sh, fill: e.color, stroke: 'rgba(0,0,0,0.3)', hatch: e.hatch });
+      out.push({
+        kind: 'rect',
+        x: P + cx,
+        y: cy + Math.round((lh - sh) / 2),
+        w: sw,
+        h: sh,
+        fill: e.color,
+        stroke: 'rgba(0,0,0,0.3)',
+        hatch: e.hatch,
+      });
       const label = wrapMeasured(e.label, w - sw - 8, legendFont, measure)[0] ?? '';
-      out.push({ kind: 'text', text: label, x: P + cx + sw + 8, y: cy + Math.round((lh - legendSize) / 2), font: legendFont, color: INK });
+      out.push({
+        kind: 'text',
+        text: label,
+        x: P + cx + sw + 8,
+        y: cy + Math.round((lh - legendSize) / 2),
+        font: legendFont,
+        color: INK,
+      });
       cx += itemW + gap;
     }
     return { items: out, h: cy + lh };

@@ -8,7 +8,11 @@ import type { GeometryCollection, GeometryObject, Topology } from 'topojson-spec
 
 export type Box = [number, number, number, number];
 
-export interface SvgLegendEntry { label: string; color: string; hatch?: boolean }
+export interface SvgLegendEntry {
+  label: string;
+  color: string;
+  hatch?: boolean;
+}
 
 export interface SvgMesh {
   object: string;
@@ -36,7 +40,12 @@ export interface SvgInput {
   /** Drawn first as one path in one colour (e.g. every EPCI as land under the TI). */
   base?: { object: string; color: string };
   /** Translucent overlay polygons (e.g. TI tint on the reference map). */
-  overlay?: { object: string; color: string; opacity: number; where?: (properties: Record<string, unknown>) => boolean };
+  overlay?: {
+    object: string;
+    color: string;
+    opacity: number;
+    where?: (properties: Record<string, unknown>) => boolean;
+  };
   meshes?: SvgMesh[];
   insets?: { name: string; box: Box }[];
   insetColor?: string;
@@ -61,11 +70,19 @@ const RAD = Math.PI / 180;
 const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-85, Math.min(85, lat)) * RAD) / 2));
 
 /** Web Mercator fitted into a box: [lon, lat] → [x, y] in px. */
-export function mercatorFit(extent: Box, width: number, height: number, x0 = 0, y0 = 0): { project: (p: Position) => [number, number]; width: number; height: number } {
+export function mercatorFit(
+  extent: Box,
+  width: number,
+  height: number,
+  x0 = 0,
+  y0 = 0,
+): { project: (p: Position) => [number, number]; width: number; height: number } {
   const [w, s, e, n] = extent;
-  const dx = (e - w) * RAD, dy = mercY(n) - mercY(s);
+  const dx = (e - w) * RAD,
+    dy = mercY(n) - mercY(s);
   const k = Math.min(width / dx, height / dy);
-  const ox = x0 + (width - dx * k) / 2, oy = y0 + (height - dy * k) / 2;
+  const ox = x0 + (width - dx * k) / 2,
+    oy = y0 + (height - dy * k) / 2;
   const yn = mercY(n);
   return { project: (p) => [ox + (p[0] - w) * RAD * k, oy + (yn - mercY(p[1])) * k], width: dx * k, height: dy * k };
 }
@@ -99,11 +116,18 @@ function ringsOf(g: Geometry | null): Position[][] {
   return [];
 }
 
-function collection(topology: Topology, name: string, where?: (p: Record<string, unknown>) => boolean): GeometryCollection | null {
+function collection(
+  topology: Topology,
+  name: string,
+  where?: (p: Record<string, unknown>) => boolean,
+): GeometryCollection | null {
   const obj = topology.objects[name] as GeometryCollection | undefined;
   if (!obj || obj.type !== 'GeometryCollection') return null;
   if (!where) return obj;
-  return { ...obj, geometries: obj.geometries.filter((g: GeometryObject) => where((g.properties ?? {}) as Record<string, unknown>)) };
+  return {
+    ...obj,
+    geometries: obj.geometries.filter((g: GeometryObject) => where((g.properties ?? {}) as Record<string, unknown>)),
+  };
 }
 
 function features(topology: Topology, name: string, where?: (p: Record<string, unknown>) => boolean): Feature[] {
@@ -129,10 +153,13 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
 export function buildSvg(input: SvgInput): string {
   const W = input.width ?? 1200;
   const pad = 24;
-  const titleSize = 24, subSize = 14, legendSize = 13, footSize = 11;
+  const titleSize = 24,
+    subSize = 14,
+    legendSize = 13,
+    footSize = 11;
   const legendW = Math.round(W * 0.24);
   const mapW = W - 2 * pad - legendW - pad;
-  const extent = input.extent ?? ((input.topology.bbox?.slice(0, 4) as Box | undefined) ?? [-180, -85, 180, 85]);
+  const extent = input.extent ?? (input.topology.bbox?.slice(0, 4) as Box | undefined) ?? [-180, -85, 180, 85];
   // Height of the map from the extent's aspect at the available width.
   const probe = mercatorFit(extent, mapW, 1e6);
   const mapH = Math.round(probe.height);
@@ -142,11 +169,15 @@ export function buildSvg(input: SvgInput): string {
   const head: string[] = [];
   for (const l of titleLines) {
     y += titleSize * 1.15;
-    head.push(`<text x="${pad}" y="${r1(y)}" font-size="${titleSize}" font-weight="700" fill="#1d2327">${escapeXml(l)}</text>`);
+    head.push(
+      `<text x="${pad}" y="${r1(y)}" font-size="${titleSize}" font-weight="700" fill="#1d2327">${escapeXml(l)}</text>`,
+    );
   }
   if (input.subtitle) {
     y += subSize * 1.5;
-    head.push(`<text x="${pad}" y="${r1(y)}" font-size="${subSize}" fill="#5d666e">${escapeXml(input.subtitle)}</text>`);
+    head.push(
+      `<text x="${pad}" y="${r1(y)}" font-size="${subSize}" fill="#5d666e">${escapeXml(input.subtitle)}</text>`,
+    );
   }
   const mapY = y + 12;
   const fit = mercatorFit(extent, mapW, mapH, pad, mapY);
@@ -164,27 +195,43 @@ export function buildSvg(input: SvgInput): string {
   }
   let base = '';
   if (input.base) {
-    const d = features(input.topology, input.base.object).map((f) => pathOf(ringsOf(f.geometry), P, true)).join('');
+    const d = features(input.topology, input.base.object)
+      .map((f) => pathOf(ringsOf(f.geometry), P, true))
+      .join('');
     if (d) base = `<path class="base" fill="${escapeXml(input.base.color)}" fill-rule="evenodd" d="${d}"/>`;
   }
   let overlay = '';
   if (input.overlay) {
     const o = input.overlay;
-    const d = features(input.topology, o.object, o.where).map((f) => pathOf(ringsOf(f.geometry), P, true)).join('');
-    if (d) overlay = `<path class="overlay" fill-rule="evenodd" fill="${escapeXml(o.color)}" fill-opacity="${o.opacity}" d="${d}"/>`;
+    const d = features(input.topology, o.object, o.where)
+      .map((f) => pathOf(ringsOf(f.geometry), P, true))
+      .join('');
+    if (d)
+      overlay = `<path class="overlay" fill-rule="evenodd" fill="${escapeXml(o.color)}" fill-opacity="${o.opacity}" d="${d}"/>`;
   }
   const meshes = (input.meshes ?? []).map((m) => {
     const obj = collection(input.topology, m.object, m.where);
     if (!obj) return '';
-    const g = mesh(input.topology, obj, m.interior ? (a: GeometryObject, b: GeometryObject) => a !== b : undefined) as MultiLineString;
+    const g = mesh(
+      input.topology,
+      obj,
+      m.interior ? (a: GeometryObject, b: GeometryObject) => a !== b : undefined,
+    ) as MultiLineString;
     const d = pathOf(g.coordinates, P, false);
-    return d ? `<path class="mesh-${escapeXml(m.object)}" fill="none" stroke="${escapeXml(m.color)}" stroke-width="${m.width}" stroke-linejoin="round"${m.dash ? ` stroke-dasharray="${m.dash}"` : ''} d="${d}"/>` : '';
+    return d
+      ? `<path class="mesh-${escapeXml(m.object)}" fill="none" stroke="${escapeXml(m.color)}" stroke-width="${m.width}" stroke-linejoin="round"${m.dash ? ` stroke-dasharray="${m.dash}"` : ''} d="${d}"/>`
+      : '';
   });
-  const insets: string[] = [], insetLabels: string[] = [];
+  const insets: string[] = [],
+    insetLabels: string[] = [];
   for (const i of input.insets ?? []) {
     const [a, b] = [P([i.box[0], i.box[3]]), P([i.box[2], i.box[1]])];
-    insets.push(`<rect x="${r1(a[0])}" y="${r1(a[1])}" width="${r1(b[0] - a[0])}" height="${r1(b[1] - a[1])}" fill="${escapeXml(input.insetColor ?? '#e8eef2')}" stroke="#8a8f96" stroke-width="0.8"/>`);
-    insetLabels.push(`<text x="${r1(a[0] + 4)}" y="${r1(a[1] + 13)}" font-size="11" fill="#4a4f55">${escapeXml(i.name)}</text>`);
+    insets.push(
+      `<rect x="${r1(a[0])}" y="${r1(a[1])}" width="${r1(b[0] - a[0])}" height="${r1(b[1] - a[1])}" fill="${escapeXml(input.insetColor ?? '#e8eef2')}" stroke="#8a8f96" stroke-width="0.8"/>`,
+    );
+    insetLabels.push(
+      `<text x="${r1(a[0] + 4)}" y="${r1(a[1] + 13)}" font-size="11" fill="#4a4f55">${escapeXml(i.name)}</text>`,
+    );
   }
 
   // Legend, right of the map.
@@ -194,14 +241,22 @@ export function buildSvg(input: SvgInput): string {
   if (input.legendTitle) {
     for (const l of wrapText(input.legendTitle, legendW, legendSize + 1)) {
       ly += (legendSize + 1) * 1.3;
-      legend.push(`<text x="${lx}" y="${r1(ly)}" font-size="${legendSize + 1}" font-weight="700" fill="#1d2327">${escapeXml(l)}</text>`);
+      legend.push(
+        `<text x="${lx}" y="${r1(ly)}" font-size="${legendSize + 1}" font-weight="700" fill="#1d2327">${escapeXml(l)}</text>`,
+      );
     }
     ly += 8;
   }
   for (const e of input.legend) {
     const lines = wrapText(e.label, legendW - 30, legendSize);
-    legend.push(`<rect x="${lx}" y="${r1(ly + 2)}" width="20" height="13" fill="${escapeXml(e.color)}" stroke="rgba(0,0,0,0.25)" stroke-width="0.6"${e.hatch ? ' stroke-dasharray="2 1"' : ''}/>`);
-    lines.forEach((l, i) => legend.push(`<text x="${lx + 28}" y="${r1(ly + 13 + i * legendSize * 1.25)}" font-size="${legendSize}" fill="#1d2327">${escapeXml(l)}</text>`));
+    legend.push(
+      `<rect x="${lx}" y="${r1(ly + 2)}" width="20" height="13" fill="${escapeXml(e.color)}" stroke="rgba(0,0,0,0.25)" stroke-width="0.6"${e.hatch ? ' stroke-dasharray="2 1"' : ''}/>`,
+    );
+    lines.forEach((l, i) =>
+      legend.push(
+        `<text x="${lx + 28}" y="${r1(ly + 13 + i * legendSize * 1.25)}" font-size="${legendSize}" fill="#1d2327">${escapeXml(l)}</text>`,
+      ),
+    );
     ly += Math.max(20, lines.length * legendSize * 1.25 + 6);
   }
 

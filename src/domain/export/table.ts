@@ -5,7 +5,14 @@
 import type { SourceInfo } from '../../data/types.ts';
 import type { Filter, Lang } from '../../state/view.ts';
 import { categoryColumn } from '../choropleth.ts';
-import { codesOf, indicatorById, isAvailable, numericValues, type Indicator, type IndicatorContext } from '../indicators.ts';
+import {
+  codesOf,
+  type Indicator,
+  type IndicatorContext,
+  indicatorById,
+  isAvailable,
+  numericValues,
+} from '../indicators.ts';
 
 export type ExportCell = string | number | null;
 
@@ -61,7 +68,11 @@ export function columnLabel(ind: Indicator, ctx: Pick<IndicatorContext, 'period'
   return `${ind.label[lang]} (${unit ? `${unit}, ` : ''}${year})`;
 }
 
-function indicatorColumn(ind: Indicator, ctx: IndicatorContext, lang: Lang): { column: ExportColumn; values: ExportCell[] } {
+function indicatorColumn(
+  ind: Indicator,
+  ctx: IndicatorContext,
+  lang: Lang,
+): { column: ExportColumn; values: ExportCell[] } {
   const column: ExportColumn = {
     key: ind.id,
     label: columnLabel(ind, ctx, lang),
@@ -77,7 +88,14 @@ function indicatorColumn(ind: Indicator, ctx: IndicatorContext, lang: Lang): { c
 }
 
 /** Human-readable text of one category value of a filter dimension. */
-function categoryText(dim: string, value: string, ctx: IndicatorContext, lang: Lang, labels: TableLabels, names: { reg: Map<string, string>; dep: Map<string, string> }): string {
+function categoryText(
+  dim: string,
+  value: string,
+  ctx: IndicatorContext,
+  lang: Lang,
+  labels: TableLabels,
+  names: { reg: Map<string, string>; dep: Map<string, string> },
+): string {
   switch (dim) {
     case 'region':
       return names.reg.get(value) ?? value;
@@ -96,14 +114,22 @@ function categoryText(dim: string, value: string, ctx: IndicatorContext, lang: L
   }
 }
 
-const DIM_SOURCES: Record<string, string[]> = { region: ['cog'], departement: ['cog'], nature: ['cog'], ti2023: ['ti_2023'], ti2018: ['ti_2018'] };
+const DIM_SOURCES: Record<string, string[]> = {
+  region: ['cog'],
+  departement: ['cog'],
+  nature: ['cog'],
+  ti2023: ['ti_2023'],
+  ti2018: ['ti_2018'],
+};
 
 export function buildExportTable(input: TableInput): ExportTable {
   const { ctx, lang, labels } = input;
   const codes = codesOf(ctx);
   const isTi = ctx.level === 'ti';
   const nameOf = new Map<string, string>(
-    isTi ? ctx.territories.ti[ctx.generation].map((t) => [t.key, t.name]) : ctx.territories.epci.map((e) => [e.code, e.name]),
+    isTi
+      ? ctx.territories.ti[ctx.generation].map((t) => [t.key, t.name])
+      : ctx.territories.epci.map((e) => [e.code, e.name]),
   );
   const columns: ExportColumn[] = [
     { key: 'code', label: labels.code, type: 'text', sources: [isTi ? `ti_${ctx.generation}` : 'cog'] },
@@ -122,7 +148,10 @@ export function buildExportTable(input: TableInput): ExportTable {
   };
   if (!input.indicator || !addIndicator(input.indicator)) addIndicator('population');
 
-  const names = { reg: new Map(ctx.territories.regions.map((r) => [r.code, r.name])), dep: new Map(ctx.territories.departements.map((d) => [d.code, d.name])) };
+  const names = {
+    reg: new Map(ctx.territories.regions.map((r) => [r.code, r.name])),
+    dep: new Map(ctx.territories.departements.map((d) => [d.code, d.name])),
+  };
   for (const f of input.filters) {
     if (f.kind === 'range') {
       addIndicator(f.indicator);
@@ -139,7 +168,12 @@ export function buildExportTable(input: TableInput): ExportTable {
     const col = categoryColumn(f.dimension, ctx);
     if (!col) continue;
     seen.add(key);
-    columns.push({ key, label: labels.dims[f.dimension] ?? f.dimension, type: 'text', sources: DIM_SOURCES[f.dimension] ?? [] });
+    columns.push({
+      key,
+      label: labels.dims[f.dimension] ?? f.dimension,
+      type: 'text',
+      sources: DIM_SOURCES[f.dimension] ?? [],
+    });
     valueColumns.push(
       col.map((v) => {
         if (v === null || v === undefined) return null;
@@ -173,7 +207,15 @@ export function sourceRows(columns: ExportColumn[], sources: SourceInfo[]): Sour
   for (const c of columns) {
     for (const id of c.sources) {
       const s = byId.get(id);
-      if (s) out.push({ column: c.label, title: s.title, producer: s.producer, year: s.year, licence: s.licence, url: s.url });
+      if (s)
+        out.push({
+          column: c.label,
+          title: s.title,
+          producer: s.producer,
+          year: s.year,
+          licence: s.licence,
+          url: s.url,
+        });
     }
   }
   return out;

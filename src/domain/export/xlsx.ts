@@ -40,8 +40,17 @@ export function buildXlsxSheets(table: ExportTable, meta: XlsxMeta): Sheet<unkno
   ];
   const width = (i: number) => (i < 2 ? 14 + i * 20 : 22);
   return [
-    { data, sheet: sheetName(meta.sheetNames.data), columns: table.columns.map((_, i) => ({ width: width(i) })), stickyRowsCount: 1 },
-    { data: sources, sheet: sheetName(meta.sheetNames.sources), columns: [{ width: 40 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 30 }, { width: 50 }] },
+    {
+      data,
+      sheet: sheetName(meta.sheetNames.data),
+      columns: table.columns.map((_, i) => ({ width: width(i) })),
+      stickyRowsCount: 1,
+    },
+    {
+      data: sources,
+      sheet: sheetName(meta.sheetNames.sources),
+      columns: [{ width: 40 }, { width: 40 }, { width: 40 }, { width: 14 }, { width: 30 }, { width: 50 }],
+    },
   ];
 }
 

@@ -61,7 +61,10 @@ export function epcisByTi(tis: readonly TiRecord[]): Membership {
  * 'commune' members themselves. 'ept' members (Grand Paris) cannot be resolved to communes with the
  * reference data and are listed in `unresolved`.
  */
-export function communesByTi(tis: readonly TiRecord[], communes: readonly CommuneRecord[]): { membership: Membership; unresolved: { ti: string; member: string }[] } {
+export function communesByTi(
+  tis: readonly TiRecord[],
+  communes: readonly CommuneRecord[],
+): { membership: Membership; unresolved: { ti: string; member: string }[] } {
   const byEpci = communesByEpci(communes);
   const membership = new Map<string, string[]>();
   const unresolved: { ti: string; member: string }[] = [];
@@ -151,11 +154,20 @@ export type AggregateResult =
  * Aggregates a commune-keyed table to EPCI (communes of each EPCI) or TI (communes of each TI,
  * computed from communes so that means and weighted means are exact).
  */
-export function aggregateCommuneTable(table: ImportTable, join: JoinReport, ref: JoinReference, options: AggregateOptions): AggregateResult {
+export function aggregateCommuneTable(
+  table: ImportTable,
+  join: JoinReport,
+  ref: JoinReference,
+  options: AggregateOptions,
+): AggregateResult {
   if (join.level !== 'commune') return { ok: false, error: msg('import.aggregate.needsCommuneKey') };
   const column = table.columns[options.valueColumn];
-  if (column === undefined) return { ok: false, error: msg('import.aggregate.notNumeric', { column: String(options.valueColumn) }) };
-  if (options.rule === 'weighted-mean' && (options.weightColumn === undefined || table.columns[options.weightColumn] === undefined)) {
+  if (column === undefined)
+    return { ok: false, error: msg('import.aggregate.notNumeric', { column: String(options.valueColumn) }) };
+  if (
+    options.rule === 'weighted-mean' &&
+    (options.weightColumn === undefined || table.columns[options.weightColumn] === undefined)
+  ) {
     return { ok: false, error: msg('import.aggregate.weightMissing') };
   }
   const values = valuesByCode(table, join, options.valueColumn);
@@ -203,7 +215,13 @@ function aggregateMessages(cells: AggregateCell[], ref: JoinReference, level: 'e
     out.push(
       c.withValue === 0
         ? msg('import.aggregate.allMissing', { group, code: c.code })
-        : msg('import.aggregate.partial', { group, code: c.code, missing: c.missing, members: c.members, withValue: c.withValue }),
+        : msg('import.aggregate.partial', {
+            group,
+            code: c.code,
+            missing: c.missing,
+            members: c.members,
+            withValue: c.withValue,
+          }),
     );
   }
   return out;

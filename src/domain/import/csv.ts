@@ -1,9 +1,16 @@
 // CSV text → table, with papaparse doing the actual parsing (quotes, escaped quotes, line breaks).
 // This module adds delimiter detection by consistency, structure checks with row numbers and progress.
 import Papa from 'papaparse';
-import { CSV_CHUNK_CHARS, MAX_BAD_ROW_SHARE, MAX_COLUMNS, MAX_LINE_CHARS, MAX_LISTED_MESSAGES, bytesToMb } from './limits.ts';
+import {
+  bytesToMb,
+  CSV_CHUNK_CHARS,
+  MAX_BAD_ROW_SHARE,
+  MAX_COLUMNS,
+  MAX_LINE_CHARS,
+  MAX_LISTED_MESSAGES,
+} from './limits.ts';
 import { msg } from './messages.ts';
-import { finalizeTable, findHeaderIndex, isEmptyCell, type BuiltTable } from './table.ts';
+import { type BuiltTable, finalizeTable, findHeaderIndex, isEmptyCell } from './table.ts';
 import type { CellValue, ImportMessage } from './types.ts';
 
 export const CSV_DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -72,7 +79,10 @@ export function detectDelimiter(text: string): { delimiter: CsvDelimiter | null;
     }
     scores.push({ delimiter: d, fields, consistency: total === 0 || fields <= 1 ? 0 : best / total });
   }
-  const ranked = [...scores].sort((a, b) => b.consistency - a.consistency || CSV_DELIMITERS.indexOf(a.delimiter) - CSV_DELIMITERS.indexOf(b.delimiter));
+  const ranked = [...scores].sort(
+    (a, b) =>
+      b.consistency - a.consistency || CSV_DELIMITERS.indexOf(a.delimiter) - CSV_DELIMITERS.indexOf(b.delimiter),
+  );
   const top = ranked[0];
   return { delimiter: top.consistency > 0 ? top.delimiter : null, scores };
 }
@@ -106,7 +116,9 @@ export interface CsvParsed extends BuiltTable {
   skippedRows: number[];
 }
 
-export type CsvResult = { ok: true; value: CsvParsed; warnings: ImportMessage[] } | { ok: false; error: ImportMessage; warnings: ImportMessage[] };
+export type CsvResult =
+  | { ok: true; value: CsvParsed; warnings: ImportMessage[] }
+  | { ok: false; error: ImportMessage; warnings: ImportMessage[] };
 
 /** A 1-field row that another delimiter would split into the expected number of fields. */
 function otherDelimiterFor(row: readonly CellValue[], delimiter: string, expected: number): string | null {
@@ -128,7 +140,12 @@ function otherDelimiterFor(row: readonly CellValue[], delimiter: string, expecte
 export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvResult {
   const warnings: ImportMessage[] = [];
   const long = findLongLine(text);
-  if (long) return { ok: false, error: msg('import.csv.lineTooLong', { row: long.row, maxMb: bytesToMb(MAX_LINE_CHARS) }), warnings };
+  if (long)
+    return {
+      ok: false,
+      error: msg('import.csv.lineTooLong', { row: long.row, maxMb: bytesToMb(MAX_LINE_CHARS) }),
+      warnings,
+    };
 
   let delimiter = options.delimiter;
   if (!delimiter) {
@@ -183,7 +200,8 @@ export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvRe
       }
     },
   });
-  if (!completed && !tooWideAt) return { ok: false, error: msg('import.internal', { detail: 'papaparse did not complete' }), warnings };
+  if (!completed && !tooWideAt)
+    return { ok: false, error: msg('import.internal', { detail: 'papaparse did not complete' }), warnings };
   if (tooWideAt) {
     const t = tooWideAt as { row: number; count: number };
     return { ok: false, error: msg('import.table.tooManyColumns', { count: t.count, max: MAX_COLUMNS }), warnings };
@@ -205,7 +223,8 @@ export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvRe
   const headerLen = header.length;
   let expected = headerLen;
   while (expected > 0 && isEmptyCell(header[expected - 1])) expected--;
-  if (expected > MAX_COLUMNS) return { ok: false, error: msg('import.table.tooManyColumns', { count: expected, max: MAX_COLUMNS }), warnings };
+  if (expected > MAX_COLUMNS)
+    return { ok: false, error: msg('import.table.tooManyColumns', { count: expected, max: MAX_COLUMNS }), warnings };
 
   const good: CellValue[][] = [];
   const goodNumbers: number[] = [];
@@ -244,7 +263,13 @@ export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvRe
   if (skippedRows.length > 0 && skippedRows.length > dataRows * MAX_BAD_ROW_SHARE) {
     return {
       ok: false,
-      error: msg('import.csv.tooManyBadRows', { bad: skippedRows.length, total: dataRows, expected, delimiter, row: skippedRows[0] }),
+      error: msg('import.csv.tooManyBadRows', {
+        bad: skippedRows.length,
+        total: dataRows,
+        expected,
+        delimiter,
+        row: skippedRows[0],
+      }),
       warnings: [...warnings, ...badMessages.slice(0, MAX_LISTED_MESSAGES)],
     };
   }
@@ -258,7 +283,13 @@ export function parseCsvText(text: string, options: CsvParseOptions = {}): CsvRe
   onProgress?.(1);
   return {
     ok: true,
-    value: { ...built.value, warnings: [...warnings, ...built.value.warnings], delimiter, headerRow: rowNumbers[h], skippedRows },
+    value: {
+      ...built.value,
+      warnings: [...warnings, ...built.value.warnings],
+      delimiter,
+      headerRow: rowNumbers[h],
+      skippedRows,
+    },
     warnings: [...warnings, ...built.value.warnings],
   };
 }

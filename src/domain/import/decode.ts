@@ -1,6 +1,6 @@
 // Bytes → text: BOM sniffing, UTF-8 (strict) with a Windows-1252 fallback for French Excel exports,
 // UTF-16 with BOM (or obvious UTF-16 LE/BE without BOM), and binary detection (NUL bytes, magic numbers).
-import { MAX_IMPORT_BYTES, bytesToMb } from './limits.ts';
+import { bytesToMb, MAX_IMPORT_BYTES } from './limits.ts';
 import { msg } from './messages.ts';
 import type { ImportMessage, TextEncoding } from './types.ts';
 
@@ -92,7 +92,8 @@ export function decodeBytes(bytes: Uint8Array, name = 'fichier'): DecodeResult {
 
   const magic = sniffMagic(bytes);
   if (magic) {
-    if (magic === 'ZIP' && looksLikeXlsxZip(bytes)) return { ok: false, error: msg('import.file.xlsxNamedCsv', { name }) };
+    if (magic === 'ZIP' && looksLikeXlsxZip(bytes))
+      return { ok: false, error: msg('import.file.xlsxNamedCsv', { name }) };
     if (magic === 'XLS') return { ok: false, error: msg('import.file.xlsUnsupported', { name }) };
     return { ok: false, error: msg('import.file.binary', { name, format: magic }) };
   }
@@ -168,7 +169,8 @@ function sampleAround(text: string, index: number): string {
 }
 
 // UTF-8 text decoded as Latin-1/Windows-1252 then re-encoded: "Ã©", "Ã¨", "Ã§", "Ã´", "â€™"…
-const MOJIBAKE = /Ã[\u0080-\u00BF\u2018-\u203A\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u02C6\u02DC]|â€[\u0099\u2122\u0153\u009D\u201C\u201D\u00A6\u00A2\u201A]/;
+const MOJIBAKE =
+  /Ã[\u0080-\u00BF\u2018-\u203A\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u02C6\u02DC]|â€[\u0099\u2122\u0153\u009D\u201C\u201D\u00A6\u00A2\u201A]/;
 
 /** First place (1-based line, short sample) where UTF-8 bytes were decoded twice. */
 export function findMojibake(text: string): { row: number; sample: string } | null {
@@ -180,7 +182,8 @@ export function findMojibake(text: string): { row: number; sample: string } | nu
 // Characters that Windows-1252 gives to bytes 0x80–0x9F; in French text they follow a letter only
 // when the file is in another code page (DOS CP850: é = 0x82 "‚", è = 0x8A "Š", ç = 0x87 "‡"…).
 // Legitimate French characters of that range (’ ” … – — œ €) are not listed.
-const C1_AFTER_LETTER = /[A-Za-z][\u0081\u008D\u008F\u0090\u009D\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u2022\u02DC\u2122\u0161\u203A\u017E\u0178]/;
+const C1_AFTER_LETTER =
+  /[A-Za-z][\u0081\u008D\u008F\u0090\u009D\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u2022\u02DC\u2122\u0161\u203A\u017E\u0178]/;
 
 /** In a Windows-1252 decoding, a C1-range character glued to a letter suggests another code page. */
 export function findSuspectCp1252(text: string): { row: number; sample: string } | null {

@@ -1,23 +1,87 @@
 // Public API of the spreadsheet import core (pure functions; worker.ts is the Web Worker entry).
-export * from './types.ts';
-export * from './messages.ts';
-export * from './limits.ts';
-export { decodeBytes, decodeWindows1252, checkSize, sniffMagic, looksLikeXlsxZip, findMojibake, findSuspectCp1252, type DecodeResult, type BinaryFormat } from './decode.ts';
-export { parseCsvText, detectDelimiter, findLongLine, CSV_DELIMITERS, type CsvDelimiter, type CsvParseOptions, type CsvResult, type DelimiterScore } from './csv.ts';
-export { readWorkbook, listSheets, sheetToTable, normalizeXlsxCell, dateToText, type XlsxSheet } from './xlsx.ts';
-export { parseImport, detectFormat, fileExtension } from './parse.ts';
-export { parseNumberText, parseNumberCell, toNumberOrNull, isMissingToken, profileColumn, MISSING_TOKENS, type NumberParse } from './numbers.ts';
-export { neutralizeFormula, isFormulaLike } from './safety.ts';
-export { finalizeTable, findHeaderIndex, columnLetter } from './table.ts';
-export { normalizeName, looseName, boundedLevenshtein } from './normalize.ts';
-export { buildJoinReference, levelOfKind, isNameKind, KEY_KINDS, type JoinReference, type ReferenceInput, type KeyKind, type TerritoryLevel } from './reference.ts';
+
 export {
-  detectJoinKey, joinTable, resolveKey, suggestNames, cellToKeyText, normalizeDepartement, findDepartementColumn, MIN_KEY_MATCH_RATE,
-  type KeyCandidate, type KeyDetection, type JoinReport, type JoinOptions, type MatchedRow, type UnmatchedRow, type UnmatchedReason,
-  type DuplicateGroup, type Resolution, type Suggestion, type NameCandidate,
-} from './join.ts';
-export {
-  aggregateValues, aggregateCommuneTable, aggregateEpciToTi, communesByEpci, communesByTi, epcisByTi, valuesByCode, AGGREGATE_RULES,
-  type AggregateRule, type AggregateCell, type AggregateOptions, type AggregateResult, type Membership,
+  AGGREGATE_RULES,
+  type AggregateCell,
+  type AggregateOptions,
+  type AggregateResult,
+  type AggregateRule,
+  aggregateCommuneTable,
+  aggregateEpciToTi,
+  aggregateValues,
+  communesByEpci,
+  communesByTi,
+  epcisByTi,
+  type Membership,
+  valuesByCode,
 } from './aggregate.ts';
+export {
+  CSV_DELIMITERS,
+  type CsvDelimiter,
+  type CsvParseOptions,
+  type CsvResult,
+  type DelimiterScore,
+  detectDelimiter,
+  findLongLine,
+  parseCsvText,
+} from './csv.ts';
+export {
+  type BinaryFormat,
+  checkSize,
+  type DecodeResult,
+  decodeBytes,
+  decodeWindows1252,
+  findMojibake,
+  findSuspectCp1252,
+  looksLikeXlsxZip,
+  sniffMagic,
+} from './decode.ts';
+export {
+  cellToKeyText,
+  type DuplicateGroup,
+  detectJoinKey,
+  findDepartementColumn,
+  type JoinOptions,
+  type JoinReport,
+  joinTable,
+  type KeyCandidate,
+  type KeyDetection,
+  type MatchedRow,
+  MIN_KEY_MATCH_RATE,
+  type NameCandidate,
+  normalizeDepartement,
+  type Resolution,
+  resolveKey,
+  type Suggestion,
+  suggestNames,
+  type UnmatchedReason,
+  type UnmatchedRow,
+} from './join.ts';
+export * from './limits.ts';
+export * from './messages.ts';
+export { boundedLevenshtein, looseName, normalizeName } from './normalize.ts';
+export {
+  isMissingToken,
+  MISSING_TOKENS,
+  type NumberParse,
+  parseNumberCell,
+  parseNumberText,
+  profileColumn,
+  toNumberOrNull,
+} from './numbers.ts';
+export { detectFormat, fileExtension, parseImport } from './parse.ts';
+export {
+  buildJoinReference,
+  isNameKind,
+  type JoinReference,
+  KEY_KINDS,
+  type KeyKind,
+  levelOfKind,
+  type ReferenceInput,
+  type TerritoryLevel,
+} from './reference.ts';
+export { isFormulaLike, neutralizeFormula } from './safety.ts';
+export { columnLetter, finalizeTable, findHeaderIndex } from './table.ts';
+export * from './types.ts';
 export { handleImportMessage, type ParseRequest, type WorkerResponse } from './worker-protocol.ts';
+export { dateToText, listSheets, normalizeXlsxCell, readWorkbook, sheetToTable, type XlsxSheet } from './xlsx.ts';

@@ -4,8 +4,13 @@ import { MAX_LISTED_MESSAGES } from './limits.ts';
 import { msg } from './messages.ts';
 import { boundedLevenshtein, looseName, normalizeName, suggestionBudget } from './normalize.ts';
 import {
-  KEY_KINDS, entryOf, isNameKind, levelOfKind,
-  type JoinReference, type KeyKind, type TerritoryLevel,
+  entryOf,
+  isNameKind,
+  type JoinReference,
+  KEY_KINDS,
+  type KeyKind,
+  levelOfKind,
+  type TerritoryLevel,
 } from './reference.ts';
 import type { CellValue, ImportMessage, ImportTable } from './types.ts';
 
@@ -86,7 +91,9 @@ function resolveInsee(s: string, ref: JoinReference, depHint: string | null): Re
     const dep = padded.slice(0, 2);
     if (!ref.departements.has(dep) || (depHint !== null && depHint !== dep)) return { status: 'unknown' };
     const c = ref.communes.get(padded);
-    return c ? { status: 'matched', code: c.code, name: c.name, needsConfirmation: false, repairedFrom: s } : { status: 'unknown' };
+    return c
+      ? { status: 'matched', code: c.code, name: c.name, needsConfirmation: false, repairedFrom: s }
+      : { status: 'unknown' };
   }
   return { status: 'unknown' };
 }
@@ -148,7 +155,12 @@ function resolveName(s: string, level: TerritoryLevel, ref: JoinReference, depHi
 }
 
 /** Resolves one key cell. `depHint` (normalised département) narrows homonyms and repaired codes. */
-export function resolveKey(value: CellValue, kind: KeyKind, ref: JoinReference, depHint: string | null = null): Resolution {
+export function resolveKey(
+  value: CellValue,
+  kind: KeyKind,
+  ref: JoinReference,
+  depHint: string | null = null,
+): Resolution {
   const s = cellToKeyText(value);
   if (s === '') return { status: 'empty' };
   switch (kind) {
@@ -196,7 +208,11 @@ export function suggestNames(input: string, level: TerritoryLevel, ref: JoinRefe
       }
     }
   }
-  found.sort((a, b) => a.distance - b.distance || (entryOf(ref, level, b.code)?.population ?? 0) - (entryOf(ref, level, a.code)?.population ?? 0));
+  found.sort(
+    (a, b) =>
+      a.distance - b.distance ||
+      (entryOf(ref, level, b.code)?.population ?? 0) - (entryOf(ref, level, a.code)?.population ?? 0),
+  );
   return found.slice(0, limit);
 }
 
@@ -281,13 +297,29 @@ export function detectJoinKey(table: ImportTable, ref: JoinReference): KeyDetect
       let score = matchRate + (hinted ? 0.1 : 0) + (isNameKind(kind) ? 0 : 0.01);
       // A column made only of repaired 4-digit codes may be a count (population…): require a header hint.
       if (kind === 'commune-insee' && repaired === matched && !hinted) score *= 0.5;
-      candidates.push({ column: c, columnName: table.columns[c], kind, matchRate, matched, ambiguous, repaired, total: sample.length, score });
+      candidates.push({
+        column: c,
+        columnName: table.columns[c],
+        kind,
+        matchRate,
+        matched,
+        ambiguous,
+        repaired,
+        total: sample.length,
+        score,
+      });
     }
   }
   candidates.sort((a, b) => b.score - a.score || a.column - b.column);
   const best = candidates.find((k) => k.matchRate >= MIN_KEY_MATCH_RATE && k.score >= MIN_KEY_MATCH_RATE) ?? null;
   const messages: ImportMessage[] = best
-    ? [msg('import.join.keyDetected', { column: best.columnName, kind: best.kind, percent: Math.round(best.matchRate * 100) })]
+    ? [
+        msg('import.join.keyDetected', {
+          column: best.columnName,
+          kind: best.kind,
+          percent: Math.round(best.matchRate * 100),
+        }),
+      ]
     : [msg('import.join.noKeyColumn')];
   return { best, candidates, departementColumn: depColumn, messages };
 }
@@ -366,9 +398,16 @@ export interface JoinOptions {
  * Joins every row of `table` on `keyColumn` read as `keyKind`. A territory present on several rows
  * is not joined at all (reason 'duplicate', every row listed) so that no value is silently dropped.
  */
-export function joinTable(table: ImportTable, keyColumn: number, keyKind: KeyKind, ref: JoinReference, options: JoinOptions = {}): JoinReport {
+export function joinTable(
+  table: ImportTable,
+  keyColumn: number,
+  keyKind: KeyKind,
+  ref: JoinReference,
+  options: JoinOptions = {},
+): JoinReport {
   const level = levelOfKind(keyKind);
-  const depColumn = options.departementColumn === undefined ? findDepartementColumn(table, ref) : options.departementColumn;
+  const depColumn =
+    options.departementColumn === undefined ? findDepartementColumn(table, ref) : options.departementColumn;
   const maxSuggest = options.maxSuggestionQueries ?? 200;
   const cache = new Map<string, Resolution>();
   const suggestionCache = new Map<string, Suggestion[]>();
@@ -388,7 +427,14 @@ export function joinTable(table: ImportTable, keyColumn: number, keyKind: KeyKin
     }
     const row = table.rowNumbers[i];
     if (res.status === 'matched') {
-      const m: MatchedRow = { rowIndex: i, row, input, code: res.code, name: res.name, needsConfirmation: res.needsConfirmation };
+      const m: MatchedRow = {
+        rowIndex: i,
+        row,
+        input,
+        code: res.code,
+        name: res.name,
+        needsConfirmation: res.needsConfirmation,
+      };
       if (res.repairedFrom !== undefined) m.repairedFrom = res.repairedFrom;
       provisional.push(m);
     } else if (res.status === 'empty') {
@@ -422,36 +468,76 @@ export function joinTable(table: ImportTable, keyColumn: number, keyKind: KeyKin
       continue;
     }
     if (group[0] === m) {
-      duplicates.push({ code: m.code, name: m.name, rows: group.map((g) => g.row), rowIndexes: group.map((g) => g.rowIndex) });
+      duplicates.push({
+        code: m.code,
+        name: m.name,
+        rows: group.map((g) => g.row),
+        rowIndexes: group.map((g) => g.rowIndex),
+      });
     }
-    unmatched.push({ rowIndex: m.rowIndex, row: m.row, input: m.input, reason: 'duplicate', code: m.code, duplicateRows: group.map((g) => g.row) });
+    unmatched.push({
+      rowIndex: m.rowIndex,
+      row: m.row,
+      input: m.input,
+      reason: 'duplicate',
+      code: m.code,
+      duplicateRows: group.map((g) => g.row),
+    });
   }
   unmatched.sort((a, b) => a.rowIndex - b.rowIndex);
 
   const codeByRow: (string | null)[] = new Array(table.rows.length).fill(null);
   for (const m of matched) codeByRow[m.rowIndex] = m.code;
 
-  const byReason: Record<UnmatchedReason, number> = { 'unknown-code': 0, 'unknown-name': 0, duplicate: 0, 'ambiguous-name': 0, 'empty-key': 0 };
+  const byReason: Record<UnmatchedReason, number> = {
+    'unknown-code': 0,
+    'unknown-name': 0,
+    duplicate: 0,
+    'ambiguous-name': 0,
+    'empty-key': 0,
+  };
   for (const u of unmatched) byReason[u.reason]++;
   const repairedRows = matched.filter((m) => m.repairedFrom !== undefined);
   const needsConfirmation = matched.filter((m) => m.needsConfirmation).length;
 
-  const messages: ImportMessage[] = [msg('import.join.summary', { matched: matched.length, total: table.rows.length, unmatched: unmatched.length })];
+  const messages: ImportMessage[] = [
+    msg('import.join.summary', { matched: matched.length, total: table.rows.length, unmatched: unmatched.length }),
+  ];
   if (repairedRows.length > 0) {
-    messages.push(msg('import.join.leadingZeroRepaired', { count: repairedRows.length, example: repairedRows[0].repairedFrom!, repaired: repairedRows[0].code }));
+    messages.push(
+      msg('import.join.leadingZeroRepaired', {
+        count: repairedRows.length,
+        example: repairedRows[0].repairedFrom!,
+        repaired: repairedRows[0].code,
+      }),
+    );
   }
   if (needsConfirmation > 0) messages.push(msg('import.join.needsConfirmation', { count: needsConfirmation }));
-  const listed: Record<UnmatchedReason, number> = { 'unknown-code': 0, 'unknown-name': 0, duplicate: 0, 'ambiguous-name': 0, 'empty-key': 0 };
+  const listed: Record<UnmatchedReason, number> = {
+    'unknown-code': 0,
+    'unknown-name': 0,
+    duplicate: 0,
+    'ambiguous-name': 0,
+    'empty-key': 0,
+  };
   for (const g of duplicates) {
-    if (listed.duplicate++ < MAX_LISTED_MESSAGES) messages.push(msg('import.join.duplicate', { code: g.code, name: g.name, rows: g.rows.join(', ') }));
+    if (listed.duplicate++ < MAX_LISTED_MESSAGES)
+      messages.push(msg('import.join.duplicate', { code: g.code, name: g.name, rows: g.rows.join(', ') }));
   }
   for (const u of unmatched) {
     if (u.reason === 'duplicate' || listed[u.reason]++ >= MAX_LISTED_MESSAGES) continue;
     if (u.reason === 'empty-key') messages.push(msg('import.join.emptyKey', { row: u.row, column: keyColumnName }));
     else if (u.reason === 'unknown-code') messages.push(msg('import.join.unknownCode', { row: u.row, value: u.input }));
-    else if (u.reason === 'ambiguous-name') messages.push(msg('import.join.ambiguousName', { row: u.row, value: u.input, count: u.candidates?.length ?? 0 }));
+    else if (u.reason === 'ambiguous-name')
+      messages.push(msg('import.join.ambiguousName', { row: u.row, value: u.input, count: u.candidates?.length ?? 0 }));
     else if (u.suggestions && u.suggestions.length > 0) {
-      messages.push(msg('import.join.unknownNameSuggest', { row: u.row, value: u.input, suggestions: u.suggestions.map((s) => s.name).join(' / ') }));
+      messages.push(
+        msg('import.join.unknownNameSuggest', {
+          row: u.row,
+          value: u.input,
+          suggestions: u.suggestions.map((s) => s.name).join(' / '),
+        }),
+      );
     } else messages.push(msg('import.join.unknownName', { row: u.row, value: u.input }));
   }
 

@@ -18,7 +18,23 @@ const TOKEN_EXPANSIONS: Record<string, string> = {
   mt: 'mont',
   metro: 'metropole',
 };
-const STOP_WORDS = new Set(['de', 'du', 'des', 'd', 'la', 'le', 'les', 'l', 'et', 'en', 'sur', 'sous', 'a', 'au', 'aux']);
+const STOP_WORDS = new Set([
+  'de',
+  'du',
+  'des',
+  'd',
+  'la',
+  'le',
+  'les',
+  'l',
+  'et',
+  'en',
+  'sur',
+  'sous',
+  'a',
+  'au',
+  'aux',
+]);
 
 /**
  * Canonical form of a place name: "L'Abergement-Clémenciat" = "Abergement-Clémenciat (L')" =

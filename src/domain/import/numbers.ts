@@ -10,8 +10,38 @@ export type NumberParse =
 
 /** Lower-cased tokens meaning "no value". */
 export const MISSING_TOKENS: ReadonlySet<string> = new Set([
-  '', 'na', 'n/a', 'n.a.', 'n.a', '#n/a', 'nd', 'n.d.', 'n.d', 'n/d', 'nc', 'n.c.', 'n.c', 'ns', 'n.s.',
-  's', 'secret', 'so', 's.o.', '-', '–', '—', '−', '.', '..', '...', '…', '?', 'nan', 'null', 'none', 'x',
+  '',
+  'na',
+  'n/a',
+  'n.a.',
+  'n.a',
+  '#n/a',
+  'nd',
+  'n.d.',
+  'n.d',
+  'n/d',
+  'nc',
+  'n.c.',
+  'n.c',
+  'ns',
+  'n.s.',
+  's',
+  'secret',
+  'so',
+  's.o.',
+  '-',
+  '–',
+  '—',
+  '−',
+  '.',
+  '..',
+  '...',
+  '…',
+  '?',
+  'nan',
+  'null',
+  'none',
+  'x',
 ]);
 
 // Excel error values exported as text (#DIV/0!, #VALEUR!, #N/A, #REF!, #NOM?…).
@@ -83,7 +113,8 @@ export function parseNumberText(raw: string): NumberParse {
 /** Parses a cell of any type: numbers pass through, booleans and dates are not numbers. */
 export function parseNumberCell(value: CellValue): NumberParse {
   if (value === null) return { kind: 'missing' };
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, percent: false } : { kind: 'invalid' };
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? { kind: 'number', value, percent: false } : { kind: 'invalid' };
   if (typeof value === 'boolean') return { kind: 'invalid' };
   return parseNumberText(value);
 }
@@ -96,10 +127,15 @@ export function toNumberOrNull(value: CellValue): number | null {
 
 const LEADING_ZERO_CODE = /^0\d+$/;
 // Header words naming identifiers (code INSEE, SIREN, département…), accents and case ignored.
-const IDENTIFIER_HEADER = /(^|[^a-z])(code|codes|cod|codgeo|depcom|insee|siren|siret|id|identifiant|dep|dept|departement|reg|region|cp|code postal)([^a-z]|$)/;
+const IDENTIFIER_HEADER =
+  /(^|[^a-z])(code|codes|cod|codgeo|depcom|insee|siren|siret|id|identifiant|dep|dept|departement|reg|region|cp|code postal)([^a-z]|$)/;
 
 export function isIdentifierHeader(name: string): boolean {
-  const n = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/_/g, ' ');
+  const n = name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/_/g, ' ');
   return IDENTIFIER_HEADER.test(n);
 }
 

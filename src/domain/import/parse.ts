@@ -17,7 +17,10 @@ const TEXT_EXT = new Set(['csv', 'tsv', 'txt', 'tab', 'dat']);
 const XLSX_EXT = new Set(['xlsx', 'xlsm']);
 
 /** Chooses the reader, or returns the precise reason why the file cannot be read. */
-export function detectFormat(name: string, bytes: Uint8Array): { ok: true; format: DetectedFormat } | { ok: false; error: ImportMessage } {
+export function detectFormat(
+  name: string,
+  bytes: Uint8Array,
+): { ok: true; format: DetectedFormat } | { ok: false; error: ImportMessage } {
   const ext = fileExtension(name);
   const magic = sniffMagic(bytes);
   if (ext === 'xls' || magic === 'XLS') return { ok: false, error: msg('import.file.xlsUnsupported', { name }) };
@@ -36,7 +39,11 @@ function internalError(e: unknown): ImportMessage {
 }
 
 /** Parses a dropped file entirely in memory. Used directly by tests and by the import worker. */
-export async function parseImport(name: string, input: Uint8Array | ArrayBuffer, options: ParseOptions = {}): Promise<ImportResult> {
+export async function parseImport(
+  name: string,
+  input: Uint8Array | ArrayBuffer,
+  options: ParseOptions = {},
+): Promise<ImportResult> {
   try {
     const bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
     const tooLarge = checkSize(name, bytes.length);

@@ -6,7 +6,14 @@ import { looseName, normalizeName } from './normalize.ts';
 export type KeyKind = 'epci-siren' | 'commune-insee' | 'ti-id' | 'epci-name' | 'commune-name' | 'ti-name';
 export type TerritoryLevel = 'commune' | 'epci' | 'ti';
 
-export const KEY_KINDS: readonly KeyKind[] = ['commune-insee', 'epci-siren', 'ti-id', 'commune-name', 'epci-name', 'ti-name'];
+export const KEY_KINDS: readonly KeyKind[] = [
+  'commune-insee',
+  'epci-siren',
+  'ti-id',
+  'commune-name',
+  'epci-name',
+  'ti-name',
+];
 
 export function levelOfKind(kind: KeyKind): TerritoryLevel {
   if (kind === 'commune-insee' || kind === 'commune-name') return 'commune';
@@ -92,7 +99,13 @@ export function buildJoinReference(input: ReferenceInput): JoinReference {
     source: { communes: input.communes, epci: input.epci, ti: input.ti },
   };
   for (const c of input.communes) {
-    ref.communes.set(c.code, { code: c.code, name: c.name, departements: [c.departement], population: c.population, epci: c.epci });
+    ref.communes.set(c.code, {
+      code: c.code,
+      name: c.name,
+      departements: [c.departement],
+      population: c.population,
+      epci: c.epci,
+    });
     ref.departements.add(c.departement);
     addName(ref.names.commune, c.name, c.code);
   }
@@ -101,7 +114,14 @@ export function buildJoinReference(input: ReferenceInput): JoinReference {
     addName(ref.names.epci, e.name, e.code);
   }
   for (const t of input.ti) {
-    ref.ti.set(t.key, { code: t.key, name: t.name, departements: t.departements, population: t.population, generation: t.generation, epcis: t.epcis });
+    ref.ti.set(t.key, {
+      code: t.key,
+      name: t.name,
+      departements: t.departements,
+      population: t.population,
+      generation: t.generation,
+      epcis: t.epcis,
+    });
     if (t.generation === generation) {
       ref.tiIdToKey.set(t.id, t.key);
       addName(ref.names.ti, t.name, t.key);

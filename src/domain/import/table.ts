@@ -41,7 +41,11 @@ const TITLE_SCAN_ROWS = 30;
  * skipped when a row with at least two cells follows within the first 30 rows.
  * Returns -1 when every row is empty.
  */
-export function findHeaderIndex(rows: readonly CellValue[][], rowNumbers: readonly number[], headerRow?: number): number {
+export function findHeaderIndex(
+  rows: readonly CellValue[][],
+  rowNumbers: readonly number[],
+  headerRow?: number,
+): number {
   if (headerRow !== undefined) {
     const i = rowNumbers.indexOf(headerRow);
     return i !== -1 && nonEmptyCount(rows[i]) > 0 ? i : -1;
@@ -92,7 +96,8 @@ export function finalizeTable(
     const w = lastNonEmpty(r) + 1;
     if (w > width) width = w;
   }
-  if (width > MAX_COLUMNS) return { ok: false, error: msg('import.table.tooManyColumns', { count: width, max: MAX_COLUMNS }) };
+  if (width > MAX_COLUMNS)
+    return { ok: false, error: msg('import.table.tooManyColumns', { count: width, max: MAX_COLUMNS }) };
 
   // Columns with neither a name nor any value (spacing columns, e.g. a blank column A) are dropped.
   const hasData = new Array<boolean>(width).fill(false);
@@ -104,7 +109,10 @@ export function finalizeTable(
   const headerCells = kept.map((c) => header[c] ?? null);
   const nonEmptyHeader = headerCells.filter((v) => !isEmptyCell(v));
   if (nonEmptyHeader.length > 0 && nonEmptyHeader.every(looksLikeData)) {
-    return { ok: false, error: msg('import.table.missingHeader', { row: headerRowNumber, sample: String(nonEmptyHeader[0]) }) };
+    return {
+      ok: false,
+      error: msg('import.table.missingHeader', { row: headerRowNumber, sample: String(nonEmptyHeader[0]) }),
+    };
   }
 
   const warnings: ImportMessage[] = [];

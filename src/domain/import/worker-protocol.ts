@@ -1,6 +1,6 @@
 // Messages exchanged with the import worker, and the worker's logic as a plain async function
 // (tested directly; worker.ts only wires it to `self`).
-import { msg, type ImportMessageKey } from './messages.ts';
+import { type ImportMessageKey, msg } from './messages.ts';
 import { parseImport } from './parse.ts';
 import type { ImportTable, ParseReport } from './types.ts';
 
@@ -17,7 +17,12 @@ export interface ParseRequest {
 export type WorkerResponse =
   | { type: 'progress'; ratio: number }
   | { type: 'done'; table: ImportTable; report: ParseReport }
-  | { type: 'error'; key: ImportMessageKey; params: Record<string, string | number>; warnings: { key: ImportMessageKey; params: Record<string, string | number> }[] };
+  | {
+      type: 'error';
+      key: ImportMessageKey;
+      params: Record<string, string | number>;
+      warnings: { key: ImportMessageKey; params: Record<string, string | number> }[];
+    };
 
 function isParseRequest(data: unknown): data is ParseRequest {
   if (!data || typeof data !== 'object') return false;

@@ -4,7 +4,7 @@
 // (a formula without a cached value reads as an empty cell).
 import readXlsxFile from 'read-excel-file/universal';
 import { msg } from './messages.ts';
-import { finalizeTable, findHeaderIndex, nonEmptyCount, type BuiltTable } from './table.ts';
+import { type BuiltTable, finalizeTable, findHeaderIndex, nonEmptyCount } from './table.ts';
 import type { CellValue, ImportMessage } from './types.ts';
 
 export interface XlsxSheet {
@@ -59,7 +59,10 @@ function describeError(e: unknown): string {
 export async function readWorkbook(bytes: Uint8Array, name = 'classeur.xlsx'): Promise<WorkbookResult> {
   let sheets: { sheet: string; data: unknown[][] }[];
   try {
-    sheets = (await readXlsxFile(toArrayBuffer(bytes), { trim: true })) as unknown as { sheet: string; data: unknown[][] }[];
+    sheets = (await readXlsxFile(toArrayBuffer(bytes), { trim: true })) as unknown as {
+      sheet: string;
+      data: unknown[][];
+    }[];
   } catch (e) {
     const reason = describeError(e);
     if (reason === 'XLS_FILE_NOT_SUPPORTED') return { ok: false, error: msg('import.file.xlsUnsupported', { name }) };
@@ -76,7 +79,10 @@ export async function readWorkbook(bytes: Uint8Array, name = 'classeur.xlsx'): P
 }
 
 /** Sheet names of a workbook, or an error. */
-export async function listSheets(bytes: Uint8Array, name?: string): Promise<{ ok: true; sheets: string[] } | { ok: false; error: ImportMessage }> {
+export async function listSheets(
+  bytes: Uint8Array,
+  name?: string,
+): Promise<{ ok: true; sheets: string[] } | { ok: false; error: ImportMessage }> {
   const wb = await readWorkbook(bytes, name);
   return wb.ok ? { ok: true, sheets: wb.sheets.map((s) => s.name) } : wb;
 }
@@ -87,7 +93,9 @@ export interface XlsxParsed extends BuiltTable {
   headerRow: number;
 }
 
-export type XlsxResult = { ok: true; value: XlsxParsed } | { ok: false; error: ImportMessage; warnings: ImportMessage[] };
+export type XlsxResult =
+  | { ok: true; value: XlsxParsed }
+  | { ok: false; error: ImportMessage; warnings: ImportMessage[] };
 
 function looksTabular(s: XlsxSheet): boolean {
   let wide = 0;
@@ -108,10 +116,19 @@ export function sheetToTable(sheets: XlsxSheet[], wanted?: string | number, head
   } else if (typeof wanted === 'number') {
     sheet = sheets[wanted - 1];
   } else {
-    sheet = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
+    sheet =
+      sheets.find((s) => s.name === wanted) ??
+      sheets.find((s) => s.name.trim().toLowerCase() === wanted.trim().toLowerCase());
   }
   if (!sheet) {
-    return { ok: false, error: msg('import.xlsx.sheetNotFound', { sheet: String(wanted), available: names.map((n) => `« ${n} »`).join(', ') }), warnings: [] };
+    return {
+      ok: false,
+      error: msg('import.xlsx.sheetNotFound', {
+        sheet: String(wanted),
+        available: names.map((n) => `« ${n} »`).join(', '),
+      }),
+      warnings: [],
+    };
   }
   const rows = sheet.rows;
   // read-excel-file returns the sheet from row 1 (leading empty rows included), so numbers are i + 1.
@@ -128,6 +145,12 @@ export function sheetToTable(sheets: XlsxSheet[], wanted?: string | number, head
   if (!built.ok) return { ok: false, error: built.error, warnings };
   return {
     ok: true,
-    value: { ...built.value, warnings: [...warnings, ...built.value.warnings], sheet: sheet.name, sheets: names, headerRow: rowNumbers[h] },
+    value: {
+      ...built.value,
+      warnings: [...warnings, ...built.value.warnings],
+      sheet: sheet.name,
+      sheets: names,
+      headerRow: rowNumbers[h],
+    },
   };
 }
