@@ -35,7 +35,7 @@ export function generateLargeCsv(targetBytes = LARGE_CSV_BYTES): Buffer {
     for (let i = 1; i < perRow; i++) cells.push((rnd() * 1000).toFixed(2).replace('.', ','));
     lines.push(cells.join(';'));
   }
-  return Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
+  return Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
 }
 
 export interface ImportBench {

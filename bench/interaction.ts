@@ -92,8 +92,8 @@ export async function benchInteractions(browser: Browser, url: string, { median,
     `${label.padEnd(36)}p50 ${median(xs).toFixed(1)} ms, p95 ${quant(xs, 0.95).toFixed(1)} ms`;
   console.log(`\n== Recolour / filter on 1,255 EPCI (${N} changes each)`);
   console.log('main-thread time (change + its microtasks, React included)');
-  console.log(line('  recolour (store → feature-state)', r.recolour) + '  target p95 ≤ 16 ms');
-  console.log(line('  filter (store → feature-state)', r.filter) + '  target p95 ≤ 16 ms');
+  console.log(`${line('  recolour (store → feature-state)', r.recolour)}  target p95 ≤ 16 ms`);
+  console.log(`${line('  filter (store → feature-state)', r.filter)}  target p95 ≤ 16 ms`);
   console.log(line('  baseline: re-send GeoJSON', r.resend));
   console.log('time until drawn (map idle)');
   console.log(line('  recolour', r.recolourVisible));

@@ -21,6 +21,10 @@ const fatal = (what: string) => {
   failed++;
 };
 
+// Lint and format (Biome): one test, so a style or lint error is counted like any failure.
+if (step('lint (Biome)', bin('biome'), ['check', '.']) === 0) passed++;
+else failed++;
+
 if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
 else {
   const unitJson = join(RESULTS, 'unit.json');

@@ -133,7 +133,10 @@ function labelPoint(g: Poly): Position {
     bestArea = -1;
   for (const p of polys) {
     const a = area({ type: 'Polygon', coordinates: p });
-    if (a > bestArea) (best = p), (bestArea = a);
+    if (a > bestArea) {
+      best = p;
+      bestArea = a;
+    }
   }
   const pt = polylabel(best, 0.001);
   return [Math.round(pt[0] * 1e5) / 1e5, Math.round(pt[1] * 1e5) / 1e5];

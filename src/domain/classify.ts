@@ -203,7 +203,6 @@ export function classify(
         inner = dropEmpty(sorted, cleanInner(cuts, min, max));
         break;
       }
-      case 'quantile':
       default:
         inner = dropEmpty(sorted, cleanInner(quantileBreaks(sorted, target), min, max));
         break;

@@ -112,7 +112,7 @@ function slowNormalize(s: string): string {
     .trim();
 }
 
-const NON_ASCII_RE = /[^\x00-\x7f]/;
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 const DIACRITIC_RE = /[\u0300-\u036f]+/g;
 const ASCII_SEPARATOR_RE = /[^a-z0-9]+/g;
 
@@ -213,7 +213,7 @@ function epciAliases(name: string): { aliases: string[]; acronym: string } {
       const a = normalize(m[1]);
       if (a) {
         aliases.push(a);
-        acronym += ' ' + a;
+        acronym += ` ${a}`;
       }
     }
     name = name.replace(/\([^)]*\)/g, ' ');
@@ -489,7 +489,7 @@ function searchAnyOrder(d: IndexData, q: string): void {
       bestHi = hi;
     }
   }
-  const needles = tokens.map((t) => ' ' + t);
+  const needles = tokens.map((t) => ` ${t}`);
   const mark = d.cur;
   for (let i = bestLo; i < bestHi; i++) {
     for (let p = d.postStart[i]; p < d.postStart[i + 1]; p++) {
@@ -528,9 +528,9 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
   // computed: outside it the distance already exceeds k. Each column writes k + 1 just
   // outside its band, which is all its neighbours read there.
   const far = k + 1;
-  for (let i = 0; i <= m; i++) dp[0][i] = i < far ? i : far;
+  for (let i = 0; i <= m; i++) dp[0][i] = Math.min(i, far);
   const bestEnd = d.bestEnd; // bestEnd[j] = min over depths ≤ j of D[m][depth]
-  bestEnd[0] = m < far ? m : far;
+  bestEnd[0] = Math.min(m, far);
 
   const keys = d.keys;
   const lcp = d.lcp;
@@ -538,7 +538,7 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
   let idx = 0;
   while (idx < keys.length) {
     const s = keys[idx];
-    const l = idx === 0 ? 0 : lcp[idx] < valid ? lcp[idx] : valid;
+    const l = idx === 0 ? 0 : Math.min(lcp[idx], valid);
     let pruned = -1;
     for (let j = l + 1; j <= s.length; j++) {
       const col = dp[j];
@@ -546,9 +546,9 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
       const tc = s.charCodeAt(j - 1);
       const tcPrev = j > 1 ? s.charCodeAt(j - 2) : -1;
       const left2 = dp[j > 1 ? j - 2 : 0];
-      const lo = j - k > 1 ? j - k : 1;
-      const hi = j + k < m ? j + k : m;
-      col[0] = j < far ? j : far;
+      const lo = Math.max(j - k, 1);
+      const hi = Math.min(j + k, m);
+      col[0] = Math.min(j, far);
       let colMin = col[0];
       if (lo > 1 && lo <= m + 1) col[lo - 1] = far;
       for (let i = lo; i <= hi; i++) {
@@ -565,7 +565,7 @@ function searchFuzzy(d: IndexData, q: string, k: number): void {
       }
       if (hi < m) col[hi + 1] = far;
       const e = hi === m ? col[m] : far;
-      bestEnd[j] = e < bestEnd[j - 1] ? e : bestEnd[j - 1];
+      bestEnd[j] = Math.min(e, bestEnd[j - 1]);
       if (colMin > k) {
         pruned = j;
         break;

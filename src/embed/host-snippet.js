@@ -15,22 +15,22 @@
  * (matched by event.source === iframe.contentWindow), so several maps can share a page.
  * Without this script the iframe keeps its `height` attribute and the map fills it.
  *
- * Plain ES5, no dependency, no request, safe to include several times.
+ * Plain ES2015, no dependency, no request, safe to include several times.
  */
 (() => {
   if (window.__atlasTiHeight) return;
   window.__atlasTiHeight = true;
-  var MAX = 10000;
+  const MAX = 10000;
   window.addEventListener('message', (event) => {
-    var data = event.data;
+    const data = event.data;
     if (!data || typeof data !== 'object' || data.type !== 'atlas-ti:height') return;
-    var height = Math.ceil(Number(data.height));
+    const height = Math.ceil(Number(data.height));
     if (!(height > 0)) return;
-    var frames = document.getElementsByTagName('iframe');
-    for (var i = 0; i < frames.length; i++) {
-      var frame = frames[i];
+    const frames = document.getElementsByTagName('iframe');
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
-      var h = Math.min(height, MAX) + 'px';
+      const h = `${Math.min(height, MAX)}px`;
       if (frame.style.height !== h) frame.style.height = h;
       return;
     }

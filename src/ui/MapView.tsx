@@ -80,7 +80,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         loadFriches()
           .then((points) => atlas.setFriches(points, store.getState().view.friches))
           .catch(() =>
-            store.getState().notify(translator(store.getState().view.lang)('app.loadError') + ' (friches.json)'),
+            store.getState().notify(`${translator(store.getState().view.lang)('app.loadError')} (friches.json)`),
           );
       } else atlas.setFriches(null, layer);
     };

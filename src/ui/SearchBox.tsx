@@ -104,9 +104,9 @@ export function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | nul
   for (const g of others) {
     const o = membership(catalog, epci, r.code, g);
     const label = GENERATION_LABEL[g];
-    if (o.inside.length) s += ' ' + t('search.otherIn', { gen: label, names: list.format(o.inside) });
-    if (o.partly.length) s += ' ' + t('search.otherPartly', { gen: label, names: list.format(o.partly) });
-    if (!o.inside.length && !o.partly.length) s += ' ' + t('search.otherNone', { gen: label });
+    if (o.inside.length) s += ` ${t('search.otherIn', { gen: label, names: list.format(o.inside) })}`;
+    if (o.partly.length) s += ` ${t('search.otherPartly', { gen: label, names: list.format(o.partly) })}`;
+    if (!o.inside.length && !o.partly.length) s += ` ${t('search.otherNone', { gen: label })}`;
   }
   return s;
 }
@@ -238,7 +238,7 @@ export function SearchBox() {
       case 'Enter':
         if (showList) {
           e.preventDefault();
-          pick(results[active >= 0 ? active : 0]);
+          pick(results[Math.max(active, 0)]);
         }
         break;
       case 'Escape':

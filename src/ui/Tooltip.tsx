@@ -10,6 +10,8 @@ export function Tooltip() {
   const site = useAtlas((s) => s.site);
   const lang = useAtlas((s) => s.view.lang);
   const types = useFricheTypes();
+  const catalog = useAtlas((s) => s.catalog);
+  const generation = useAtlas((s) => s.view.generation);
   if (site) {
     return (
       <div
@@ -31,8 +33,6 @@ export function Tooltip() {
       </div>
     );
   }
-  const catalog = useAtlas((s) => s.catalog);
-  const generation = useAtlas((s) => s.view.generation);
   if (!hover || !catalog) return null;
   let title = '',
     detail = '';

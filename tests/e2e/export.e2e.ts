@@ -22,7 +22,7 @@ async function downloaded(
 ): Promise<{ bytes: Buffer; name: string }> {
   let download: Download;
   try {
-    [download] = (await Promise.all([page.waitForEvent('download', { timeout }), click()])) as [Download, void];
+    [download] = (await Promise.all([page.waitForEvent('download', { timeout }), click()])) as [Download, undefined];
   } catch (e) {
     const status = await page
       .getByTestId('export-status')

@@ -216,8 +216,8 @@ describe('classify: properties', () => {
           }
           if (c.k > 0) {
             // `==` on purpose: -0 and 0 are the same bound.
-            expect(c.breaks[0] == Math.min(...finite)).toBe(true);
-            expect(c.breaks[c.k] == Math.max(...finite)).toBe(true);
+            expect(c.breaks[0] === Math.min(...finite)).toBe(true);
+            expect(c.breaks[c.k] === Math.max(...finite)).toBe(true);
           }
           expect(c.counts.length).toBe(c.k);
           expect(c.counts.reduce((a, b) => a + b, 0) + c.noData).toBe(values.length);

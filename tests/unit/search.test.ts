@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CommunesFile, unpackCommunes } from '../../src/data/communes.ts';
-import type { CommuneRecord, TerritoriesFile } from '../../src/data/types.ts';
+import type { TerritoriesFile } from '../../src/data/types.ts';
 import { buildSearchIndex, explainNoResult, normalize, type SearchResult, search } from '../../src/domain/search.ts';
 
 const readJson = <T>(file: string): T =>

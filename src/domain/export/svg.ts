@@ -122,7 +122,7 @@ function collection(
   where?: (p: Record<string, unknown>) => boolean,
 ): GeometryCollection | null {
   const obj = topology.objects[name] as GeometryCollection | undefined;
-  if (!obj || obj.type !== 'GeometryCollection') return null;
+  if (obj?.type !== 'GeometryCollection') return null;
   if (!where) return obj;
   return {
     ...obj,
@@ -186,7 +186,7 @@ export function buildSvg(input: SvgInput): string {
   // Territories: one path each, in data order.
   const fills: string[] = [];
   for (const f of features(input.topology, input.object)) {
-    const code = String((f.properties ?? {})[input.idProperty] ?? '');
+    const code = String(f.properties?.[input.idProperty] ?? '');
     const d = pathOf(ringsOf(f.geometry), P, true);
     if (!d) continue;
     const fill = input.colors?.get(code) ?? input.landColor;
