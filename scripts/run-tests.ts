@@ -50,6 +50,14 @@ else {
       passed += r.passed;
       failed += r.failed;
     } else fatal('end-to-end run');
+
+    const pwJson = join(RESULTS, 'playwright.json');
+    step('end-to-end specs (@playwright/test, Chromium)', bin('playwright'), ['test']);
+    if (existsSync(pwJson)) {
+      const r = JSON.parse(readFileSync(pwJson, 'utf8'));
+      passed += r.stats.expected + r.stats.flaky;
+      failed += r.stats.unexpected;
+    } else fatal('playwright run');
   }
 }
 

@@ -85,6 +85,9 @@ export class AtlasMap {
         container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       this.addLayers();
       this.bindEvents();
+      // Readable by tests and assistive tech alike: 'idle' once every tile and colour is drawn.
+      this.map.on('render', () => container.setAttribute('data-map-state', 'busy'));
+      this.map.on('idle', () => container.setAttribute('data-map-state', 'idle'));
       this.cb.onReady();
     });
   }
