@@ -17,11 +17,12 @@ import type {
 } from '../src/data/types.ts';
 import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
+import { buildEptRecords } from './lib/ept.ts';
 import { check, DataError } from './lib/errors.ts';
 import { buildTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
 import { buildIndicators } from './lib/indicators.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
-import { buildEpciBase, readTiGeneration } from './lib/territories.ts';
+import { buildEpciBase, MGP, readTiGeneration } from './lib/territories.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(process.env.ATLAS_OUT_DIR ?? join(ROOT, 'public', 'generated'));
@@ -35,6 +36,8 @@ interface SourceDecl {
   licence: string;
   url: string;
   optional?: boolean;
+  licenceToConfirm?: boolean;
+  use?: string;
   expect?: Record<string, number>;
 }
 const sourcesDecl: Record<string, SourceDecl> = JSON.parse(
@@ -239,6 +242,7 @@ function main() {
 
   const territories: TerritoriesFile = {
     epci,
+    ept: buildEptRecords(base, tis, built.epciBBox.get(MGP)!),
     ti: {
       '2023': tiWithBox.filter((t) => t.generation === '2023'),
       '2018': tiWithBox.filter((t) => t.generation === '2018'),
@@ -247,6 +251,7 @@ function main() {
     regions: cog.regions.map((r) => ({ code: r.code, name: r.nom })),
     insets: insetDecl.insets,
     populationYear: '2022',
+    communePopulationYear: '2023',
   };
 
   const communes: CommuneRecord[] = [...base.communes.current.values()]
@@ -255,6 +260,7 @@ function main() {
       name: c.nom,
       postcodes: c.codesPostaux ?? [],
       epci: base.communeEpci.get(c.code) ?? null,
+      // Search shows the commune's newest legal population (2023 vintage, said next to it).
       population: c.population ?? 0,
       departement: c.departement,
     }))
@@ -268,7 +274,16 @@ function main() {
     );
 
   // --- Indicators -----------------------------------------------------------------------------
-  const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms });
+  const present = (id: string) => {
+    const s = src(id);
+    if (existsSync(dataPath(s.path))) return true;
+    check(s.optional, s.path, `required input "${id}" not found (looked in ${DATA_DIR})`);
+    console.warn(
+      `data: note: optional input "${id}" (${s.path}) is absent; values that depend on it are not available`,
+    );
+    return false;
+  };
+  const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms, present });
 
   // --- Write (to a temp folder, then swap, so a failed run never leaves a half-written set) ----
   const tmp = `${OUT}.tmp`;
@@ -297,6 +312,8 @@ function main() {
       producer: s.producer,
       licence: s.licence,
       url: s.url,
+      ...(s.licenceToConfirm ? { licenceToConfirm: true } : {}),
+      ...(s.use ? { note: s.use } : {}),
       path: isNpm ? `${s.path}@${cog.version}` : s.path,
       present,
       ...(present && !isNpm ? { sha256: sha256(s.path), bytes: fileSize(s.path) } : {}),
@@ -317,6 +334,7 @@ function main() {
     },
     coverage: indicators.coverage,
     gaps: indicators.gaps,
+    breaks: indicators.breaks,
     outputs,
   };
   write('manifest.json', manifest);

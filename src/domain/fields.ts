@@ -54,9 +54,14 @@ export interface FieldTable {
   values: Record<RawField, (number | null)[]>;
 }
 
+/** Why a TI member that is not a whole EPCI (EPT, commune) has no value: field → source id lacking a row. */
+export type PartMissing = Record<'ept' | 'commune', Partial<Record<RawField, string>>>;
+
 export interface IndicatorsFile {
   fields: RawField[];
   epci: FieldTable;
+  /** EPT of the Métropole du Grand Paris and commune members of TI, each with its own values. */
+  parts: FieldTable & { missing: PartMissing };
   ti: Record<Generation, FieldTable>;
   zibac: ZibacZone[];
   coverage: Record<string, { matched: number; total: number; note?: string }>;

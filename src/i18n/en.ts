@@ -26,13 +26,14 @@ export const en: Dict = {
     levelTi: 'Industry territories',
     insetNote: 'Overseas: insets at different scales, not at their real position',
   },
-  kind: { epci: 'EPCI', ti: 'Industry territory (TI)', commune: 'Commune' },
+  kind: { epci: 'EPCI', ti: 'Industry territory', commune: 'Commune', ept: 'EPT' },
   nature: {
     CC: 'Community of communes (CC)',
     CA: 'Agglomeration community (CA)',
     CU: 'Urban community (CU)',
     METRO: 'Metropolis',
     MET69: 'Lyon Metropolis',
+    EPT: 'Territorial public establishment (EPT) of the Métropole du Grand Paris',
   },
   panel: {
     close: 'Close',
@@ -72,6 +73,15 @@ export const en: Dict = {
     year: 'Year',
     producer: 'Producer',
     coverage: 'Join coverage',
+    toConfirm: 'licence to be confirmed',
+    sha256: 'SHA-256 fingerprint',
+    file: 'File',
+    absent: 'absent from the data folder',
+    breaks: 'Series breaks set aside ({{count}})',
+    breaksRule:
+      'Rule: a value that falls to exactly 0 while the series was non-zero is treated as a break in the source, not a true zero — for a share, when the last earlier value is positive; for a count, when the mean of the three previous years is at least 7. These values are "n/a" and never ranked.',
+    tiCounts:
+      'TI counts: documents quote 146, 148 or 149 TI for 2018–2022 and 183 for 2023–2027 (launch list, then additions). The ANCT files used here hold {{ti2018}} and {{ti2023}}; the atlas shows them all.',
   },
   indicator: {
     title: 'Indicator',
@@ -176,8 +186,7 @@ export const en: Dict = {
     partial: 'Partly in an excluded département',
     'not-eligible': 'Not eligible',
     'outside-ti': 'Outside 2023–2027 industry territories',
-    why: 'Excluded départements involved: {{list}}',
-    whyNone: 'No excluded département.',
+    shares: 'Population by département: {{list}}; in an excluded département: {{excluded}} %.',
     rule: 'Rule applied',
     onlyGen: 'Sprint Innovation concerns the 2023–2027 TI.',
   },
@@ -211,7 +220,17 @@ export const en: Dict = {
     noEpci: '{{name}} ({{code}}) belongs to no EPCI, hence to no industry territory.',
     unknownEpci: '{{name}} ({{code}}) belongs to the EPCI {{epci}}, which is not in the atlas.',
   },
+  missing: {
+    noRow: 'no row for this territory in "{{source}}"',
+    break: 'series break in {{year}}: value 0 set aside',
+  },
+  ept: {
+    note: 'An EPT is a territory of the Métropole du Grand Paris (not an EPCI): its values are its own where a source gives a row per EPT, otherwise "n/a". Métropole:',
+    notRanked: 'EPT are not ranked among EPCI (the Métropole already is).',
+  },
   profile: {
+    notRanked: 'not ranked',
+    member: 'Member',
     indicators: 'Indicators',
     value: 'Value',
     rank: 'Rank',

@@ -25,13 +25,14 @@ export const fr = {
     levelTi: 'Territoires d’industrie',
     insetNote: 'Outre-mer : encarts à des échelles différentes, hors position réelle',
   },
-  kind: { epci: 'EPCI', ti: 'Territoire d’industrie', commune: 'Commune' },
+  kind: { epci: 'EPCI', ti: 'Territoire d’industrie', commune: 'Commune', ept: 'EPT' },
   nature: {
     CC: 'Communauté de communes',
     CA: "Communauté d'agglomération",
     CU: 'Communauté urbaine',
     METRO: 'Métropole',
     MET69: 'Métropole de Lyon',
+    EPT: 'Établissement public territorial (EPT) de la Métropole du Grand Paris',
   },
   panel: {
     close: 'Fermer',
@@ -71,6 +72,15 @@ export const fr = {
     year: 'Millésime',
     producer: 'Producteur',
     coverage: 'Couverture de la jointure',
+    toConfirm: 'licence à confirmer',
+    sha256: 'Empreinte SHA-256',
+    file: 'Fichier',
+    absent: 'absent du dossier de données',
+    breaks: 'Ruptures de série écartées ({{count}})',
+    breaksRule:
+      'Règle : une valeur tombée à exactement 0 alors que la série était non nulle est traitée comme une rupture de la source, pas comme un vrai zéro — pour une part, si la dernière valeur antérieure est positive ; pour un nombre, si la moyenne des trois années précédentes est d’au moins 7. Ces valeurs sont « n.d. », jamais classées.',
+    tiCounts:
+      'Nombre de TI : les documents citent 146, 148 ou 149 TI pour 2018–2022 et 183 pour 2023–2027 (liste de lancement puis ajouts). Les fichiers ANCT utilisés ici en comptent {{ti2018}} et {{ti2023}} ; l’atlas les affiche tous.',
   },
   indicator: {
     title: 'Indicateur',
@@ -171,8 +181,7 @@ export const fr = {
     partial: 'En partie dans un département exclu',
     'not-eligible': 'Non éligible',
     'outside-ti': 'Hors Territoire d’industrie 2023–2027',
-    why: 'Départements exclus concernés : {{list}}',
-    whyNone: 'Aucun département exclu.',
+    shares: 'Population par département : {{list}} ; dans un département exclu : {{excluded}} %.',
     rule: 'Règle appliquée',
     onlyGen: 'Le Sprint Innovation concerne les TI 2023–2027.',
   },
@@ -207,7 +216,17 @@ export const fr = {
     noEpci: '{{name}} ({{code}}) n’appartient à aucun EPCI, donc à aucun Territoire d’industrie.',
     unknownEpci: '{{name}} ({{code}}) fait partie de l’EPCI {{epci}}, absent de l’atlas.',
   },
+  missing: {
+    noRow: 'pas de ligne pour ce territoire dans « {{source}} »',
+    break: 'rupture de série en {{year}} : valeur 0 écartée',
+  },
+  ept: {
+    note: 'Un EPT est un territoire de la Métropole du Grand Paris (il n’est pas un EPCI) : ses valeurs sont les siennes quand une source donne une ligne par EPT, sinon « n.d. ». Métropole :',
+    notRanked: 'Les EPT ne sont pas classés parmi les EPCI (la Métropole l’est déjà).',
+  },
   profile: {
+    notRanked: 'non classé',
+    member: 'Membre',
     indicators: 'Indicateurs',
     value: 'Valeur',
     rank: 'Rang',

@@ -10,7 +10,7 @@ import type { ViewState } from './view.ts';
 function knownSets() {
   const { catalog } = useAtlas.getState();
   if (!catalog) return undefined;
-  return { epci: new Set(catalog.epci.keys()), ti: new Set(catalog.ti.keys()) };
+  return { epci: new Set([...catalog.epci.keys(), ...catalog.ept.keys()]), ti: new Set(catalog.ti.keys()) };
 }
 
 function readUrl(report: boolean): void {

@@ -92,7 +92,8 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       const sel = s.view.selection;
       if (sel && (sel.kind !== prev.view.selection?.kind || sel.code !== prev.view.selection?.code)) {
         const cat = s.catalog!;
-        const box = sel.kind === 'epci' ? cat.epci.get(sel.code)?.bbox : cat.ti.get(sel.code)?.bbox;
+        const box =
+          sel.kind === 'epci' ? (cat.epci.get(sel.code) ?? cat.ept.get(sel.code))?.bbox : cat.ti.get(sel.code)?.bbox;
         if (box && s.view.viewport === prev.view.viewport) atlas.fitTo(box);
       }
     });

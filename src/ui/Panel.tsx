@@ -1,5 +1,6 @@
 import { useAtlas } from '../state/store.ts';
 import { EpciProfile } from './EpciProfile.tsx';
+import { EptProfile } from './EptProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
 import { useT } from './useT.ts';
 
@@ -12,6 +13,8 @@ export function Panel() {
   const body =
     selection.kind === 'epci' && catalog.epci.has(selection.code) ? (
       <EpciProfile code={selection.code} />
+    ) : selection.kind === 'epci' && catalog.ept.has(selection.code) ? (
+      <EptProfile code={selection.code} />
     ) : selection.kind === 'ti' && catalog.ti.has(selection.code) ? (
       <TiProfile tiKey={selection.code} />
     ) : null;

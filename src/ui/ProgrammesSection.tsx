@@ -1,5 +1,6 @@
 import { GENERATION_LABEL, type TiRecord } from '../data/types.ts';
-import { epciSprintState, excludedIn, sprintState } from '../domain/sprint.ts';
+import { formatNumber } from '../domain/format.ts';
+import { epciSprintState, excludedShare, sprintState } from '../domain/sprint.ts';
 import { SPRINT_RULE } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { useLang, useT } from './useT.ts';
@@ -20,10 +21,14 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
     : [...new Set(epcis.flatMap((c) => catalog.epci.get(c)?.ti['2023'] ?? []))].map(
         (id) => catalog.ti.get(`2023:${id}`)!,
       );
-  const state =
-    ti && ti.generation === '2023'
-      ? sprintState(ti.departements, SPRINT_RULE)
-      : epciSprintState(tis2023.map((x) => sprintState(x.departements, SPRINT_RULE)));
+  // The territory's own population shares: the TI's, or the EPCI's (one EPCI per profile).
+  const own = ti ?? catalog.epci.get(epcis[0]) ?? catalog.ept.get(epcis[0]);
+  const state = !own
+    ? 'outside-ti'
+    : ti
+      ? sprintState(ti.depShares, SPRINT_RULE)
+      : epciSprintState(own.depShares, tis2023.length > 0, SPRINT_RULE);
+  const shares = own ? Object.entries(own.depShares) : [];
   return (
     <section className="programmes" data-testid="programmes">
       <h3>{t('zibac.title')}</h3>
@@ -55,20 +60,29 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
       ) : (
         <p data-testid="sprint-state">
           <strong className={`sprint-${state}`}>{t(`sprint.${state}`)}</strong>
-          {tis2023.map((x) => {
-            const ex = excludedIn(x.departements, SPRINT_RULE);
-            return (
+          {own && state !== 'outside-ti' && (
+            <span className="small" data-testid="sprint-shares">
+              <br />
+              {t('sprint.shares', {
+                list: shares
+                  .map(([d, x]) => `${depName(d)} ${formatNumber(x * 100, { lang, decimals: 1 })} %`)
+                  .join(', '),
+                excluded: formatNumber(excludedShare(own.depShares, SPRINT_RULE) * 100, { lang, decimals: 1 }),
+              })}
+            </span>
+          )}
+          {!ti &&
+            tis2023.map((x) => (
               <span key={x.key} className="small">
                 <br />
-                {x.name} ({GENERATION_LABEL['2023']}) :{' '}
-                {ex.length ? t('sprint.why', { list: ex.map(depName).join(', ') }) : t('sprint.whyNone')}
+                {x.name} ({GENERATION_LABEL['2023']}) : {t(`sprint.${sprintState(x.depShares, SPRINT_RULE)}`)}
               </span>
-            );
-          })}
+            ))}
         </p>
       )}
       <details className="small">
         <summary>{t('sprint.rule')}</summary>
+        <p>{SPRINT_RULE.thresholdText[lang]}</p>
         <p>{SPRINT_RULE.interpretation[lang]}</p>
         <p className="muted">{SPRINT_RULE.citation}</p>
       </details>

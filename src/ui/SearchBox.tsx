@@ -3,7 +3,7 @@
 
 import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { type Catalog, tiKey } from '../data/catalog.ts';
+import { type Catalog, searchableEpci, tiKey } from '../data/catalog.ts';
 import { loadCommunes } from '../data/load.ts';
 import {
   type EpciRecord,
@@ -36,7 +36,7 @@ function indexCache(territories: TerritoriesFile): IndexCache {
   if (!cache || cache.source !== territories) {
     cache = {
       source: territories,
-      base: buildSearchIndex({ communes: [], epci: territories.epci, ti: territories.ti }),
+      base: buildSearchIndex({ communes: [], epci: searchableEpci(territories), ti: territories.ti }),
       full: null,
       fullPromise: null,
     };
@@ -46,7 +46,7 @@ function indexCache(territories: TerritoriesFile): IndexCache {
 
 function loadFullIndex(c: IndexCache): Promise<SearchIndex> {
   c.fullPromise ??= loadCommunes().then((communes) => {
-    c.full = buildSearchIndex({ communes, epci: c.source.epci, ti: c.source.ti });
+    c.full = buildSearchIndex({ communes, epci: searchableEpci(c.source), ti: c.source.ti });
     return c.full;
   });
   return c.fullPromise;
@@ -255,7 +255,11 @@ export function SearchBox() {
   };
 
   const kindBadge = (r: SearchResult) =>
-    r.kind === 'ti' ? (r.generation === '2018' ? t('search.ti2018') : t('search.ti2023')) : t(`kind.${r.kind}`);
+    r.kind === 'ti'
+      ? r.generation === '2018'
+        ? t('search.ti2018')
+        : t('search.ti2023')
+      : t(`kind.${r.nature === 'EPT' ? 'ept' : r.kind}`);
   const depLabel = (code: string | undefined) => {
     if (!code) return '';
     const name = catalog?.departements.get(code)?.name;
@@ -271,7 +275,8 @@ export function SearchBox() {
     }
     if (r.kind === 'epci') {
       const nature = r.nature ? t(`nature.${r.nature}`) : '';
-      return [nature, depLabel(catalog?.epci.get(r.code)?.depSiege)].filter(Boolean).join(' · ');
+      const rec = catalog?.epci.get(r.code) ?? catalog?.ept.get(r.code);
+      return [nature, depLabel(rec?.depSiege)].filter(Boolean).join(' · ');
     }
     const deps = catalog?.ti.get(r.code)?.departements ?? [];
     return deps.length === 1 ? depLabel(deps[0]) : deps.join(', ');
