@@ -2,7 +2,7 @@
 // app's generated artefacts to public/generated (or $ATLAS_OUT_DIR). Deterministic; skips work when
 // nothing it reads has changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { departementOf, packCommunes } from '../src/data/communes.ts';
@@ -21,6 +21,7 @@ import { buildEptRecords } from './lib/ept.ts';
 import { check, DataError } from './lib/errors.ts';
 import { buildTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
 import { buildIndicators } from './lib/indicators.ts';
+import { inputHash } from './lib/input-hash.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
 import { buildEpciBase, MGP, readTiGeneration } from './lib/territories.ts';
 
@@ -53,33 +54,6 @@ const src = (id: string) => {
   return s;
 };
 
-function listCode(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listCode(join(dir, d.name)) : /\.(ts|json)$/.test(d.name) ? [join(dir, d.name)] : [],
-  );
-}
-
-/** Hash of everything the output depends on: input files, pipeline code, hand-kept tables, COG version. */
-function inputHash(cogVersion: string): string {
-  const h = createHash('sha256');
-  for (const [id, s] of Object.entries(sourcesDecl).sort()) {
-    if (s.path.startsWith('npm:')) continue;
-    h.update(id);
-    h.update(existsSync(dataPath(s.path)) ? sha256(s.path) : 'absent');
-  }
-  for (const f of [
-    ...listCode(join(ROOT, 'scripts')),
-    ...listCode(join(ROOT, 'geo')),
-    join(ROOT, 'src', 'data', 'types.ts'),
-    ...listCode(join(ROOT, 'src', 'domain')),
-  ].sort()) {
-    h.update(relative(ROOT, f));
-    h.update(readFileSync(f));
-  }
-  h.update(cogVersion);
-  return h.digest('hex');
-}
-
 const OUTPUT_FILES = [
   'atlas.topo.json',
   'territories.json',
@@ -93,7 +67,7 @@ const OUTPUT_FILES = [
 function main() {
   const started = Date.now();
   const cog = loadCog();
-  const hash = inputHash(cog.version);
+  const hash = inputHash(ROOT, DATA_DIR, sourcesDecl, cog.version);
   const manifestPath = join(OUT, 'manifest.json');
   if (!FORCE && existsSync(manifestPath) && OUTPUT_FILES.every((f) => existsSync(join(OUT, f)))) {
     const previous: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));

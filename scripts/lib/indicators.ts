@@ -15,7 +15,7 @@ import {
 import type { Transform } from './drom.ts';
 import { check, DataError } from './errors.ts';
 import { readCsv, SIREN } from './inputs.ts';
-import { COMMUNE_LEVEL, FRICHE_FIELDS, round, SUMMABLE, type Values, YEARS } from './raw-fields.ts';
+import { FRICHE_FIELDS, round, type Values, YEARS } from './raw-fields.ts';
 import { findBreaks } from './series-breaks.ts';
 import type { buildEpciBase } from './territories.ts';
 import { buildPartsAndTi } from './ti-values.ts';

@@ -3,7 +3,8 @@
 // are listed in the manifest, so they are never coloured, ranked or summed as zeros.
 //
 // Rule (stated in the README and the Sources dialog):
-// - share: a share that is 0 while the last earlier value is above 0 is a break;
+// - share: a share that is 0 while one of the (up to) three earlier values is above 0 is a break
+//   (so a zero that follows a broken zero is one too);
 // - count: a count that is 0 while the mean of the (up to) three earlier values is at least
 //   MIN_MEAN_COUNT is a break (a Poisson count of that mean is 0 with a probability below 0.1 %).
 // An all-zero series (a territory that never had any) stays a true zero.
@@ -20,7 +21,7 @@ export function isBreak(series: readonly (number | null)[], i: number, kind: Ser
     .filter((v): v is number => v !== null)
     .slice(-3);
   if (earlier.length === 0) return false;
-  if (kind === 'share') return earlier[earlier.length - 1] > 0;
+  if (kind === 'share') return earlier.some((v) => v > 0);
   return earlier.reduce((s, v) => s + v, 0) / earlier.length >= MIN_MEAN_COUNT;
 }
 

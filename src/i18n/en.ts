@@ -79,7 +79,7 @@ export const en: Dict = {
     absent: 'absent from the data folder',
     breaks: 'Series breaks set aside ({{count}})',
     breaksRule:
-      'Rule: a value that falls to exactly 0 while the series was non-zero is treated as a break in the source, not a true zero — for a share, when the last earlier value is positive; for a count, when the mean of the three previous years is at least 7. These values are "n/a" and never ranked.',
+      'Rule: a value that falls to exactly 0 while the series was non-zero is treated as a break in the source, not a true zero — for a share, when one of the three earlier values is positive; for a count, when the mean of the three previous years is at least 7. These values are "n/a" and never ranked.',
     tiCounts:
       'TI counts: documents quote 146, 148 or 149 TI for 2018–2022 and 183 for 2023–2027 (launch list, then additions). The ANCT files used here hold {{ti2018}} and {{ti2023}}; the atlas shows them all.',
   },

@@ -78,7 +78,7 @@ export const fr = {
     absent: 'absent du dossier de données',
     breaks: 'Ruptures de série écartées ({{count}})',
     breaksRule:
-      'Règle : une valeur tombée à exactement 0 alors que la série était non nulle est traitée comme une rupture de la source, pas comme un vrai zéro — pour une part, si la dernière valeur antérieure est positive ; pour un nombre, si la moyenne des trois années précédentes est d’au moins 7. Ces valeurs sont « n.d. », jamais classées.',
+      'Règle : une valeur tombée à exactement 0 alors que la série était non nulle est traitée comme une rupture de la source, pas comme un vrai zéro — pour une part, si l’une des trois valeurs antérieures est positive ; pour un nombre, si la moyenne des trois années précédentes est d’au moins 7. Ces valeurs sont « n.d. », jamais classées.',
     tiCounts:
       'Nombre de TI : les documents citent 146, 148 ou 149 TI pour 2018–2022 et 183 pour 2023–2027 (liste de lancement puis ajouts). Les fichiers ANCT utilisés ici en comptent {{ti2018}} et {{ti2023}} ; l’atlas les affiche tous.',
   },
