@@ -19,6 +19,7 @@ import { FRICHE_FIELDS, round, type Values, YEARS } from './raw-fields.ts';
 import { findBreaks } from './series-breaks.ts';
 import type { buildEpciBase } from './territories.ts';
 import { buildPartsAndTi } from './ti-values.ts';
+import { zibacTranslator } from './zibac-i18n.ts';
 
 type Base = ReturnType<typeof buildEpciBase>;
 type SourceDecl = { path: string; optional?: boolean };
@@ -227,6 +228,7 @@ export function buildIndicators({ base, epci, tis, src, transforms, present }: A
 
   // ZIBaC: EPCI hosting a known laureate zone.
   const zFile = src('zibac').path;
+  const tr = zibacTranslator(zFile);
   const zones: ZibacZone[] = readCsv(zFile, [
     'zone_id',
     'zone_name',
@@ -250,16 +252,16 @@ export function buildIndicators({ base, epci, tis, src, transforms, present }: A
       name: r.zone_name,
       project: r.project_name,
       porteur: r.porteur,
-      date: r.laureate_wave_or_date,
+      date: tr(r.zone_id, 'date', r.laureate_wave_or_date),
       epcis,
       communes: (r.insee_resolved_2026 ?? '')
         .split(';')
         .map((s) => s.trim())
         .filter(Boolean),
-      perimeterQuality: r.perimeter_quality,
-      confidence: r.confidence,
+      perimeterQuality: tr(r.zone_id, 'perimeter', r.perimeter_quality),
+      confidence: tr(r.zone_id, 'confidence', r.confidence),
       sources: r.source_urls.split(/[;\s]+/).filter((u) => /^https?:\/\//.test(u)),
-      notes: r.notes,
+      notes: tr(r.zone_id, 'notes', r.notes),
     };
   });
   counts.zibac_zones = zones.length;

@@ -35,18 +35,24 @@ export const FRICHE_STATUSES = [
 /** Cartofriches site types counted as industrial. */
 export const FRICHE_TYPES_INDUSTRIAL = ['friche industrielle', 'agro-industrielle', 'friche agro-industrielle'];
 
+/** A text of the source in both languages (the source's English notes, translated in geo/zibac-i18n.json). */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
+
 export interface ZibacZone {
   id: string;
   name: string;
   project: string;
   porteur: string;
-  date: string;
+  date: Bilingual;
   epcis: string[];
   communes: string[];
-  perimeterQuality: string;
-  confidence: string;
+  perimeterQuality: Bilingual;
+  confidence: Bilingual;
   sources: string[];
-  notes: string;
+  notes: Bilingual;
 }
 
 export interface FieldTable {

@@ -62,7 +62,8 @@ export interface NumericIndicator extends Base {
 }
 export interface CategoricalIndicator extends Base {
   type: 'categorical';
-  categories: { value: string; label: Tr; color: string }[];
+  /** `onlyWhenPresent`: listed in the legend only when some territory has it. */
+  categories: { value: string; label: Tr; color: string; onlyWhenPresent?: boolean }[];
   classify: (ctx: IndicatorContext) => (string | null)[];
 }
 export type Indicator = NumericIndicator | CategoricalIndicator;
@@ -345,11 +346,17 @@ export const INDICATORS: Indicator[] = [
         color: '#E69F00',
       },
       { value: 'not-eligible', label: { fr: 'Non éligible', en: 'Not eligible' }, color: '#CC79A7' },
-      { value: 'outside-ti', label: { fr: 'Hors TI 2023–2027', en: 'Outside 2023–2027 TI' }, color: '#e6e1d6' },
+      {
+        value: 'outside-ti',
+        label: { fr: 'Hors TI 2023–2027', en: 'Outside 2023–2027 TI' },
+        color: '#e6e1d6',
+        onlyWhenPresent: true,
+      },
       {
         value: 'not-applicable',
         label: { fr: 'Non applicable (programme 2023–2027)', en: 'Not applicable (2023–2027 programme)' },
         color: '#d9d9d9',
+        onlyWhenPresent: true,
       },
     ],
     classify: (ctx) => {

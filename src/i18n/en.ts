@@ -60,8 +60,8 @@ export const en: Dict = {
   },
   units: { inhabitants: 'inhabitants', km2: 'km²' },
   sources: {
-    title: 'Sources and limits',
-    open: 'Sources',
+    title: 'Sources and method',
+    open: 'Sources and method',
     rules: 'Rules, interpretations and limits',
     zibacNote:
       'Except Loire Estuaire, no official zone perimeter is published: the map shows the EPCI hosting the sites named in the sources, with the perimeter quality and links.',
@@ -171,6 +171,7 @@ export const en: Dict = {
     type: 'Type',
   },
   zibac: {
+    hostedBy: 'Hosted by member: {{list}}',
     title: 'Low-carbon industrial zones (ZIBaC)',
     known: '{{count}} known zones (one source mentions 11: the list is not complete)',
     hosts: 'EPCI hosting a laureate zone',
@@ -258,6 +259,20 @@ export const en: Dict = {
       industrie: '{{share}} of jobs are in industry (2022).',
       contexte: '{{pop}} inhabitants, {{density}} inhab./km²; {{frr}} of communes in FRR zoning.',
     },
+  },
+  context: {
+    filters: 'Active filters: {{list}} ({{count}} of {{total}}; other territories are dimmed in pale grey)',
+    between: '{{name}} from {{min}} to {{max}}{{unit}}',
+    atLeast: '{{name}} at least {{min}}{{unit}}',
+    atMost: '{{name}} at most {{max}}{{unit}}',
+    outsideTi: 'Industry territories {{gen}} tinted; the rest is outside any TI.',
+    outsideTiLevel: 'Grey: outside any industry territory ({{gen}} generation).',
+    caveat: 'Caveat',
+    licenceToConfirm: 'Licence to be confirmed: compilation without a stated licence ({{list}}).',
+    indicator: 'Indicator',
+    level: 'Level',
+    generation: 'TI generation',
+    state: 'View',
   },
   share: {
     open: 'Share',

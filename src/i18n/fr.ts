@@ -59,8 +59,8 @@ export const fr = {
   },
   units: { inhabitants: 'hab.', km2: 'km²' },
   sources: {
-    title: 'Sources et limites',
-    open: 'Sources',
+    title: 'Sources et méthode',
+    open: 'Sources et méthode',
     rules: 'Règles, interprétations et limites',
     zibacNote:
       'Sauf Loire Estuaire, le périmètre officiel des zones n’est pas publié : la carte montre les EPCI qui accueillent les sites nommés dans les sources, avec la qualité du périmètre et les liens.',
@@ -166,6 +166,7 @@ export const fr = {
     type: 'Type',
   },
   zibac: {
+    hostedBy: 'Accueillie par le membre : {{list}}',
     title: 'Zones industrielles bas carbone (ZIBaC)',
     known: '{{count}} zones connues (une source en cite 11 : la liste n’est pas complète)',
     hosts: 'EPCI accueillant une zone lauréate',
@@ -254,6 +255,20 @@ export const fr = {
       industrie: '{{share}} des emplois sont dans l’industrie (2022).',
       contexte: '{{pop}} habitants, {{density}} hab./km² ; {{frr}} des communes en zone FRR.',
     },
+  },
+  context: {
+    filters: 'Filtres actifs : {{list}} ({{count}} sur {{total}} ; les autres territoires sont estompés en gris pâle)',
+    between: '{{name}} de {{min}} à {{max}}{{unit}}',
+    atLeast: '{{name}} d’au moins {{min}}{{unit}}',
+    atMost: '{{name}} d’au plus {{max}}{{unit}}',
+    outsideTi: 'Territoires d’industrie {{gen}} teintés ; le reste est hors TI.',
+    outsideTiLevel: 'Gris : hors Territoire d’industrie (génération {{gen}}).',
+    caveat: 'Avertissement',
+    licenceToConfirm: 'Licence à confirmer : compilation sans licence déclarée ({{list}}).',
+    indicator: 'Indicateur',
+    level: 'Échelle',
+    generation: 'Génération de TI',
+    state: 'Vue',
   },
   share: {
     open: 'Partager',

@@ -17,6 +17,7 @@ import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
+import { PrintSheet } from './PrintSheet.tsx';
 import { useT } from './useT.ts';
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
@@ -90,6 +91,7 @@ export function App() {
             </ErrorBoundary>
             <MapSummary />
           </main>
+          <PrintSheet />
           <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
             <ErrorBoundary>
               <BasketBar />

@@ -69,6 +69,7 @@ export function captionFor(s: AtlasStore, date = new Date()): Caption | null {
     sources: s.data.manifest.sources,
     showTi: s.view.showTi,
     filtered: active ? { count: fr.count, total: fr.match.length } : null,
+    filters: s.view.filters,
     tiTint: COLORS.tiTint,
     date,
     t: translator(s.view.lang) as never,
@@ -175,7 +176,12 @@ export async function renderPng(width: number, height: number, ratio: number): P
     legendTitle: caption.legendTitle,
     legend: caption.legend,
     // The inset note only when the insets are in the frame (France view or a view reaching them).
-    footer: [caption.source, insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date],
+    footer: [
+      ...caption.context,
+      caption.source,
+      insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date,
+      fullAppUrl(appBase(), encodeView(s.view)),
+    ],
   });
   const { map: rect } = layout;
 
@@ -280,16 +286,35 @@ export function svgFor(s: AtlasStore): string | null {
     subtitle: caption.subtitle,
     legendTitle: caption.legendTitle,
     legend: caption.legend,
-    footer: [caption.source, `${caption.note}. ${caption.date}`],
+    footer: [
+      ...caption.context,
+      caption.source,
+      `${caption.note}. ${caption.date}`,
+      fullAppUrl(appBase(), encodeView(s.view)),
+    ],
     lang: v.lang,
   });
 }
 
 // --- Data -----------------------------------------------------------------------------------
 
+/** What the exported rows are, in words: the same text as the map's caption, plus the permalink. */
+function viewLines(s: AtlasStore): string[] {
+  const c = captionFor(s);
+  if (!c) return [];
+  const t = translator(s.view.lang);
+  return [
+    `${c.title} · ${c.subtitle}`,
+    ...c.context,
+    c.source,
+    c.date,
+    `${t('export.permalink')} : ${fullAppUrl(appBase(), encodeView(s.view))}`,
+  ];
+}
+
 export function csvFor(s: AtlasStore, decimalComma: boolean): string | null {
   const table = tableFor(s);
-  return table ? toCsv(table, { decimalComma }) : null;
+  return table ? toCsv(table, { decimalComma, preamble: viewLines(s) }) : null;
 }
 
 export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
@@ -306,8 +331,9 @@ export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
       t('export.colLicence'),
       t('export.colUrl'),
     ],
-    sources: sourceRows(table.columns, s.data.manifest.sources),
+    sources: sourceRows(table.columns, s.data.manifest.sources, t('sources.toConfirm')),
     notes: [
+      ...viewLines(s).map((l, i): [string, string] => [i === 0 ? t('context.state') : '', l]),
       [t('export.exportDate'), new Date().toISOString().slice(0, 19).replace('T', ' ')],
       [t('export.permalink'), fullAppUrl(appBase(), encodeView(s.view))],
       [t('export.rows'), String(table.rows.length)],

@@ -1,4 +1,5 @@
 import { GENERATION_LABEL, type TiRecord } from '../data/types.ts';
+import type { ZibacZone } from '../domain/fields.ts';
 import { formatNumber } from '../domain/format.ts';
 import { epciSprintState, excludedShare, sprintState } from '../domain/sprint.ts';
 import { SPRINT_RULE } from '../state/derived.ts';
@@ -11,7 +12,13 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
   const lang = useLang();
   const data = useAtlas((s) => s.data)!;
   const catalog = useAtlas((s) => s.catalog)!;
-  const zones = data.indicators.zibac.filter((z) => z.epcis.some((c) => epcis.includes(c)));
+  // A TI names the member(s) hosting each zone (a whole member EPCI, or a commune member named
+  // in the zone); an EPCI or EPT lists the zones it hosts.
+  const hostsOf = (z: ZibacZone) =>
+    ti ? ti.members.filter((m) => (m.kind === 'epci' ? z.epcis.includes(m.code) : z.communes.includes(m.code))) : [];
+  const zones = data.indicators.zibac.filter((z) =>
+    ti ? hostsOf(z).length > 0 : z.epcis.some((c) => epcis.includes(c)),
+  );
   const depName = (d: string) => `${catalog.departements.get(d)?.name ?? d} (${d})`;
   // Sprint: a TI of 2023–2027 directly; an EPCI through its 2023–2027 TI(s).
   const tis2023 = ti
@@ -38,10 +45,28 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
         <ul className="plain zones">
           {zones.map((z) => (
             <li key={z.id}>
-              <strong>{z.name}</strong> — {z.project} ({z.date})
+              <strong>{z.name}</strong> — {z.project} ({z.date[lang]})
+              {ti && (
+                <>
+                  <br />
+                  <span data-testid="zibac-hosts">
+                    {t('zibac.hostedBy', {
+                      list: hostsOf(z)
+                        .map((m) => m.name)
+                        .join(', '),
+                    })}
+                  </span>
+                </>
+              )}
               <br />
               <span className="muted small">
-                {t('zibac.quality')} : {z.perimeterQuality} · {t('zibac.confidence')} : {z.confidence}
+                {t('zibac.quality')} : {z.perimeterQuality[lang]} · {t('zibac.confidence')} : {z.confidence[lang]}
+                {z.notes[lang] && (
+                  <>
+                    <br />
+                    {z.notes[lang]}
+                  </>
+                )}
               </span>
               <br />
               {z.sources.map((u, i) => (
