@@ -36,6 +36,8 @@ export function buildPartsAndTi({ base, tis, epciValues, eptValues, communeValue
     if (!EPT_ROW_FIELDS[f]) missing.ept[f] = id;
     missing.commune[f] = id;
   }
+  const partCommunes = (m: { code: string; kind: string }) =>
+    m.kind === 'ept' ? base.ept.get(m.code)!.membres.map((c) => c.code) : [m.code];
   const zibacOf = (communes: string[]) => zones.filter((z) => z.communes.some((c) => communes.includes(c))).length;
   const partValues = new Map<string, Values>();
   for (const [code, t] of base.ept) {
@@ -83,10 +85,10 @@ export function buildPartsAndTi({ base, tis, epciValues, eptValues, communeValue
       agg[f] = Number.isNaN(s) ? null : round(s);
     }
     // ZIBaC at TI level: zones hosted by a whole member EPCI, or inside a partial member.
-    agg.zibac_zones = zones.filter(
-      (z) =>
-        z.epcis.some((c) => ti.epcis.includes(c) && !ti.partialEpcis.includes(c)) ||
-        ti.members.some((m) => m.kind !== 'epci' && (partValues.get(m.code)?.zibac_zones ?? 0) > 0),
+    agg.zibac_zones = zones.filter((z) =>
+      ti.members.some((m) =>
+        m.kind === 'epci' ? z.epcis.includes(m.code) : partCommunes(m).some((c) => z.communes.includes(c)),
+      ),
     ).length;
     tiValues[ti.generation].push(agg);
   }

@@ -25,7 +25,7 @@ export function ProgrammesSection({ epcis, ti }: { epcis: string[]; ti?: TiRecor
     ? ti.generation === '2023'
       ? [ti]
       : []
-    : [...new Set(epcis.flatMap((c) => catalog.epci.get(c)?.ti['2023'] ?? []))].map(
+    : [...new Set(epcis.flatMap((c) => (catalog.epci.get(c) ?? catalog.ept.get(c))?.ti['2023'] ?? []))].map(
         (id) => catalog.ti.get(`2023:${id}`)!,
       );
   // The territory's own population shares: the TI's, or the EPCI's (one EPCI per profile).

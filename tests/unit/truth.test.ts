@@ -287,3 +287,59 @@ describe('manifest and input hash', () => {
     }
   }, 180_000);
 });
+
+describe('ZIBaC', () => {
+  it('gives every source note in French and English, and no English left in the French text', () => {
+    for (const z of ind.zibac)
+      for (const k of ['date', 'perimeterQuality', 'confidence', 'notes'] as const) {
+        expect(typeof z[k].fr).toBe('string');
+        if (z[k].en) expect(z[k].fr).not.toBe('');
+        expect(z[k].fr).not.toMatch(/\b(high|low|medium|laureate|announced|not stated|named only)\b/);
+      }
+  });
+
+  it('counts a zone for a TI only through the member that hosts it', () => {
+    for (const gen of ['2023', '2018'] as const) {
+      const tab = ind.ti[gen];
+      t.ti[gen].forEach((ti, i) => {
+        const hosted = ind.zibac.filter((z) =>
+          ti.members.some((m) => (m.kind === 'epci' ? z.epcis.includes(m.code) : z.communes.includes(m.code))),
+        );
+        expect(tab.values.zibac_zones[i], ti.key).toBe(hosted.length);
+      });
+    }
+  });
+});
+
+describe('exported views explain themselves', () => {
+  it('carry filters in words, the key for dimmed and « hors TI », the caveat and licences to confirm', async () => {
+    const { buildCaption } = await import('../../src/domain/export/caption.ts');
+    const { buildChoropleth } = await import('../../src/domain/choropleth.ts');
+    const { translator } = await import('../../src/i18n/index.ts');
+    const c = { ...ctx, level: 'ti' as const };
+    const ch = buildChoropleth(
+      INDICATOR_BY_ID.get('friches')!,
+      c,
+      { method: 'quantile', classes: 5, breaks: [], scheme: 'auto' } as never,
+      'fr',
+    );
+    const cap = buildCaption({
+      choropleth: ch,
+      ctx: c,
+      lang: 'fr',
+      sources: [...manifest.sources, { ...manifest.sources.find((s) => s.id === 'friches')!, licenceToConfirm: true }],
+      showTi: true,
+      filtered: { count: 12, total: 183 },
+      filters: [{ kind: 'category', dimension: 'region', values: ['53'] }],
+      tiTint: '#000',
+      date: new Date(2026, 11, 2),
+      t: translator('fr') as never,
+    });
+    const text = cap.context.join('\n');
+    expect(text).toMatch(/Région\u00a0: Bretagne/);
+    expect(text).toMatch(/estompés/);
+    expect(text).toMatch(/hors Territoire d’industrie/);
+    expect(text).toMatch(/Cerema/);
+    expect(text).toMatch(/Non classé/);
+  });
+});
