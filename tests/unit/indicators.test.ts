@@ -132,13 +132,15 @@ describe('Sprint Innovation rule', () => {
     expect(sprintRule.statedCount).toBe(10);
     expect(sprintRule.citation).toMatch(/Fabrique de l'industrie/);
   });
-  it('on the real data: Saint-Nazaire Loire Estuaire (44) is not eligible, a TI across 44 and another département is partial', () => {
+  it('on the real data: Saint-Nazaire Loire Estuaire (44) is not eligible; a TI across 44 and another département follows its population share', () => {
     const states = (INDICATOR_BY_ID.get('sprint') as CategoricalIndicator).classify(at(ctx, 'ti'));
     const tis = ctx.territories.ti['2023'];
     const sn = tis.findIndex((t) => t.name === 'Saint-Nazaire Loire Estuaire');
     expect(states[sn]).toBe('not-eligible');
+    // Ancenis Châteaubriant: 97 % of its population in Loire-Atlantique → not eligible, not "partly".
     const across = tis.findIndex((t) => t.departements.includes('44') && t.departements.length > 1);
-    if (across >= 0) expect(states[across]).toBe('partial');
+    expect(tis[across].depShares['44']).toBeGreaterThan(0.95);
+    expect(states[across]).toBe('not-eligible');
     expect(states.filter((s) => s === 'eligible').length).toBeGreaterThan(100);
   });
 });
