@@ -10,7 +10,7 @@
 // An all-zero series (a territory that never had any) stays a true zero.
 import type { SeriesBreak } from '../../src/data/types.ts';
 
-export const MIN_MEAN_COUNT = 7;
+const MIN_MEAN_COUNT = 7;
 export type SeriesKind = 'share' | 'count';
 
 /** Is `value` at `years[i]` a break of its series? `series` is ordered by year. */

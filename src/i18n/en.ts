@@ -253,11 +253,13 @@ export const en: Dict = {
     outside: 'outside any TI',
     print: 'Print this profile',
     sentences: {
-      foncier: '{{total}} brownfield sites recorded at 10/03/2024 (industrial: {{industrial}}; without a project: {{noProject}}).',
+      foncier:
+        '{{total}} brownfield sites recorded at 10/03/2024 (industrial: {{industrial}}; without a project: {{noProject}}).',
       foncierNone: 'No brownfield site recorded in Cartofriches (as of 10/03/2024).',
       emploi: '{{jobs}} private salaried jobs in {{to}} ({{change}} since {{from}}).',
       industrie: '{{share}} of jobs are in industry (2022).',
-      contexte: '{{pop}} inhabitants (2022 population), {{density}} inhab./km²; {{frr}} of communes in FRR zoning (10/07/2025).',
+      contexte:
+        '{{pop}} inhabitants (2022 population), {{density}} inhab./km²; {{frr}} of communes in FRR zoning (10/07/2025).',
     },
   },
   context: {

@@ -249,11 +249,13 @@ export const fr = {
     outside: 'hors TI',
     print: 'Imprimer la fiche',
     sentences: {
-      foncier: '{{total}} friches recensées au 10/03/2024 (industrielles : {{industrial}} ; sans projet : {{noProject}}).',
+      foncier:
+        '{{total}} friches recensées au 10/03/2024 (industrielles : {{industrial}} ; sans projet : {{noProject}}).',
       foncierNone: 'Aucune friche recensée dans Cartofriches (état au 10/03/2024).',
       emploi: '{{jobs}} emplois salariés privés en {{to}} ({{change}} depuis {{from}}).',
       industrie: '{{share}} des emplois sont dans l’industrie (2022).',
-      contexte: '{{pop}} habitants (population municipale 2022), {{density}} hab./km² ; {{frr}} des communes en zone FRR (10/07/2025).',
+      contexte:
+        '{{pop}} habitants (population municipale 2022), {{density}} hab./km² ; {{frr}} des communes en zone FRR (10/07/2025).',
     },
   },
   context: {

@@ -22,7 +22,7 @@ export interface ContextInput {
 }
 
 /** "Région : Bretagne ; Friches (sites, 2024) de 3 à 10". */
-export function filtersInWords(filters: Filter[], ctx: IndicatorContext, lang: Lang, t: Translate): string {
+function filtersInWords(filters: Filter[], ctx: IndicatorContext, lang: Lang, t: Translate): string {
   const labels: TableLabels = {
     code: '',
     name: '',
