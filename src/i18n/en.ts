@@ -499,7 +499,7 @@ export const en: Dict = {
     sectorsLabel: 'Chart: jobs of the main industrial sectors; the values are in the table below.',
     sector: 'Sector (A38)',
     sectorJobs: 'Jobs {{year}}',
-    quotient: 'Specialisation (index, France = 1)',
+    quotient: 'Specialisation (France = 1)',
     quotientHelp:
       'Location quotient: the sector’s share of the zone’s private jobs divided by its share in France (above 1: the zone is specialised).',
     notPublished: 'Unpublished cells (statistical confidentiality) are left out of the totals.',
@@ -513,6 +513,8 @@ export const en: Dict = {
       group: 'Group',
       ti: 'Zones covered by a TI',
       other: 'Other zones',
+      tiShort: 'TI zones',
+      otherShort: 'Others',
       zones: 'Zones',
       jobs2019: 'Industrial jobs 2019',
       change2022: '2019→2022',

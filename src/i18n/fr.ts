@@ -498,7 +498,7 @@ export const fr = {
       'Graphique : emplois des principaux secteurs industriels ; les valeurs sont dans le tableau ci-dessous.',
     sector: 'Secteur (A38)',
     sectorJobs: 'Emplois {{year}}',
-    quotient: 'Spécificité (indice, France = 1)',
+    quotient: 'Spécificité (France = 1)',
     quotientHelp:
       'Indice de spécificité : part du secteur dans l’emploi privé de la zone rapportée à sa part en France (plus de 1 : la zone est spécialisée).',
     notPublished: 'Les cellules non publiées (secret statistique) sont exclues des totaux.',
@@ -512,6 +512,8 @@ export const fr = {
       group: 'Groupe',
       ti: 'Zones couvertes par un TI',
       other: 'Autres zones',
+      tiShort: 'Zones TI',
+      otherShort: 'Autres',
       zones: 'Zones',
       jobs2019: 'Emplois industriels 2019',
       change2022: '2019→2022',

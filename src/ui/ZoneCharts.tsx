@@ -27,7 +27,7 @@ export function TrendChart({
     hi = Math.max(105, ...all);
   const H = 130,
     left = 34,
-    right = 80,
+    right = 36,
     top = 14,
     bottom = 20;
   const x = (y: number) =>
@@ -35,7 +35,19 @@ export function TrendChart({
   const yOf = (v: number) => top + ((hi - v) / (hi - lo)) * (H - top - bottom);
   return (
     <figure className="ze-chart" aria-hidden="true">
-      <figcaption>{labels.title}</figcaption>
+      <figcaption>
+        {labels.title}
+        <span className="ze-key">
+          {series.map((s) => (
+            <span key={s.cls} className={`series ${s.cls}`}>
+              <svg width="22" height="8" role="presentation">
+                <line x1="1" x2="21" y1="4" y2="4" />
+              </svg>
+              {s.name}
+            </span>
+          ))}
+        </span>
+      </figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} width="100%" role="presentation">
         {[lo, 100, hi].map((v) => (
           <g key={v}>
@@ -61,7 +73,7 @@ export function TrendChart({
               ))}
               {lastPt && (
                 <text x={lastPt[0] + 6} y={lastPt[1] + 3}>
-                  {s.name} {formatNumber(s.values[s.values.length - 1], { lang, decimals: 0 })}
+                  {formatNumber(s.values[s.values.length - 1], { lang, decimals: 0 })}
                 </text>
               )}
             </g>

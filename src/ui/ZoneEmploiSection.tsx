@@ -127,11 +127,13 @@ function ZoneBlock({ file, z }: { file: ZonesEmploiFile; z: ZoneFigures }) {
               {sectors.map((s) => (
                 <tr key={s.sector.code}>
                   <th scope="row">
-                    {s.sector.label} <span className="muted">({s.sector.code})</span>
+                    {s.sector.label} <span className="muted">{s.sector.code}</span>
                   </th>
                   <td className="num">{n(s.jobs)}</td>
                   <td className="num">
-                    {n(s.change, { signed: true })} ({n(s.changePct, { decimals: 1, signed: true, unit: '%' })})
+                    {n(s.change, { signed: true })}
+                    <br />
+                    <span className="muted">{n(s.changePct, { decimals: 1, signed: true, unit: '%' })}</span>
                   </td>
                   <td className="num">{n(s.quotient, { decimals: 2 })}</td>
                 </tr>

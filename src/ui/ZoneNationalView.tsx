@@ -51,8 +51,8 @@ function NationalBody() {
               decimals={1}
               unit=" %"
               items={rows.flatMap((r) => [
-                { label: `${t(`ze.national.${r.group}`)} ${t('ze.national.change2022')}`, value: r.change2022 },
-                { label: `${t(`ze.national.${r.group}`)} ${t('ze.national.change2024')}`, value: r.change2024 },
+                { label: `${t(`ze.national.${r.group}Short`)} ${t('ze.national.change2022')}`, value: r.change2022 },
+                { label: `${t(`ze.national.${r.group}Short`)} ${t('ze.national.change2024')}`, value: r.change2024 },
               ])}
             />
             <p className="sr-only">{t('ze.national.chartLabel')}</p>
