@@ -7,11 +7,11 @@ import type { Generation } from '../data/types.ts';
 export const ZE_YEARS = [2019, 2022, 2023, 2024] as const;
 export type ZeYear = (typeof ZE_YEARS)[number];
 /** A zone holding at least this share of a territory's population is shown next to its main zone. */
-export const ZE_MIN_SHARE = 0.1;
+const ZE_MIN_SHARE = 0.1;
 /** URSSAF's A5 code of industry (extractive, manufacturing, energy, water/waste). */
 export const INDUSTRY_A5 = 'BE';
 
-export interface ZeSector {
+interface ZeSector {
   code: string;
   label: string;
 }
