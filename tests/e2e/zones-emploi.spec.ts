@@ -1,5 +1,5 @@
 // Industrial employment of the zone d'emploi: searched EPCI's profile, map indicator, national view.
-import { expect, openMap, test, waitForMapIdle } from './fixtures.ts';
+import { axeViolations, expect, openMap, test, waitForMapIdle } from './fixtures.ts';
 
 test('searching the CARENE shows the industrial jobs of its zone d’emploi in the profile', async ({ page }) => {
   await openMap(page);
@@ -25,6 +25,7 @@ test('searching the CARENE shows the industrial jobs of its zone d’emploi in t
   await expect(section).toContainText('pas ceux du territoire lui-même');
   await section.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'test-results/zones-emploi-profile.png' });
+  expect(await axeViolations(page, { include: '[data-testid=zone-emploi]' })).toEqual([]);
 });
 
 test('the change indicator colours EPCI by their main zone and the legend says so', async ({ page }) => {
