@@ -277,6 +277,11 @@ function main() {
   console.log(
     `data: zones d'emploi: ${zeReport.viaFormer.length} communes resolved through their former communes, ${zeReport.unresolved.length} unresolved${zeReport.unresolved.length ? ` (${zeReport.unresolved.join(', ')})` : ''}`,
   );
+  const cc = zeReport.crossCheck;
+  if (cc)
+    console.log(
+      `data: zones d'emploi 2024: ${cc.within2} of ${cc.checked} zones within 2 % of their communes' URSSAF totals (worst ${cc.worstPct} %, zone ${cc.worstZone})`,
+    );
 
   // --- Write (to a temp folder, then swap, so a failed run never leaves a half-written set) ----
   const tmp = `${OUT}.tmp`;
@@ -330,7 +335,7 @@ function main() {
       zones_emploi: {
         matched: zeReport.zones,
         total: zonesEmploi.file.zones.length,
-        note: `URSSAF does not cover Mayotte; ${zeReport.unresolved.length} EPCI communes without a zone`,
+        note: `URSSAF does not cover Mayotte; ${zeReport.unresolved.length} EPCI communes without a zone${cc ? `; 2024: ${cc.within2} of ${cc.checked} zones within 2 % of their communes' totals` : ''}`,
       },
     },
     gaps: indicators.gaps,

@@ -1,6 +1,7 @@
 // Zones d'emploi 2020 and URSSAF private salaried jobs by A38 sector × zone d'emploi: reads and
 // validates the three files, maps every EPCI and TI to its zones by population, and writes the
 // main zone's industrial jobs as raw fields (zone figures, never spread over EPCI).
+import { existsSync } from 'node:fs';
 import type { Generation, TiRecord } from '../../src/data/types.ts';
 import type { IndicatorsFile, RawField } from '../../src/domain/fields.ts';
 import {
@@ -12,7 +13,7 @@ import {
 } from '../../src/domain/zones-emploi.ts';
 import type { CogCommune } from './cog.ts';
 import { check, DataError } from './errors.ts';
-import { readCsv } from './inputs.ts';
+import { dataPath, readCsv } from './inputs.ts';
 import type { buildEpciBase } from './territories.ts';
 
 type Base = ReturnType<typeof buildEpciBase>;
@@ -125,7 +126,10 @@ export function buildZonesEmploi(
   tis: TiRecord[],
   allCommunes: CogCommune[],
   src: (id: string) => Decl,
-): { file: ZonesEmploiFile; report: { viaFormer: string[]; unresolved: string[]; zones: number } } {
+): {
+  file: ZonesEmploiFile;
+  report: { viaFormer: string[]; unresolved: string[]; zones: number; crossCheck: ReturnType<typeof crossCheck> };
+} {
   // Zone names.
   const namesDecl = src('ze_zones');
   const names = new Map<string, string>();
@@ -269,8 +273,37 @@ export function buildZonesEmploi(
   }
   return {
     file: { years: [...ZE_YEARS], sectors, zones, epci, ti: tiShares, france },
-    report: { viaFormer, unresolved, zones: covered.size },
+    report: { viaFormer, unresolved, zones: covered.size, crossCheck: crossCheck(zones, zoneOf, base) },
   };
+}
+
+const COMMUNE_JOBS = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
+
+/**
+ * Cross-check of 2024 (documented in shared/data README): all sectors of a zone against the sum of
+ * the URSSAF commune totals over its communes. Reported, not enforced (two compilations differ).
+ */
+function crossCheck(zones: ZeZone[], zoneOf: Map<string, string>, base: Base) {
+  if (!existsSync(dataPath(COMMUNE_JOBS))) return null;
+  const byZone = new Map<string, number>();
+  for (const r of readCsv(COMMUNE_JOBS, ['code_commune', 'eff_2024'])) {
+    const c = base.communes.resolve(r.code_commune);
+    const z = c ? zoneOf.get(c) : undefined;
+    if (z && r.eff_2024 !== '') byZone.set(z, (byZone.get(z) ?? 0) + Number(r.eff_2024));
+  }
+  let within2 = 0,
+    checked = 0,
+    worst = { zone: '', gap: 0 };
+  for (const z of zones) {
+    const a = z.total[ZE_YEARS.length - 1],
+      b = byZone.get(z.code);
+    if (a === null || !b) continue;
+    checked++;
+    const gap = Math.abs(a - b) / b;
+    if (gap <= 0.02) within2++;
+    if (gap > worst.gap) worst = { zone: z.code, gap };
+  }
+  return { checked, within2, worstZone: worst.zone, worstPct: Math.round(worst.gap * 1000) / 10 };
 }
 
 /** Main-zone industrial jobs as raw fields of EPCI and TI, and the main zone's code and name. */

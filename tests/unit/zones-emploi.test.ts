@@ -277,6 +277,10 @@ describe('refuses broken zone inputs with a precise message', () => {
     const built = build(A38, text)();
     expect(built.report.unresolved).toEqual([]);
     expect(built.file.france.industry[0]).toBe(3_090_263);
+    // 2024, all sectors of each zone vs the sum of its communes' URSSAF totals (README: 302 of 305
+    // within 2 % before resolving old commune codes; the pipeline resolves them).
+    expect(built.report.crossCheck).toMatchObject({ checked: 305, within2: 304 });
+    expect(built.report.crossCheck!.worstPct).toBeLessThan(3);
   });
 
   it('names an altered count (France total no longer the documented one)', () => {
