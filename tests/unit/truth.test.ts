@@ -279,6 +279,7 @@ describe('manifest and input hash', () => {
         readFileSync(join(ROOT, 'node_modules/@etalab/decoupage-administratif/package.json'), 'utf8'),
       );
       for (const f of [
+        'zones-emploi.json',
         'atlas.topo.json',
         'territories.json',
         'communes.json',
