@@ -26,6 +26,11 @@ export const en: Dict = {
     levelTi: 'Industry territories',
     insetNote: 'Overseas: insets at different scales, not at their real position',
   },
+  map: {
+    keys: 'Keyboard: arrows move the map, + and − zoom, N goes to the next territory shown (Shift+N: previous), Enter opens its profile.',
+    step: '{{name}} ({{index}} of {{total}} in view) — Enter opens the profile',
+    noMatch: 'No territory matches the filters: the map is dimmed. Change or remove a criterion.',
+  },
   kind: { epci: 'EPCI', ti: 'Industry territory (TI)', commune: 'Commune' },
   nature: {
     CC: 'Community of communes (CC)',
@@ -37,6 +42,7 @@ export const en: Dict = {
   panel: {
     close: 'Close',
     empty: 'Hover the map, then click an EPCI or an industry territory to open its profile.',
+    emptyTouch: 'Tap an EPCI or an industry territory on the map, or search for it above, to open its profile.',
     population: 'Population',
     communes: 'Member communes',
     departements: 'Départements',
@@ -473,6 +479,27 @@ export const en: Dict = {
       'The link shows the indicator “{{id}}”, made from imported data that is not in this browser: import the same file (or the exported workspace) to see it.',
     unknownBuiltin: 'The indicator “{{id}}” of the link does not exist: the map is shown without an indicator.',
   },
-  url: { dropped: 'Link parameters ignored or corrected: {{list}}' },
+  url: {
+    dropped: 'Link: {{list}}',
+    item: '“{{param}}={{value}}” ignored ({{reason}})',
+    itemUsed: '“{{param}}={{value}}” ignored or corrected ({{reason}}); {{instead}}',
+    used: 'used instead: “{{used}}”',
+    usedDefault: 'default value used',
+    noFilter: 'no filter applied',
+    reasons: {
+      'unknown-parameter': 'unknown parameter',
+      duplicate: 'repeated, only the last one counts',
+      malformed: 'unreadable value',
+      'out-of-range': 'out of range',
+      clamped: 'brought within limits',
+      corrected: 'put in order',
+      'too-many': 'too many values',
+      'unknown-code': 'unknown territory',
+      'unknown-indicator': 'unknown indicator',
+      'unknown-dimension': 'unknown criterion',
+      'unknown-scheme': 'unknown palette',
+      'unknown-value': 'unknown value',
+    },
+  },
   noData: 'n/a',
 };

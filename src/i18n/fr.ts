@@ -25,6 +25,11 @@ export const fr = {
     levelTi: 'Territoires d’industrie',
     insetNote: 'Outre-mer : encarts à des échelles différentes, hors position réelle',
   },
+  map: {
+    keys: 'Au clavier\u00a0: flèches pour déplacer la carte, + et − pour zoomer, N pour passer d’un territoire affiché au suivant (Maj+N\u00a0: précédent), Entrée pour ouvrir sa fiche.',
+    step: '{{name}} ({{index}} sur {{total}} dans la vue) — Entrée pour ouvrir la fiche',
+    noMatch: 'Aucun territoire ne correspond aux filtres\u00a0: la carte est estompée. Modifiez ou retirez un critère.',
+  },
   kind: { epci: 'EPCI', ti: 'Territoire d’industrie', commune: 'Commune' },
   nature: {
     CC: 'Communauté de communes',
@@ -36,6 +41,7 @@ export const fr = {
   panel: {
     close: 'Fermer',
     empty: 'Survolez la carte puis cliquez sur un EPCI ou un Territoire d’industrie pour afficher sa fiche.',
+    emptyTouch: 'Touchez un EPCI ou un Territoire d’industrie sur la carte, ou cherchez-le ci-dessus, pour afficher sa fiche.',
     population: 'Population municipale',
     communes: 'Communes membres',
     departements: 'Départements',
@@ -471,7 +477,28 @@ export const fr = {
       'Le lien affiche l’indicateur « {{id}} », tiré de données importées qui ne sont pas dans ce navigateur : importez le même fichier (ou l’espace de travail exporté) pour le voir.',
     unknownBuiltin: 'L’indicateur « {{id}} » du lien n’existe pas : la carte est affichée sans indicateur.',
   },
-  url: { dropped: 'Paramètres du lien ignorés ou corrigés : {{list}}' },
+  url: {
+    dropped: 'Lien\u00a0: {{list}}',
+    item: '«\u00a0{{param}}={{value}}\u00a0» ignoré ({{reason}})',
+    itemUsed: '«\u00a0{{param}}={{value}}\u00a0» ignoré ou corrigé ({{reason}})\u00a0; {{instead}}',
+    used: 'utilisé à la place\u00a0: «\u00a0{{used}}\u00a0»',
+    usedDefault: 'valeur par défaut utilisée',
+    noFilter: 'aucun filtre appliqué',
+    reasons: {
+      'unknown-parameter': 'paramètre inconnu',
+      duplicate: 'en double, seul le dernier compte',
+      malformed: 'valeur illisible',
+      'out-of-range': 'hors des limites',
+      clamped: 'ramené dans les limites',
+      corrected: 'remis en ordre',
+      'too-many': 'trop de valeurs',
+      'unknown-code': 'territoire inconnu',
+      'unknown-indicator': 'indicateur inconnu',
+      'unknown-dimension': 'critère inconnu',
+      'unknown-scheme': 'palette inconnue',
+      'unknown-value': 'valeur inconnue',
+    },
+  },
   noData: 'n.d.',
 };
 

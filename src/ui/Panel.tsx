@@ -1,6 +1,7 @@
 import { useAtlas } from '../state/store.ts';
 import { EpciProfile } from './EpciProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
+import { useTouch } from './useTouch.ts';
 import { useT } from './useT.ts';
 
 export function Panel() {
@@ -8,7 +9,8 @@ export function Panel() {
   const selection = useAtlas((s) => s.view.selection);
   const catalog = useAtlas((s) => s.catalog)!;
   const select = useAtlas((s) => s.select);
-  if (!selection) return <p className="panel-empty">{t('panel.empty')}</p>;
+  const empty = <p className="panel-empty">{t(useTouch() ? 'panel.emptyTouch' : 'panel.empty')}</p>;
+  if (!selection) return empty;
   const body =
     selection.kind === 'epci' && catalog.epci.has(selection.code) ? (
       <EpciProfile code={selection.code} />
@@ -26,7 +28,7 @@ export function Panel() {
       >
         ×
       </button>
-      {body ?? <p className="panel-empty">{t('panel.empty')}</p>}
+      {body ?? empty}
     </div>
   );
 }
