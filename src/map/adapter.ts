@@ -339,7 +339,10 @@ export class AtlasMap {
   /** Moves the keyboard highlight to the next (or previous) territory in view. */
   step(direction: 1 | -1): void {
     const list = this.territoriesInView();
-    if (list.length === 0) return this.cb.onStep?.(null);
+    if (list.length === 0) {
+      this.cb.onStep?.(null);
+      return;
+    }
     const at = this.stepped ? list.findIndex((t) => sameTarget(t, this.stepped)) : -1;
     const index = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
     this.stepped = list[index];

@@ -1,9 +1,9 @@
 // Tells the user, in words, which link parameters were ignored or corrected and what the map
 // uses instead (src/domain/url.ts reports them; nothing is applied or dropped silently).
-import { SCHEMES } from '../domain/classify.ts';
+
+import type { TFunction } from 'i18next';
 import type { Dropped } from '../domain/url.ts';
 import { usedValue } from '../domain/url.ts';
-import type { TFunction } from 'i18next';
 import type { ViewState } from './view.ts';
 
 export function describeDropped(dropped: readonly Dropped[], view: ViewState, t: TFunction): string {
@@ -14,7 +14,9 @@ export function describeDropped(dropped: readonly Dropped[], view: ViewState, t:
     const instead =
       used === ''
         ? t(d.param === 'f' ? 'url.noFilter' : 'url.usedDefault')
-        : t('url.used', { used: d.param === 'pal' ? (SCHEMES[used]?.label ?? used) : used });
+        : t('url.used', {
+            used: d.param === 'pal' ? t(`indicator.schemeNames.${used}`, { defaultValue: used }) : used,
+          });
     return t('url.itemUsed', { param: d.param, value: d.value, reason, instead });
   });
   return t('url.dropped', { list: items.join(' · ') });

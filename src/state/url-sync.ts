@@ -1,9 +1,9 @@
 // Mirrors the store's view in the URL (history.pushState) and back (popstate), through the
 // pure codec of src/domain/url.ts. Unknown or malformed parameters are reported to the user.
 import { useEffect } from 'react';
-import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
 import { DIMENSIONS } from '../domain/choropleth.ts';
 import { SCHEMES } from '../domain/classify.ts';
+import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
 import { knownCategories } from '../domain/link-known.ts';
 import { decodeView, encodeView, type KnownCodes, viewEquals } from '../domain/url.ts';
 import { translator } from '../i18n/index.ts';

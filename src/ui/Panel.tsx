@@ -1,8 +1,8 @@
 import { useAtlas } from '../state/store.ts';
 import { EpciProfile } from './EpciProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
-import { useTouch } from './useTouch.ts';
 import { useT } from './useT.ts';
+import { useTouch } from './useTouch.ts';
 
 export function Panel() {
   const t = useT();
