@@ -8,7 +8,7 @@ test('a search on a phone shows the profile title without scrolling by hand', as
   await openMap(page, '?ind=');
   await expect(page.locator('.panel-empty')).toContainText('Touchez');
   await expect(page.locator('#panel')).not.toContainText('Survolez');
-  const input = page.getByRole('combobox');
+  const input = page.getByRole('combobox', { name: /Rechercher/ });
   await input.tap();
   await input.fill('Saint-Nazaire');
   const option = page.getByRole('option').filter({ hasText: 'CARENE' });

@@ -3,7 +3,7 @@ import { expect, openMap, test } from './fixtures.ts';
 
 test('searching a town lists the EPCI and TI centred on it', async ({ page }) => {
   await openMap(page, '?ind=');
-  const input = page.getByRole('combobox');
+  const input = page.getByRole('combobox', { name: /Rechercher/ });
   await input.fill('Saint-Nazaire');
   const options = page.getByRole('option');
   await expect(options.filter({ hasText: 'CARENE' })).toHaveCount(1);
