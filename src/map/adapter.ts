@@ -601,7 +601,7 @@ export class AtlasMap {
   /** Custom groups: outline and name (geometry merged from the member EPCI). */
   setGroups(groups: readonly { name: string; epcis: string[] }[]): void {
     const source = this.map.getSource('groups') as maplibregl.GeoJSONSource | undefined;
-    source?.setData(groupsGeoJSON(this.data.topology, groups));
+    source?.setData(groupsGeoJSON(this.data.topology, this.data.territories.epci, groups));
   }
 
   fitTo(bbox: BBox, maxZoom = 9): void {

@@ -4,11 +4,18 @@ import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import { merge } from 'topojson-client';
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
+import type { EpciRecord } from '../data/types.ts';
 import { FONT } from './style.ts';
 
-export const GROUP_COLOR = '#00695c';
+const GROUP_COLOR = '#00695c';
 
-export function groupsGeoJSON(topology: Topology, groups: readonly { name: string; epcis: string[] }[]) {
+/** Outlines and one label point per group (in its largest member, so it is never repeated). */
+export function groupsGeoJSON(
+  topology: Topology,
+  epciRecords: readonly EpciRecord[],
+  groups: readonly { name: string; epcis: string[] }[],
+) {
+  const byCode = new Map(epciRecords.map((e) => [e.code, e]));
   const epci = (topology.objects.epci as GeometryCollection).geometries as (Polygon | MultiPolygon)[];
   const fc: FeatureCollection = { type: 'FeatureCollection', features: [] };
   groups.forEach((g, i) => {
@@ -16,6 +23,18 @@ export function groupsGeoJSON(topology: Topology, groups: readonly { name: strin
     const parts = epci.filter((x) => members.has(String((x.properties as { code?: string } | undefined)?.code)));
     if (parts.length === 0) return;
     fc.features.push({ type: 'Feature', id: i, properties: { name: g.name }, geometry: merge(topology, parts) });
+    const main = g.epcis
+      .map((c) => byCode.get(c))
+      .filter((e): e is EpciRecord => !!e)
+      .sort((a, b) => b.areaKm2 - a.areaKm2)[0];
+    if (main) {
+      const [w, s, e, n] = main.bbox;
+      fc.features.push({
+        type: 'Feature',
+        properties: { name: g.name },
+        geometry: { type: 'Point', coordinates: [(w + e) / 2, (s + n) / 2] },
+      });
+    }
   });
   return fc;
 }
@@ -27,6 +46,7 @@ export function addGroupLayers(m: maplibregl.Map, before: string): void {
       id: 'groups-line',
       type: 'line',
       source: 'groups',
+      filter: ['!=', ['geometry-type'], 'Point'],
       layout: { 'line-join': 'round' },
       paint: { 'line-color': GROUP_COLOR, 'line-width': 2.4, 'line-dasharray': [3, 1.5] },
     },
@@ -36,6 +56,7 @@ export function addGroupLayers(m: maplibregl.Map, before: string): void {
     id: 'groups-label',
     type: 'symbol',
     source: 'groups',
+    filter: ['==', ['geometry-type'], 'Point'],
     layout: {
       'text-field': ['get', 'name'],
       'text-font': FONT,
