@@ -3,6 +3,7 @@ import { EpciProfile } from './EpciProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
 import { useT } from './useT.ts';
 import { useTouch } from './useTouch.ts';
+import { ZoneNationalView } from './ZoneNationalView.tsx';
 
 export function Panel() {
   const t = useT();
@@ -10,7 +11,13 @@ export function Panel() {
   const catalog = useAtlas((s) => s.catalog)!;
   const select = useAtlas((s) => s.select);
   const empty = <p className="panel-empty">{t(useTouch() ? 'panel.emptyTouch' : 'panel.empty')}</p>;
-  if (!selection) return empty;
+  if (!selection)
+    return (
+      <>
+        {empty}
+        <ZoneNationalView />
+      </>
+    );
   const body =
     selection.kind === 'epci' && catalog.epci.has(selection.code) ? (
       <EpciProfile code={selection.code} />
