@@ -353,7 +353,16 @@ function compareCells(a: ExportCell, b: ExportCell, lang: Lang): number {
   return String(a).localeCompare(String(b), lang, { numeric: true, sensitivity: 'base' });
 }
 
-export function DataTable({ table, caption }: { table: ExportTable; caption: string }) {
+export function DataTable({
+  table,
+  caption,
+  onOpen,
+}: {
+  table: ExportTable;
+  caption: string;
+  /** Opens a row's profile (Enter or a click on the row); rows are then focusable. */
+  onOpen?: (code: string) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const [sort, setSort] = useState<Sort>(null);
@@ -404,7 +413,21 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={String(r[0])}>
+            <tr
+              key={String(r[0])}
+              tabIndex={onOpen ? 0 : undefined}
+              onClick={onOpen ? () => onOpen(String(r[0])) : undefined}
+              onKeyDown={
+                onOpen
+                  ? (e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onOpen(String(r[0]));
+                      }
+                    }
+                  : undefined
+              }
+            >
               {r.map((v, i) =>
                 i === 1 ? (
                   <th key={i} scope="row">
@@ -447,7 +470,16 @@ export function TableDialog({ onClose }: { onClose: () => void }) {
           {caption.title} · {caption.subtitle}
         </p>
       )}
-      {table && <DataTable table={table} caption={t('export.tableCaption', { count: table.rows.length })} />}
+      {table && (
+        <DataTable
+          table={table}
+          caption={t('export.tableCaption', { count: table.rows.length })}
+          onOpen={(code) => {
+            useAtlas.getState().select({ kind: code.includes(':') ? 'ti' : 'epci', code });
+            onClose();
+          }}
+        />
+      )}
       <form method="dialog" className="dialog-actions">
         <button type="submit">{t('panel.close')}</button>
       </form>
@@ -599,7 +631,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       </section>
       <section className="export-section">
         <h3>{t('export.data')}</h3>
-        <p className="hint">{t('export.dataHint', { count: formatNumber(table?.rows.length ?? 0, { lang }), unit })}</p>
+        <p className="hint">{t('export.dataHint', { count: table?.rows.length ?? 0, unit })}</p>
         <label className="check">
           <input
             type="checkbox"

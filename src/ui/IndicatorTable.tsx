@@ -67,6 +67,12 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
                         {r.indicator.short?.[lang] ?? r.indicator.label[lang]}
                       </button>
                       <span className="muted small"> {r.indicator.year(ctx)}</span>
+                      {r.all && (
+                        <span className="muted small rank-dir">
+                          {' '}
+                          · {t(r.indicator.direction === 'lower-better' ? 'profile.rankLow' : 'profile.rankHigh')}
+                        </span>
+                      )}
                     </th>
                     <td className="num">
                       {r.value === null && ctx.level === 'epci' ? (

@@ -3,6 +3,7 @@ import { EpciProfile } from './EpciProfile.tsx';
 import { EptProfile } from './EptProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
 import { useT } from './useT.ts';
+import { useTouch } from './useTouch.ts';
 import { ZoneNationalView } from './ZoneNationalView.tsx';
 
 export function Panel() {
@@ -10,10 +11,11 @@ export function Panel() {
   const selection = useAtlas((s) => s.view.selection);
   const catalog = useAtlas((s) => s.catalog)!;
   const select = useAtlas((s) => s.select);
+  const empty = <p className="panel-empty">{t(useTouch() ? 'panel.emptyTouch' : 'panel.empty')}</p>;
   if (!selection)
     return (
       <>
-        <p className="panel-empty">{t('panel.empty')}</p>
+        {empty}
         <ZoneNationalView />
       </>
     );
@@ -36,7 +38,7 @@ export function Panel() {
       >
         ×
       </button>
-      {body ?? <p className="panel-empty">{t('panel.empty')}</p>}
+      {body ?? empty}
     </div>
   );
 }

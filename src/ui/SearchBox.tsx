@@ -13,6 +13,7 @@ import {
   type TerritoriesFile,
 } from '../data/types.ts';
 import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import { placeAliases } from '../domain/search-aliases.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
@@ -46,7 +47,9 @@ function indexCache(territories: TerritoriesFile): IndexCache {
 
 function loadFullIndex(c: IndexCache): Promise<SearchIndex> {
   c.fullPromise ??= loadCommunes().then((communes) => {
-    c.full = buildSearchIndex({ communes, epci: searchableEpci(c.source), ti: c.source.ti });
+    const epci = searchableEpci(c.source);
+    const aliases = placeAliases(communes, epci, c.source.ti);
+    c.full = buildSearchIndex({ communes, epci, ti: c.source.ti, aliases });
     return c.full;
   });
   return c.fullPromise;
@@ -124,6 +127,19 @@ function choose(r: SearchResult): void {
   } else if (r.epci && s.catalog?.epci.has(r.epci)) {
     s.select({ kind: 'epci', code: r.epci });
   }
+  showProfile();
+}
+
+/**
+ * On a phone the profile sits under the map: bring its title into view and close the on-screen
+ * keyboard (the input loses the focus), so the answer is seen without scrolling by hand.
+ */
+function showProfile(): void {
+  if (!window.matchMedia('(max-width: 720px)').matches) return;
+  (document.activeElement as HTMLElement | null)?.blur();
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => document.querySelector('#panel h2')?.scrollIntoView({ block: 'start' })),
+  );
 }
 
 type CommunesState = 'idle' | 'loading' | 'ready' | 'error';
