@@ -22,7 +22,7 @@ import {
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
 import { ckmeans } from 'simple-statistics';
-import { type ClassMethod, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
+import { type ClassMethod, MAX_CLASSES, MIN_CLASSES } from './view.ts';
 
 export interface Classification {
   /**

@@ -2,12 +2,12 @@
 // one row per territory, one column per numeric indicator, each at the territory's own level.
 
 import type { Generation } from '../data/types.ts';
-import type { Lang } from '../state/view.ts';
 import type { ExportCell, ExportColumn, ExportTable } from './export/table.ts';
 import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
 import { type IndicatorContext, indicatorsOf, isAvailable, type NumericIndicator, valueFor } from './indicators.ts';
+import type { Lang } from './view.ts';
 
 export type CompareItem =
   | { kind: 'epci'; code: string; name: string }

@@ -1,5 +1,5 @@
 // Combine filters (AND) over territories.
-import type { Filter } from '../state/view.ts';
+import type { Filter } from './view.ts';
 
 export interface FilterContext {
   /** Number of territories. */

@@ -3,9 +3,9 @@
 // fields joined by the pipeline. TI values are computed from TI-level sums, so a ratio is
 // recomputed from summed numerator and denominator, never averaged over members.
 import type { Generation, TerritoriesFile } from '../data/types.ts';
-import type { Level } from '../state/view.ts';
 import { EMP_YEARS, type FieldTable, type IndicatorsFile, type RawField } from './fields.ts';
 import { epciSprintState, type SprintRule, sprintState } from './sprint.ts';
+import type { Level } from './view.ts';
 
 export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte' | 'user';
 export type Direction = 'higher-better' | 'lower-better' | 'neutral';

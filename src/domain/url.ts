@@ -28,9 +28,9 @@
 
 import type { Generation } from '../data/types.ts';
 import { GENERATIONS } from '../data/types.ts';
-import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from '../state/view.ts';
-import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
 import { EMP_YEARS } from './fields.ts';
+import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from './view.ts';
+import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from './view.ts';
 
 /** Machine-readable reason attached to each parameter (or part of one) that was not applied as is. */
 export type DropReason =

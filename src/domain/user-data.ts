@@ -2,7 +2,6 @@
 // metadata, never the raw file), its versioned (de)serialisation, and the indicators built from it.
 // Pure: no DOM, no storage (src/state/user-data-sync.ts stores and loads the workspace).
 import type { Generation } from '../data/types.ts';
-import type { Level } from '../state/view.ts';
 import {
   type AggregateCell,
   type AggregateRule,
@@ -25,6 +24,7 @@ import {
   type NumericIndicator,
   type Tr,
 } from './indicators.ts';
+import type { Level } from './view.ts';
 
 export const WORKSPACE_KIND = 'atlas-ti-workspace';
 export const WORKSPACE_VERSION = 1;

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import type { Lang } from '../state/view.ts';
+import type { Lang } from '../domain/view.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 

@@ -9,7 +9,7 @@ import type { GeometryCollection } from 'topojson-specification';
 import type { AtlasData } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
 import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
-import type { FricheLayer, Level } from '../state/view.ts';
+import type { FricheLayer, Level } from '../domain/view.ts';
 import { baseStyle, COLORS, FONT } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);

@@ -3,9 +3,9 @@
 import { useEffect } from 'react';
 import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
 import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
+import type { ViewState } from '../domain/view.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from './store.ts';
-import type { ViewState } from './view.ts';
 
 function knownSets() {
   const { catalog } = useAtlas.getState();

@@ -4,9 +4,9 @@ import { formatNumber } from '../domain/format.ts';
 import { THEMES } from '../domain/indicators.ts';
 import { type ProfileRow, profileRows } from '../domain/profile.ts';
 import type { Rank } from '../domain/rank.ts';
+import type { Level } from '../domain/view.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Level } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 
 /** Every numeric indicator of a territory with value, unit, year, source and ranks. */

@@ -13,8 +13,8 @@ import {
   type TerritoriesFile,
 } from '../data/types.ts';
 import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import type { Lang } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Lang } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 import './search.css';
 

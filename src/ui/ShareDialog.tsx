@@ -3,11 +3,11 @@
 import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { encodeView } from '../domain/url.ts';
+import type { Lang } from '../domain/view.ts';
 import hostScript from '../embed/host-snippet.js?raw';
 import { translator } from '../i18n/index.ts';
 import { choropleth } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Lang } from '../state/view.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';

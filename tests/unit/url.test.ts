@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Dropped, decodeView, encodeView, URL_PARAMS, viewEquals } from '../../src/domain/url.ts';
-import { DEFAULT_VIEW, type Filter, MAX_BASKET, type ViewState } from '../../src/state/view.ts';
+import { DEFAULT_VIEW, type Filter, MAX_BASKET, type ViewState } from '../../src/domain/view.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Generators

@@ -2,10 +2,10 @@
 // text summary read to screen-reader users. Shared by the PNG, the SVG, the embed and the
 // summary so that they all say the same thing. Pure: translations come in as a function.
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
-import type { Lang } from '../../state/view.ts';
 import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
+import type { Lang } from '../view.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
