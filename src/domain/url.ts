@@ -29,6 +29,7 @@
 import type { Generation } from '../data/types.ts';
 import { GENERATIONS } from '../data/types.ts';
 import { EMP_YEARS } from './fields.ts';
+import { parseTiKey } from './ti-key.ts';
 import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from './view.ts';
 import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from './view.ts';
 
@@ -113,7 +114,6 @@ export const ZOOM_DECIMALS = 2;
 /** Indicator, dimension and scheme ids: URL-safe ASCII, 1..80 characters. */
 export const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$/;
 export const SIREN_RE = /^\d{9}$/;
-export const TI_KEY_RE = new RegExp(`^(?:${GENERATIONS.join('|')}):ti-\\d{4}$`);
 
 const METHOD_LETTER: Record<ClassMethod, string> = { quantile: 'q', equal: 'e', jenks: 'j', manual: 'm' };
 const LETTER_METHOD: Record<string, ClassMethod> = { q: 'quantile', e: 'equal', j: 'jenks', m: 'manual' };
@@ -173,7 +173,7 @@ function clip(s: string): string {
 
 function codeKind(code: string): Selection['kind'] | null {
   if (SIREN_RE.test(code)) return 'epci';
-  if (TI_KEY_RE.test(code)) return 'ti';
+  if (parseTiKey(code)) return 'ti';
   return null;
 }
 

@@ -1,7 +1,7 @@
 // The user's own tables ("vos données"): what is stored after an import (per-territory values and
 // metadata, never the raw file), its versioned (de)serialisation, and the indicators built from it.
 // Pure: no DOM, no storage (src/state/user-data-sync.ts stores and loads the workspace).
-import type { Generation } from '../data/types.ts';
+import { GENERATIONS, type Generation } from '../data/types.ts';
 import {
   type AggregateCell,
   type AggregateRule,
@@ -24,6 +24,7 @@ import {
   type NumericIndicator,
   type Tr,
 } from './indicators.ts';
+import { parseTiKey } from './ti-key.ts';
 import type { Level } from './view.ts';
 
 export const WORKSPACE_KIND = 'atlas-ti-workspace';
@@ -32,7 +33,6 @@ export const WORKSPACE_VERSION = 1;
 export const MAX_WORKSPACE_CHARS = 20 * 1024 * 1024;
 export const MAX_TABLES = 50;
 export const MAX_COLUMNS_PER_TABLE = 60;
-const GENERATIONS: readonly Generation[] = ['2023', '2018'];
 
 /** How a column's EPCI values were obtained: an aggregation of communes, or read directly (EPCI key). */
 export type EpciRule = AggregateRule | 'direct';
@@ -710,8 +710,8 @@ export function columnValues(
   const ti = emptyTi();
   for (const [key, v] of byCode) {
     if (v === null || !Number.isFinite(v)) continue;
-    const g = key.slice(0, 4) as Generation;
-    if (g === '2023' || g === '2018') ti[g].values[key] = v;
+    const g = parseTiKey(key)?.generation;
+    if (g) ti[g].values[key] = v;
   }
   return { ok: true, epci: null, ti, epciRule: null, tiRule: 'direct' };
 }

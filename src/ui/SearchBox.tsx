@@ -13,6 +13,7 @@ import {
   type TerritoriesFile,
 } from '../data/types.ts';
 import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import { parseTiKey } from '../domain/ti-key.ts';
 import type { Lang } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';
 import { useLang, useT } from './useT.ts';
@@ -118,7 +119,7 @@ function choose(r: SearchResult): void {
   if (r.kind === 'epci') {
     s.select({ kind: 'epci', code: r.code });
   } else if (r.kind === 'ti') {
-    const generation = r.generation ?? (r.code.slice(0, 4) as Generation);
+    const generation = r.generation ?? parseTiKey(r.code)?.generation ?? s.view.generation;
     if (generation !== s.view.generation || !s.view.showTi) s.setView({ generation, showTi: true });
     useAtlas.getState().select({ kind: 'ti', code: r.code });
   } else if (r.epci && s.catalog?.epci.has(r.epci)) {

@@ -1,5 +1,7 @@
 // Join key detection (with a preview of match rates) and the join report of an imported table
 // against the reference territories.
+import type { Generation } from '../../data/types.ts';
+import { formatTiKey } from '../ti-key.ts';
 import { MAX_LISTED_MESSAGES } from './limits.ts';
 import { msg } from './messages.ts';
 import { boundedLevenshtein, looseName, normalizeName, suggestionBudget } from './normalize.ts';
@@ -109,7 +111,7 @@ function resolveTiId(s: string, ref: JoinReference): Resolution {
   const t = s.toLowerCase().replace(/\s+/g, '');
   let key: string | undefined;
   const full = /^(2018|2023):ti[-_]?(\d{4})$/.exec(t);
-  if (full) key = `${full[1]}:ti-${full[2]}`;
+  if (full) key = formatTiKey(full[1] as Generation, `ti-${full[2]}`);
   else {
     const id = /^ti[-_]?(\d{4})$/.exec(t);
     if (id) key = ref.tiIdToKey.get(`ti-${id[1]}`);
