@@ -12,7 +12,8 @@ import {
   type Generation,
   type TerritoriesFile,
 } from '../data/types.ts';
-import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import { explainNoResult, search } from '../domain/search/query.ts';
+import { buildSearchIndex, type SearchIndex, type SearchResult } from '../domain/search/search-index.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
 import type { Lang } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';

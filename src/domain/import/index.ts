@@ -1,5 +1,6 @@
 // Public API of the spreadsheet import core (pure functions; worker.ts is the Web Worker entry).
 
+export { boundedLevenshtein, looseName, normalizeName } from '../names.ts';
 export {
   AGGREGATE_RULES,
   type AggregateCell,
@@ -59,7 +60,6 @@ export {
 } from './join.ts';
 export * from './limits.ts';
 export * from './messages.ts';
-export { boundedLevenshtein, looseName, normalizeName } from './normalize.ts';
 export {
   isMissingToken,
   MISSING_TOKENS,

@@ -1,10 +1,10 @@
 // Join key detection (with a preview of match rates) and the join report of an imported table
 // against the reference territories.
 import type { Generation } from '../../data/types.ts';
+import { boundedLevenshtein, looseName, normalizeName, suggestionBudget } from '../names.ts';
 import { formatTiKey } from '../ti-key.ts';
 import { MAX_LISTED_MESSAGES } from './limits.ts';
 import { msg } from './messages.ts';
-import { boundedLevenshtein, looseName, normalizeName, suggestionBudget } from './normalize.ts';
 import {
   entryOf,
   isNameKind,
