@@ -98,21 +98,13 @@ const STOP_WORDS = new Set([
 /**
  * Canonical form of a place name: "L'Abergement-Clémenciat" = "Abergement-Clémenciat (L')" =
  * "l abergement clemenciat"; "St-Étienne" = "saint etienne"; "Communauté de communes X" = "cc x".
+ * Built on normalize(), the search fold, so search and join read names the same way.
  */
 export function normalizeName(raw: string): string {
   let s = raw.normalize('NFKC').trim();
   const art = ARTICLE_SUFFIX.exec(s);
   if (art) s = `${art[2]} ${art[1]}`;
-  s = s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .replace(/\bs\/\s*/g, 'sur ')
-    .replace(/&/g, ' et ')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  s = normalize(s.replace(/\bs\/\s*/gi, 'sur ').replace(/&/g, ' et '));
   for (const [re, to] of LEGAL_FORMS) s = s.replace(re, to);
   return s
     .split(' ')
