@@ -4,7 +4,7 @@ import { buildCatalog, type Catalog } from '../data/catalog.ts';
 import type { AtlasData } from '../data/load.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
-import type { UserTable } from '../domain/user-data.ts';
+import type { UserTable } from '../domain/user-data/types.ts';
 import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from '../domain/view.ts';
 
 export interface Hover {

@@ -20,17 +20,10 @@ import {
   type ParseReport,
 } from '../domain/import/index.ts';
 import { type Direction, isAvailable } from '../domain/indicators.ts';
-import {
-  type ColumnSpec,
-  type CoverageView,
-  defaultSpecFrom,
-  guessWeightColumn,
-  type JoinView,
-  MAX_COLUMNS_PER_TABLE,
-  newTableId,
-  type TiChoice,
-  userIndicatorId,
-} from '../domain/user-data.ts';
+import { type ColumnSpec, defaultSpecFrom, guessWeightColumn, type TiChoice } from '../domain/user-data/build.ts';
+import { newTableId, userIndicatorId } from '../domain/user-data/ids.ts';
+import type { CoverageView, JoinView } from '../domain/user-data/join-view.ts';
+import { MAX_COLUMNS_PER_TABLE } from '../domain/user-data/types.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from '../state/store.ts';
 import {
