@@ -28,9 +28,30 @@
 
 import type { Generation } from '../data/types.ts';
 import { GENERATIONS } from '../data/types.ts';
-import { EMP_YEARS } from './fields.ts';
-import { parseTiKey } from './ti-key.ts';
-import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from './view.ts';
+import { cloneView, numArrayEquals, strArrayEquals } from './url-encode.ts';
+import {
+  clamp,
+  clip,
+  codeKind,
+  decodeAtom,
+  formatNumber,
+  ID_RE,
+  LETTER_METHOD,
+  LONE_SURROGATE,
+  LONLAT_DECIMALS,
+  MAX_BREAKS,
+  MAX_LAT,
+  MAX_LON,
+  MAX_YEAR,
+  MAX_ZOOM,
+  MIN_YEAR,
+  PARAM_SET,
+  parseNumber,
+  roundTo,
+  type UrlParam,
+  ZOOM_DECIMALS,
+} from './url-format.ts';
+import type { Filter, Lang, Level, Selection, Viewport, ViewState } from './view.ts';
 import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from './view.ts';
 
 /** Machine-readable reason attached to each parameter (or part of one) that was not applied as is. */
@@ -81,232 +102,6 @@ export interface DecodedView {
 }
 
 /** Every parameter the codec reads or writes, in encoding order. */
-export const URL_PARAMS = [
-  'lang',
-  'niv',
-  'gen',
-  'ti',
-  'dep',
-  'reg',
-  'ind',
-  'per',
-  'cl',
-  'br',
-  'pal',
-  'f',
-  'sel',
-  'cmp',
-  'v',
-  'fr',
-] as const;
-export type UrlParam = (typeof URL_PARAMS)[number];
-
-export const MIN_YEAR: number = EMP_YEARS[0];
-export const MAX_YEAR: number = EMP_YEARS[EMP_YEARS.length - 1];
-export const MAX_BREAKS = MAX_CLASSES - 1;
-export const MAX_ZOOM = 22;
-export const MAX_LAT = 85;
-export const MAX_LON = 180;
-/** Decimals kept in the URL for viewport coordinates and zoom. */
-export const LONLAT_DECIMALS = 4;
-export const ZOOM_DECIMALS = 2;
-
-/** Indicator, dimension and scheme ids: URL-safe ASCII, 1..80 characters. */
-export const ID_RE = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,79}$/;
-export const SIREN_RE = /^\d{9}$/;
-
-const METHOD_LETTER: Record<ClassMethod, string> = { quantile: 'q', equal: 'e', jenks: 'j', manual: 'm' };
-const LETTER_METHOD: Record<string, ClassMethod> = { q: 'quantile', e: 'equal', j: 'jenks', m: 'manual' };
-const PARAM_SET: ReadonlySet<string> = new Set(URL_PARAMS);
-const REPORT_MAX = 120;
-
-// ---------------------------------------------------------------------------------------------
-// Low-level helpers
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
-
-/** Percent-encode one value item, keeping it readable (space as '+', ':' '/' '@' kept). */
-function encodeAtom(s: string): string {
-  return encodeURIComponent(s.replace(LONE_SURROGATE_G, '\uFFFD'))
-    .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
-    .replace(/%20/g, '+')
-    .replace(/%3A/g, ':')
-    .replace(/%2F/g, '/')
-    .replace(/%40/g, '@');
-}
-
-/** Form-style decoding ('+' = space); null on malformed percent-encoding. */
-function decodeAtom(s: string): string | null {
-  try {
-    return decodeURIComponent(s.replace(/\+/g, ' '));
-  } catch {
-    return null;
-  }
-}
-
-/** Shortest exact representation of a finite number; no '+' so it stays readable in a URL. */
-function formatNumber(n: number): string {
-  return String(n + 0).replace('e+', 'e');
-}
-
-function roundTo(n: number, decimals: number): number {
-  return Number(n.toFixed(decimals)) + 0;
-}
-
-const NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-
-/** Strict decimal number (no hex, no 'Infinity', no blanks); null unless finite. -0 becomes 0. */
-function parseNumber(s: string): number | null {
-  if (!NUMBER_RE.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n + 0 : null;
-}
-
-function clamp(n: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, n));
-}
-
-function clip(s: string): string {
-  return s.length > REPORT_MAX ? `${s.slice(0, REPORT_MAX - 1)}…` : s;
-}
-
-function codeKind(code: string): Selection['kind'] | null {
-  if (SIREN_RE.test(code)) return 'epci';
-  if (parseTiKey(code)) return 'ti';
-  return null;
-}
-
-function numArrayEquals(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function strArrayEquals(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
-
-function filterEquals(a: Filter, b: Filter): boolean {
-  if (a.kind === 'range' && b.kind === 'range') {
-    return a.indicator === b.indicator && a.min === b.min && a.max === b.max;
-  }
-  if (a.kind === 'category' && b.kind === 'category') {
-    return a.dimension === b.dimension && strArrayEquals(a.values, b.values);
-  }
-  return false;
-}
-
-function filtersEqual(a: readonly Filter[], b: readonly Filter[]): boolean {
-  return a.length === b.length && a.every((f, i) => filterEquals(f, b[i]));
-}
-
-function selectionEquals(a: Selection | null, b: Selection | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.kind === b.kind && a.code === b.code;
-}
-
-function viewportEquals(a: Viewport | null, b: Viewport | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.lon === b.lon && a.lat === b.lat && a.zoom === b.zoom;
-}
-
-function cloneView(v: ViewState): ViewState {
-  return {
-    ...v,
-    period: [v.period[0], v.period[1]],
-    breaks: [...v.breaks],
-    filters: v.filters.map((f) => (f.kind === 'range' ? { ...f } : { ...f, values: [...f.values] })),
-    selection: v.selection ? { ...v.selection } : null,
-    basket: [...v.basket],
-    viewport: v.viewport ? { ...v.viewport } : null,
-    friches: v.friches ? { statuses: [...v.friches.statuses], groups: [...v.friches.groups] } : null,
-  };
-}
-
-const frichesEquals = (a: ViewState['friches'], b: ViewState['friches']) =>
-  a === b || (!!a && !!b && numArrayEquals(a.statuses, b.statuses) && numArrayEquals(a.groups, b.groups));
-
-// ---------------------------------------------------------------------------------------------
-// Public API
-
-/** Structural equality of two views (numbers compared with ===). */
-export function viewEquals(a: ViewState, b: ViewState): boolean {
-  return (
-    a.lang === b.lang &&
-    a.level === b.level &&
-    a.generation === b.generation &&
-    a.showTi === b.showTi &&
-    a.showDepartements === b.showDepartements &&
-    a.showRegions === b.showRegions &&
-    a.indicator === b.indicator &&
-    a.period[0] === b.period[0] &&
-    a.period[1] === b.period[1] &&
-    a.method === b.method &&
-    a.classes === b.classes &&
-    numArrayEquals(a.breaks, b.breaks) &&
-    a.scheme === b.scheme &&
-    filtersEqual(a.filters, b.filters) &&
-    selectionEquals(a.selection, b.selection) &&
-    strArrayEquals(a.basket, b.basket) &&
-    viewportEquals(a.viewport, b.viewport) &&
-    frichesEquals(a.friches, b.friches)
-  );
-}
-
-function encodeFilter(f: Filter): string {
-  if (f.kind === 'range') {
-    const bound = (n: number | null) => (n === null ? '' : formatNumber(n));
-    return `r:${encodeAtom(f.indicator)}:${bound(f.min)}:${bound(f.max)}`;
-  }
-  return `c:${encodeAtom(f.dimension)}:${f.values.map(encodeAtom).join(',')}`;
-}
-
-/**
- * Query string (without '?') holding only what differs from DEFAULT_VIEW, in a fixed order.
- * Total: never throws, even on a view that is not valid (the decoder then reports the problems).
- */
-export function encodeView(v: ViewState): string {
-  const d = DEFAULT_VIEW;
-  const out: string[] = [];
-  const put = (key: UrlParam, value: string) => out.push(`${key}=${value}`);
-  const flag = (b: boolean) => (b ? '1' : '0');
-
-  if (v.lang !== d.lang) put('lang', encodeAtom(v.lang));
-  if (v.level !== d.level) put('niv', encodeAtom(v.level));
-  if (v.generation !== d.generation) put('gen', encodeAtom(v.generation));
-  if (v.showTi !== d.showTi) put('ti', flag(v.showTi));
-  if (v.showDepartements !== d.showDepartements) put('dep', flag(v.showDepartements));
-  if (v.showRegions !== d.showRegions) put('reg', flag(v.showRegions));
-  if (v.indicator !== d.indicator) put('ind', v.indicator === null ? '' : encodeAtom(v.indicator));
-  if (v.period[0] !== d.period[0] || v.period[1] !== d.period[1]) {
-    put('per', `${formatNumber(v.period[0])}-${formatNumber(v.period[1])}`);
-  }
-  if (v.method !== d.method || v.classes !== d.classes) {
-    put('cl', `${METHOD_LETTER[v.method] ?? encodeAtom(String(v.method))}${formatNumber(v.classes)}`);
-  }
-  if (!numArrayEquals(v.breaks, d.breaks)) put('br', v.breaks.map(formatNumber).join(','));
-  if (v.scheme !== d.scheme) put('pal', encodeAtom(v.scheme));
-  if (!filtersEqual(v.filters, d.filters)) for (const f of v.filters) put('f', encodeFilter(f));
-  if (!selectionEquals(v.selection, d.selection)) put('sel', v.selection ? encodeAtom(v.selection.code) : '');
-  if (!strArrayEquals(v.basket, d.basket)) put('cmp', v.basket.map(encodeAtom).join(','));
-  if (!viewportEquals(v.viewport, d.viewport)) {
-    const p = v.viewport;
-    put(
-      'v',
-      p === null
-        ? ''
-        : [
-            formatNumber(roundTo(p.lon, LONLAT_DECIMALS)),
-            formatNumber(roundTo(p.lat, LONLAT_DECIMALS)),
-            formatNumber(roundTo(p.zoom, ZOOM_DECIMALS)),
-          ].join(','),
-    );
-  }
-  // Brownfield layer: "fr=<status digits>-<type group digits>", e.g. fr=0123-012 (all shown).
-  if (!frichesEquals(v.friches, d.friches))
-    put('fr', v.friches ? `${v.friches.statuses.join('')}-${v.friches.groups.join('')}` : '');
-  return out.join('&');
-}
-
 interface Occurrence {
   raw: string;
   /** Decoded value, null when its percent-encoding is malformed. */

@@ -2,7 +2,8 @@
 // pure codec of src/domain/url.ts. Unknown or malformed parameters are reported to the user.
 import { useEffect } from 'react';
 import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
-import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
+import { decodeView } from '../domain/url.ts';
+import { encodeView, viewEquals } from '../domain/url-encode.ts';
 import type { ViewState } from '../domain/view.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from './store.ts';

@@ -9,7 +9,7 @@ import { mapSummary } from '../domain/export/caption.ts';
 import { fullAppUrl, HEIGHT_MESSAGE } from '../domain/export/embed.ts';
 import { formatNumber } from '../domain/format.ts';
 import { valueFor } from '../domain/indicators.ts';
-import { encodeView } from '../domain/url.ts';
+import { encodeView } from '../domain/url-encode.ts';
 import { choropleth, filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';

@@ -10,7 +10,7 @@ import { buildSvg } from '../domain/export/svg.ts';
 import { buildExportTable, type ExportCell, type ExportTable, sourceRows } from '../domain/export/table.ts';
 import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
 import { formatNumber } from '../domain/format.ts';
-import { encodeView } from '../domain/url.ts';
+import { encodeView } from '../domain/url-encode.ts';
 import type { Lang } from '../domain/view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';

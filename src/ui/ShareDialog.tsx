@@ -2,7 +2,7 @@
 // height, interactions, language) with the host script that adjusts the iframe's height.
 import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
-import { encodeView } from '../domain/url.ts';
+import { encodeView } from '../domain/url-encode.ts';
 import type { Lang } from '../domain/view.ts';
 import hostScript from '../embed/host-snippet.js?raw';
 import { translator } from '../i18n/index.ts';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Dropped, decodeView, encodeView, URL_PARAMS, viewEquals } from '../../src/domain/url.ts';
+import { type Dropped, decodeView } from '../../src/domain/url.ts';
+import { encodeView, viewEquals } from '../../src/domain/url-encode.ts';
+import { URL_PARAMS } from '../../src/domain/url-format.ts';
 import { DEFAULT_VIEW, type Filter, MAX_BASKET, type ViewState } from '../../src/domain/view.ts';
 
 // ---------------------------------------------------------------------------------------------
