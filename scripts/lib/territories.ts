@@ -4,7 +4,7 @@ import { communeIndex } from './cog.ts';
 import { check, DataError } from './errors.ts';
 import { readCsv, SIREN } from './inputs.ts';
 
-export const MGP = '200054781'; // Métropole du Grand Paris: holds the EPT
+const MGP = '200054781'; // Métropole du Grand Paris: holds the EPT
 
 export type EpciBase = Omit<EpciRecord, 'bbox' | 'ti' | 'depSiege' | 'areaKm2' | 'inset' | 'neighbours'>;
 

@@ -107,7 +107,7 @@ export function buildChoropleth(
 // --- Filters -------------------------------------------------------------------------------
 
 export type Dimension = 'nature' | 'region' | 'departement' | 'ti2023' | 'ti2018' | 'zibac' | 'sprint';
-export const DIMENSIONS: Dimension[] = ['region', 'departement', 'nature', 'ti2023', 'ti2018', 'zibac', 'sprint'];
+const DIMENSIONS: Dimension[] = ['region', 'departement', 'nature', 'ti2023', 'ti2018', 'zibac', 'sprint'];
 
 /** Which dimensions make sense at a level (EPCI nature and TI membership are EPCI properties). */
 export function dimensionsFor(level: Level): Dimension[] {

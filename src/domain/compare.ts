@@ -14,11 +14,11 @@ export type CompareItem =
   | { kind: 'ti'; code: string; name: string; generation: Generation }
   | { kind: 'group'; code: string; name: string; group: CustomGroup };
 
-export const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] =>
+const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] =>
   indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric');
 
 /** Value of an indicator for one compared item (null = no data or not available at its level). */
-export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
+function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
   let get: (f: RawField) => number | null;
   if (item.kind === 'group') {
     if (!isAvailable(ind, 'ti')) return null; // same rule as a TI: not aggregable stays per member

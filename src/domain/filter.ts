@@ -18,7 +18,7 @@ export interface FilterResult {
 }
 
 /** True when the filter constrains nothing (empty category list, range with both bounds open). */
-export function isInactive(f: Filter): boolean {
+function isInactive(f: Filter): boolean {
   if (f.kind === 'category') return f.values.length === 0;
   return !Number.isFinite(f.min ?? NaN) && !Number.isFinite(f.max ?? NaN);
 }

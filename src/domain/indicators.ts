@@ -469,7 +469,7 @@ export function indicatorById(ctx: Pick<IndicatorContext, 'extra'> | null, id: s
 }
 export { EMP_YEARS };
 
-export function fieldsOf(ctx: Pick<IndicatorContext, 'level' | 'generation' | 'indicators'>): FieldTable {
+function fieldsOf(ctx: Pick<IndicatorContext, 'level' | 'generation' | 'indicators'>): FieldTable {
   return ctx.level === 'ti' ? ctx.indicators.ti[ctx.generation] : ctx.indicators.epci;
 }
 

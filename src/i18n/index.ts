@@ -16,8 +16,3 @@ void instance.init({
 export function translator(lang: Lang): TFunction {
   return instance.getFixedT(lang);
 }
-
-/** Adds dictionaries contributed by a feature module (e.g. import messages). */
-export function addMessages(lang: Lang, ns: string, messages: Record<string, unknown>): void {
-  instance.addResourceBundle(lang, 'translation', { [ns]: messages }, true, true);
-}

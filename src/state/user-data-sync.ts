@@ -12,14 +12,14 @@ import { translator } from '../i18n/index.ts';
 import { type Backend, type UserDataState, useAtlas } from './store.ts';
 import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 
-export const USER_DATA_DB = 'atlas-ti';
-export const USER_DATA_STORE = 'kv';
-export const USER_DATA_KEY = 'user-data';
-export const USER_DATA_LS_KEY = 'atlas-ti:user-data';
+const USER_DATA_DB = 'atlas-ti';
+const USER_DATA_STORE = 'kv';
+const USER_DATA_KEY = 'user-data';
+const USER_DATA_LS_KEY = 'atlas-ti:user-data';
 /** localStorage holds ~5 M UTF-16 chars per origin, shared with other features: stay well below. */
-export const MAX_LOCALSTORAGE_CHARS = 2_000_000;
+const MAX_LOCALSTORAGE_CHARS = 2_000_000;
 
-export type { Backend, UserDataState, UserDialog } from './store.ts';
+export type { UserDataState } from './store.ts';
 
 /**
  * The imported-tables slice of the one store (`useAtlas().userData`), with the zustand-like API

@@ -51,7 +51,7 @@ function tableFor(s: AtlasStore): ExportTable | null {
 }
 
 /** The rows behind the current view (recomputed when the view or the data change). */
-export function useExportTable(): ExportTable | null {
+function useExportTable(): ExportTable | null {
   const data = useAtlas((s) => s.data);
   const view = useAtlas((s) => s.view);
   return useMemo(() => tableFor(useAtlas.getState()), [data, view]);
@@ -99,7 +99,7 @@ export function downloadBlob(blob: Blob, name: string): void {
 
 // --- PNG ------------------------------------------------------------------------------------
 
-export const MAX_SIDE = 4096;
+const MAX_SIDE = 4096;
 
 /** West edge of the DROM insets (geo/drom-insets.json: boxes from −10.6° to −7°). */
 const INSETS_EAST = -7;
@@ -152,7 +152,7 @@ function paintItems(g: CanvasRenderingContext2D, items: DrawItem[]): void {
  * filters, selection and framing), so the visible map is never disturbed and the output has
  * exactly the requested pixels; title, legend and footer are drawn with canvas text.
  */
-export async function renderPng(width: number, height: number, ratio: number): Promise<Blob> {
+async function renderPng(width: number, height: number, ratio: number): Promise<Blob> {
   const s = useAtlas.getState();
   const data = s.data;
   const caption = captionFor(s);
@@ -239,7 +239,7 @@ export async function renderPng(width: number, height: number, ratio: number): P
 
 // --- SVG ------------------------------------------------------------------------------------
 
-export function svgFor(s: AtlasStore): string | null {
+function svgFor(s: AtlasStore): string | null {
   const data = s.data;
   const caption = captionFor(s);
   const ctx = indicatorContext(s);
@@ -287,12 +287,12 @@ export function svgFor(s: AtlasStore): string | null {
 
 // --- Data -----------------------------------------------------------------------------------
 
-export function csvFor(s: AtlasStore, decimalComma: boolean): string | null {
+function csvFor(s: AtlasStore, decimalComma: boolean): string | null {
   const table = tableFor(s);
   return table ? toCsv(table, { decimalComma }) : null;
 }
 
-export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
+async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
   const table = tableFor(s);
   if (!table || !s.data) return null;
   const t = translator(s.view.lang);
@@ -326,7 +326,7 @@ function compareCells(a: ExportCell, b: ExportCell, lang: Lang): number {
   return String(a).localeCompare(String(b), lang, { numeric: true, sensitivity: 'base' });
 }
 
-export function DataTable({ table, caption }: { table: ExportTable; caption: string }) {
+function DataTable({ table, caption }: { table: ExportTable; caption: string }) {
   const t = useT();
   const lang = useLang();
   const [sort, setSort] = useState<Sort>(null);

@@ -181,7 +181,7 @@ export function ImportButton() {
 // ---------------------------------------------------------------------------------------------
 // Dialog
 
-export function ImportDialog({ initialFile }: { initialFile: File | null }) {
+function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const t = useT();
   const lang = useLang();
   const ref = useRef<HTMLDialogElement>(null);

@@ -87,7 +87,7 @@ function membership(catalog: Catalog, epci: EpciRecord, commune: string, gen: Ge
   return { inside, partly };
 }
 
-export function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | null, r: SearchResult): string {
+function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | null, r: SearchResult): string {
   const who = { name: r.name, code: r.code };
   if (!r.epci) return t('search.noEpci', who);
   const epci = catalog?.epci.get(r.epci);

@@ -13,7 +13,7 @@ import { useLang, useT } from './useT.ts';
 import './export.css';
 
 /** Copies text: Clipboard API, else select the field and execCommand('copy'). */
-export async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);

@@ -45,7 +45,7 @@ export interface CaptionInput {
 /** Sources of the base map (the same as the map's attribution). */
 const BASE_SOURCES = ['geo_epci', 'ti_2023'];
 
-export function formatDate(d: Date, lang: Lang): string {
+function formatDate(d: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     day: 'numeric',
     month: 'long',
@@ -53,7 +53,7 @@ export function formatDate(d: Date, lang: Lang): string {
   }).format(d);
 }
 
-export function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
+function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
   return ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI';
 }
 

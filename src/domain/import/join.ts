@@ -35,7 +35,7 @@ export type Resolution =
   | { status: 'ambiguous'; candidates: NameCandidate[] };
 
 /** Key cell as text: integers without decimals ("1001" for 1001 read from XLSX), trimmed strings. */
-export function cellToKeyText(v: CellValue): string {
+function cellToKeyText(v: CellValue): string {
   if (v === null) return '';
   if (typeof v === 'number') return String(v);
   if (typeof v === 'boolean') return '';
@@ -43,7 +43,7 @@ export function cellToKeyText(v: CellValue): string {
 }
 
 /** "1" → "01", "2a" → "2A", "971", "01 - Ain" → "01"; null when not a département code. */
-export function normalizeDepartement(v: CellValue): string | null {
+function normalizeDepartement(v: CellValue): string | null {
   const s = cellToKeyText(v).toUpperCase();
   const m = /^(97\d|2[AB]|\d{1,2})(?:\b|$)/.exec(s);
   if (!m) return null;
@@ -54,7 +54,7 @@ export function normalizeDepartement(v: CellValue): string | null {
 const DEP_HEADER = /^(?:code |num |numero |no |n )?(?:dep|dept|dpt|departement|departements|cod dep|code departement)$/;
 
 /** Column holding département codes (header such as "dep", "Département", "CODE_DEPT"), or null. */
-export function findDepartementColumn(table: ImportTable, ref: JoinReference): number | null {
+function findDepartementColumn(table: ImportTable, ref: JoinReference): number | null {
   for (let c = 0; c < table.columns.length; c++) {
     const h = normalizeName(table.columns[c]);
     if (!DEP_HEADER.test(h)) continue;
@@ -178,7 +178,7 @@ export function resolveKey(
 }
 
 /** Closest names within a length-dependent edit budget, then (EPCI/TI) names containing every word. */
-export function suggestNames(input: string, level: TerritoryLevel, ref: JoinReference, limit = 3): Suggestion[] {
+function suggestNames(input: string, level: TerritoryLevel, ref: JoinReference, limit = 3): Suggestion[] {
   const n = normalizeName(input.replace(DEP_SUFFIX, '$1'));
   if (n === '') return [];
   const index = ref.names[level];
@@ -246,7 +246,7 @@ export interface KeyDetection {
   messages: ImportMessage[];
 }
 
-export const MIN_KEY_MATCH_RATE = 0.5;
+const MIN_KEY_MATCH_RATE = 0.5;
 const DETECTION_SAMPLE = 1000;
 
 const HEADER_HINTS: Record<KeyKind, RegExp> = {

@@ -32,7 +32,7 @@ import {
 } from './search-index.ts';
 
 /** Below this many letters/digits (after normalization) a query returns nothing. */
-export const MIN_QUERY_LENGTH = 2;
+const MIN_QUERY_LENGTH = 2;
 
 function lowerBound(arr: readonly string[], q: string): number {
   let lo = 0;

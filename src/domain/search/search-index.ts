@@ -66,7 +66,7 @@ export type NoResultReason =
 
 export const K_COMMUNE = 0;
 export const K_EPCI = 1;
-export const K_TI = 2;
+const K_TI = 2;
 
 // Posting flags of a word suffix.
 export const F_INNER = 1; // starts after the first word

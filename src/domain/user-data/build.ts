@@ -114,7 +114,7 @@ export function guessWeightColumn(profiles: readonly ColumnProfile[]): number | 
 }
 
 /** Decimals to show: 0 for integers, else 1 (or 2 for small values). */
-export function guessDecimals(values: Iterable<number>): number {
+function guessDecimals(values: Iterable<number>): number {
   let allInt = true,
     maxAbs = 0,
     any = false;

@@ -41,7 +41,3 @@ export function newTableId(existing: Iterable<string>, random: () => number = Ma
 export function userIndicatorId(table: Pick<UserTable, 'id'>, column: Pick<UserColumn, 'id'>): string {
   return `u.${table.id}.${column.id}`;
 }
-
-export function isUserIndicatorId(id: string | null | undefined): boolean {
-  return typeof id === 'string' && id.startsWith('u.');
-}

@@ -14,7 +14,7 @@ const KIND_LABEL: Record<KeyKind, Tr> = {
   'ti-name': { fr: 'nom de TI', en: 'TI name' },
 };
 
-export const RULE_LABEL: Record<AggregateRule, Tr> = {
+const RULE_LABEL: Record<AggregateRule, Tr> = {
   sum: { fr: 'somme', en: 'sum' },
   mean: { fr: 'moyenne', en: 'mean' },
   'weighted-mean': { fr: 'moyenne pondérée', en: 'weighted mean' },
@@ -30,7 +30,7 @@ function formatDate(iso: string, lang: 'fr' | 'en'): string {
 }
 
 /** « Vos données : fichier.csv, importé le 3 mars 2026 » */
-export function userSourceLine(table: Pick<UserTable, 'fileName' | 'importedAt' | 'sheet'>): Tr {
+function userSourceLine(table: Pick<UserTable, 'fileName' | 'importedAt' | 'sheet'>): Tr {
   const file = table.sheet ? `${table.fileName} (${table.sheet})` : table.fileName;
   return {
     fr: `Vos données : ${file}, importé le ${formatDate(table.importedAt, 'fr')}`,

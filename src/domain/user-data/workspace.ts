@@ -193,8 +193,3 @@ export function mergeTables(
   }
   return { tables: [...byId.values()].slice(0, MAX_TABLES), added, replaced };
 }
-
-/** Rough size of the stored workspace, for the storage check and the panel. */
-export function workspaceSize(tables: readonly UserTable[]): number {
-  return serializeWorkspace(tables, new Date(0)).length;
-}
