@@ -1,6 +1,7 @@
 // « Exporter »: PNG of the current view (title, legend, sources, date) at a chosen size and pixel
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
+
 import { useId, useMemo, useState } from 'react';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
 import { toCsv } from '../domain/export/csv.ts';
@@ -20,6 +21,7 @@ import { type AtlasStore, useAtlas } from '../state/store.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
+import { useViewMemo } from './useViewMemo.ts';
 import './export.css';
 
 type T = ReturnType<typeof translator>;
@@ -52,9 +54,7 @@ function tableFor(s: AtlasStore): ExportTable | null {
 
 /** The rows behind the current view (recomputed when the view or the data change). */
 function useExportTable(): ExportTable | null {
-  const data = useAtlas((s) => s.data);
-  const view = useAtlas((s) => s.view);
-  return useMemo(() => tableFor(useAtlas.getState()), [data, view]);
+  return useViewMemo(tableFor);
 }
 
 export function captionFor(s: AtlasStore, date = new Date()): Caption | null {
@@ -402,9 +402,7 @@ export function TableDialog({ onClose }: { onClose: () => void }) {
   const ref = useModal();
   const id = useId();
   const table = useExportTable();
-  const data = useAtlas((s) => s.data);
-  const view = useAtlas((s) => s.view);
-  const caption = useMemo(() => captionFor(useAtlas.getState()), [data, view]);
+  const caption = useViewMemo(captionFor);
   return (
     <dialog
       ref={ref}

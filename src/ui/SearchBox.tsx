@@ -177,7 +177,11 @@ export function SearchBox() {
 
   const results = useMemo(() => (index && query.trim() ? search(index, query, LIMIT) : []), [index, query]);
   // When the communes arrive the options change under the user: nothing stays active.
-  useEffect(() => setActive(-1), [index]);
+  const [activeIndex, setActiveIndex] = useState(index);
+  if (activeIndex !== index) {
+    setActiveIndex(index);
+    setActive(-1);
+  }
 
   const showList = open && results.length > 0;
   useEffect(() => {

@@ -1,6 +1,6 @@
 // « Partager »: the permalink of the current view and an iframe snippet generator (title,
 // height, interactions, language) with the host script that adjusts the iframe's height.
-import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useId, useMemo, useRef, useState } from 'react';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { encodeView } from '../domain/url-encode.ts';
 import type { Lang } from '../domain/view.ts';
@@ -45,7 +45,12 @@ function CopyButton({
 }) {
   const t = useT();
   const [status, setStatus] = useState<'idle' | 'ok' | 'failed'>('idle');
-  useEffect(() => setStatus('idle'), [text]);
+  // A new text to copy clears the last copy's status.
+  const [statusText, setStatusText] = useState(text);
+  if (statusText !== text) {
+    setStatusText(text);
+    setStatus('idle');
+  }
   return (
     <>
       <button type="button" onClick={async () => setStatus((await copyText(text, field.current)) ? 'ok' : 'failed')}>
