@@ -19,13 +19,8 @@ export {
   decodeBytes,
   decodeWindows1252,
 } from './decode.ts';
-export {
-  detectJoinKey,
-  type JoinReport,
-  joinTable,
-  type KeyDetection,
-  resolveKey,
-} from './join.ts';
+export { detectJoinKey, type KeyDetection } from './detect.ts';
+export { type JoinReport, joinTable } from './join.ts';
 export * from './limits.ts';
 export * from './messages.ts';
 export {
@@ -41,6 +36,7 @@ export {
   type KeyKind,
   type TerritoryLevel,
 } from './reference.ts';
+export { resolveKey } from './resolve.ts';
 export { isFormulaLike, neutralizeFormula } from './safety.ts';
 export * from './types.ts';
 export { handleImportMessage, type WorkerResponse } from './worker-protocol.ts';
