@@ -6,7 +6,7 @@ import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
 import { formatNumber } from '../domain/format.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import { downloadBlob } from './ExportDialog.tsx';
+import { downloadBlob } from './export-files.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 

@@ -14,7 +14,7 @@ import { encodeView } from '../domain/url-encode.ts';
 import { choropleth, filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { captionFor } from './ExportDialog.tsx';
+import { captionFor } from './export-files.ts';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { appBase } from './ShareDialog.tsx';

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useAtlas } from '../state/store.ts';
-import { ExportDialog, TableDialog } from './ExportDialog.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
 import { ImportButton } from './ImportDialog.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { ShareDialog } from './ShareDialog.tsx';
 import { SourcesDialog } from './SourcesDialog.tsx';
+import { TableDialog } from './TableDialog.tsx';
 import { useT } from './useT.ts';
 
 export function Header() {
