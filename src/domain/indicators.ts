@@ -4,6 +4,7 @@
 // recomputed from summed numerator and denominator, never averaged over members.
 import type { Generation, TerritoriesFile } from '../data/types.ts';
 import { EMP_YEARS, type FieldTable, type IndicatorsFile, type RawField } from './fields.ts';
+import { ZONE_INDICATORS } from './indicators-ze.ts';
 import { epciSprintState, type SprintRule, sprintState } from './sprint.ts';
 import type { Level } from './view.ts';
 
@@ -287,6 +288,7 @@ export const INDICATORS: Indicator[] = [
     },
     compute: (g) => g('indus_pct_2022'),
   },
+  ...ZONE_INDICATORS,
   // --- Programmes ----------------------------------------------------------------------------
   {
     id: 'zibac',

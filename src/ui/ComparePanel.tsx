@@ -71,6 +71,7 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
       name: t('compare.name'),
       kind: t('compare.kind'),
       kinds: { epci: t('compare.kinds.epci'), ti: t('compare.kinds.ti'), group: t('compare.kinds.group') },
+      zone: t('ze.mainZone'),
     }),
     [t],
   );

@@ -10,7 +10,6 @@ import { baseName, captionFor, csvFor, downloadBlob, svgFor, type T, useExportTa
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
-import './export.css';
 
 // --- PNG ------------------------------------------------------------------------------------
 
