@@ -1,6 +1,7 @@
 // Per-keystroke latency of the search box: each query is typed one character at a time
 // ("s", "sa", "sai", …) and every prefix is searched, as the UI does on input.
-import { type SearchIndex, search } from '../src/domain/search.ts';
+import { search } from '../src/domain/search/query.ts';
+import type { SearchIndex } from '../src/domain/search/search-index.ts';
 
 export interface SearchBenchResult {
   /** Milliseconds per keystroke. */

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unpackCommunes } from '../src/data/communes.ts';
 import type { CommuneRecord, TerritoriesFile } from '../src/data/types.ts';
-import { buildSearchIndex, normalize } from '../src/domain/search.ts';
+import { normalize } from '../src/domain/names.ts';
+import { buildSearchIndex } from '../src/domain/search/search-index.ts';
 import { benchSearch } from './search-bench.ts';
 
 const QUERIES = [

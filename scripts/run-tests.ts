@@ -24,6 +24,9 @@ const fatal = (what: string) => {
 // Lint and format (Biome): one test, so a style or lint error is counted like any failure.
 if (step('lint (Biome)', bin('biome'), ['check', '.']) === 0) passed++;
 else failed++;
+// Unused files, exports and dependencies (knip, config knip.json): one test too.
+if (step('unused code (knip)', bin('knip'), []) === 0) passed++;
+else failed++;
 
 if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
 else {

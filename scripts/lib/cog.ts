@@ -46,14 +46,14 @@ export interface Cog {
 }
 
 export function loadCog(): Cog {
-  const pkg = '@etalab/decoupage-administratif';
+  // Literal specifiers, so that knip and bundlers see the dependency.
   return {
-    version: require(`${pkg}/package.json`).version,
-    epci: require(`${pkg}/data/epci.json`),
-    ept: require(`${pkg}/data/ept.json`),
-    communes: require(`${pkg}/data/communes.json`),
-    departements: require(`${pkg}/data/departements.json`),
-    regions: require(`${pkg}/data/regions.json`),
+    version: require('@etalab/decoupage-administratif/package.json').version,
+    epci: require('@etalab/decoupage-administratif/data/epci.json'),
+    ept: require('@etalab/decoupage-administratif/data/ept.json'),
+    communes: require('@etalab/decoupage-administratif/data/communes.json'),
+    departements: require('@etalab/decoupage-administratif/data/departements.json'),
+    regions: require('@etalab/decoupage-administratif/data/regions.json'),
   };
 }
 

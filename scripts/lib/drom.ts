@@ -3,12 +3,12 @@ import type { BBox, InsetFrame } from '../../src/data/types.ts';
 
 // Insets are placed in Web Mercator so that shapes keep their proportions on the map.
 const RAD = Math.PI / 180;
-export const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2)) / RAD;
-export const invMercY = (y: number) => (2 * Math.atan(Math.exp(y * RAD)) - Math.PI / 2) / RAD;
+const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * RAD) / 2)) / RAD;
+const invMercY = (y: number) => (2 * Math.atan(Math.exp(y * RAD)) - Math.PI / 2) / RAD;
 
 export type Transform = (p: Position) => Position;
 
-export function eachPosition(g: Geometry, fn: (p: Position) => void): void {
+function eachPosition(g: Geometry, fn: (p: Position) => void): void {
   const walk = (c: unknown): void => {
     if (Array.isArray(c) && typeof c[0] === 'number') fn(c as Position);
     else if (Array.isArray(c)) c.forEach(walk);

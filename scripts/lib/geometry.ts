@@ -1,7 +1,7 @@
 import area from '@turf/area';
 import { featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import polylabel from 'polylabel';
 import { mergeArcs, neighbors, quantize, feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
@@ -140,8 +140,4 @@ function labelPoint(g: Poly): Position {
   }
   const pt = polylabel(best, 0.001);
   return [Math.round(pt[0] * 1e5) / 1e5, Math.round(pt[1] * 1e5) / 1e5];
-}
-
-export function geometryOf(f: Feature<Geometry>): Geometry {
-  return f.geometry;
 }

@@ -13,7 +13,7 @@ export function dataPath(rel: string): string {
   return join(DATA_DIR, rel);
 }
 
-export function readText(rel: string): string {
+function readText(rel: string): string {
   const file = dataPath(rel);
   if (!existsSync(file))
     throw new DataError(rel, `file not found (looked in ${DATA_DIR}; set ATLAS_DATA_DIR to change)`);
@@ -86,4 +86,3 @@ export function readGeoJson<P>(rel: string, expectedCount?: number, requirePolyg
 }
 
 export const SIREN = /^\d{9}$/;
-export const INSEE_COMMUNE = /^(\d{5}|2[AB]\d{3})$/;

@@ -1,5 +1,5 @@
 // From an indicator and the view's classification settings to colours per territory and a legend.
-import type { ClassMethod, Filter, Level } from '../state/view.ts';
+
 import { classify, colorsFor, defaultScheme, isScheme, SCHEMES } from './classify.ts';
 import { applyFilters, type FilterResult } from './filter.ts';
 import { formatRange } from './format.ts';
@@ -11,6 +11,7 @@ import {
   isAvailable,
   numericValues,
 } from './indicators.ts';
+import type { ClassMethod, Filter, Level } from './view.ts';
 
 export interface LegendEntry {
   key: string;

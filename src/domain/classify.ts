@@ -22,7 +22,7 @@ import {
   schemeYlOrRd,
 } from 'd3-scale-chromatic';
 import { ckmeans } from 'simple-statistics';
-import { type ClassMethod, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
+import { type ClassMethod, MAX_CLASSES, MIN_CLASSES } from './view.ts';
 
 export interface Classification {
   /**
@@ -57,7 +57,7 @@ export interface Classification {
 const isNum = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** Clamp the requested class count to MIN_CLASSES..MAX_CLASSES (integer). */
-export function clampClasses(k: number): number {
+function clampClasses(k: number): number {
   if (!Number.isFinite(k)) return MIN_CLASSES;
   return Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, Math.round(k)));
 }

@@ -2,12 +2,12 @@
 // one row per territory, one column per numeric indicator, each at the territory's own level.
 
 import type { Generation } from '../data/types.ts';
-import type { Lang } from '../state/view.ts';
 import type { ExportCell, ExportColumn, ExportTable } from './export/table.ts';
 import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
 import { type IndicatorContext, indicatorsOf, isAvailable, type NumericIndicator, valueFor } from './indicators.ts';
+import type { Lang } from './view.ts';
 import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from './zones-emploi.ts';
 
 /** Main zone d'emploi of a compared EPCI or TI ("Saint-Nazaire (5219)"); none for a custom group. */
@@ -24,11 +24,11 @@ export type CompareItem =
   | { kind: 'ti'; code: string; name: string; generation: Generation }
   | { kind: 'group'; code: string; name: string; group: CustomGroup };
 
-export const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] =>
+const COMPARED_INDICATORS = (ctx: IndicatorContext): NumericIndicator[] =>
   indicatorsOf(ctx).filter((i): i is NumericIndicator => i.type === 'numeric');
 
 /** Value of an indicator for one compared item (null = no data or not available at its level). */
-export function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
+function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorContext): number | null {
   let get: (f: RawField) => number | null;
   if (item.kind === 'group') {
     if (!isAvailable(ind, 'ti')) return null; // same rule as a TI: not aggregable stays per member

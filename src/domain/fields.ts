@@ -3,7 +3,6 @@ import type { Generation } from '../data/types.ts';
 import { ZE_YEARS } from './zones-emploi.ts';
 
 export const EMP_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
-export type EmpYear = (typeof EMP_YEARS)[number];
 
 export const RAW_FIELDS = [
   'pop',

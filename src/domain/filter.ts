@@ -1,5 +1,5 @@
 // Combine filters (AND) over territories.
-import type { Filter } from '../state/view.ts';
+import type { Filter } from './view.ts';
 
 export interface FilterContext {
   /** Number of territories. */
@@ -18,7 +18,7 @@ export interface FilterResult {
 }
 
 /** True when the filter constrains nothing (empty category list, range with both bounds open). */
-export function isInactive(f: Filter): boolean {
+function isInactive(f: Filter): boolean {
   if (f.kind === 'category') return f.values.length === 0;
   return !Number.isFinite(f.min ?? NaN) && !Number.isFinite(f.max ?? NaN);
 }

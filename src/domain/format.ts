@@ -1,7 +1,7 @@
 // Number formatting for labels, legends and tooltips. French first, English second.
 // Digits and separators come from Intl (fr-FR groups with U+202F narrow no-break
 // space, decimal comma); we only swap the ASCII hyphen for a real minus sign.
-import type { Lang } from '../state/view.ts';
+import type { Lang } from './view.ts';
 
 export interface FormatOptions {
   lang: Lang;

@@ -9,7 +9,7 @@ export interface CustomGroup {
 }
 
 export const GROUPS_STORAGE_KEY = 'atlas-ti:groups';
-export const GROUPS_VERSION = 1;
+const GROUPS_VERSION = 1;
 /** Fields that may be summed over EPCI (shares, medians and rates may not). */
 const SUMMABLE: ReadonlySet<RawField> = new Set(
   RAW_FIELDS.filter((f) => !['indus_pct_2022', 'vac2ans_pct_2024', 'pxm2_mai_2024'].includes(f)),

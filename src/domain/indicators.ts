@@ -3,10 +3,10 @@
 // fields joined by the pipeline. TI values are computed from TI-level sums, so a ratio is
 // recomputed from summed numerator and denominator, never averaged over members.
 import type { Generation, TerritoriesFile } from '../data/types.ts';
-import type { Level } from '../state/view.ts';
 import { EMP_YEARS, type FieldTable, type IndicatorsFile, type RawField } from './fields.ts';
 import { ZONE_INDICATORS } from './indicators-ze.ts';
 import { epciSprintState, type SprintRule, sprintState } from './sprint.ts';
+import type { Level } from './view.ts';
 
 export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte' | 'user';
 export type Direction = 'higher-better' | 'lower-better' | 'neutral';
@@ -497,7 +497,7 @@ export function indicatorById(ctx: Pick<IndicatorContext, 'extra'> | null, id: s
 }
 export { EMP_YEARS };
 
-export function fieldsOf(ctx: Pick<IndicatorContext, 'level' | 'generation' | 'indicators'>): FieldTable {
+function fieldsOf(ctx: Pick<IndicatorContext, 'level' | 'generation' | 'indicators'>): FieldTable {
   return ctx.level === 'ti' ? ctx.indicators.ti[ctx.generation] : ctx.indicators.epci;
 }
 

@@ -33,7 +33,8 @@
 
 import type { Generation } from '../data/types.ts';
 import { GENERATIONS } from '../data/types.ts';
-import type { ClassMethod, Filter, GroupRef, Lang, Level, Selection, Viewport, ViewState } from '../state/view.ts';
+import { EMP_YEARS } from './fields.ts';
+import type { ClassMethod, Filter, GroupRef, Lang, Level, Selection, Viewport, ViewState } from './view.ts';
 import {
   DEFAULT_VIEW,
   HOME_VIEW,
@@ -42,8 +43,7 @@ import {
   MAX_GROUP_MEMBERS,
   MAX_GROUPS,
   MIN_CLASSES,
-} from '../state/view.ts';
-import { EMP_YEARS } from './fields.ts';
+} from './view.ts';
 
 /** Machine-readable reason attached to each parameter (or part of one) that was not applied as is. */
 export type DropReason =

@@ -1,5 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
-import type { Lang } from '../state/view.ts';
+import type { Lang } from '../domain/view.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 
@@ -25,9 +25,4 @@ instance.services.formatter?.add('n', (value: unknown, lng: string | undefined) 
 
 export function translator(lang: Lang): TFunction {
   return instance.getFixedT(lang);
-}
-
-/** Adds dictionaries contributed by a feature module (e.g. import messages). */
-export function addMessages(lang: Lang, ns: string, messages: Record<string, unknown>): void {
-  instance.addResourceBundle(lang, 'translation', { [ns]: messages }, true, true);
 }

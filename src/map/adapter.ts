@@ -9,7 +9,8 @@ import type { GeometryCollection } from 'topojson-specification';
 import type { AtlasData } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
 import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
-import type { FricheLayer, Level } from '../state/view.ts';
+import { parseTiKey } from '../domain/ti-key.ts';
+import type { FricheLayer, Level } from '../domain/view.ts';
 import { addGroupLayers, groupsGeoJSON } from './groups-layer.ts';
 import { bindStepKeys } from './keyboard.ts';
 import { baseStyle, COLORS, FONT } from './style.ts';
@@ -376,7 +377,7 @@ export class AtlasMap {
   }
 
   private sourceOf(t: Target): string {
-    return t.kind === 'epci' ? 'epci' : SOURCE[t.code.slice(0, 4) as Generation];
+    return t.kind === 'epci' ? 'epci' : SOURCE[parseTiKey(t.code)?.generation ?? this.generation];
   }
 
   private setHover(t: Target | null): void {
@@ -396,7 +397,7 @@ export class AtlasMap {
       this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
     this.selected = t;
     if (t && ready) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
-    if (t?.kind === 'ti' && t.code.slice(0, 4) !== this.generation) this.applyVisibility();
+    if (t?.kind === 'ti' && parseTiKey(t.code)?.generation !== this.generation) this.applyVisibility();
   }
 
   private filled = new Set<string>();
@@ -429,10 +430,10 @@ export class AtlasMap {
     const m = this.map;
     if (!m.getLayer('epci-fill')) return;
     const vis = (on: boolean) => (on ? 'visible' : 'none');
-    const selGen = this.selected?.kind === 'ti' ? this.selected.code.slice(0, 4) : null;
+    const selGen = this.selected?.kind === 'ti' ? (parseTiKey(this.selected.code)?.generation ?? null) : null;
     for (const g of ['2023', '2018'] as Generation[]) {
       const src = SOURCE[g];
-      const inBasket = [...this.basket].some((c) => c.startsWith(`${g}:`));
+      const inBasket = [...this.basket].some((c) => parseTiKey(c)?.generation === g);
       if (g === this.generation || g === selGen || inBasket) this.ensureGeometry(src as 'ti2023' | 'ti2018');
       const current = g === this.generation;
       const outlines = (this.showTi || this.level === 'ti') && current;

@@ -5,8 +5,8 @@
 // in the collection appears on or leaves the map. A bare address shows every stored group.
 import { useEffect } from 'react';
 import { type CustomGroup, GROUPS_STORAGE_KEY, parseGroups, sameGroup, serializeGroups } from '../domain/groups.ts';
+import type { GroupRef } from '../domain/view.ts';
 import { useAtlas } from './store.ts';
-import type { GroupRef } from './view.ts';
 
 function storage(): Storage | null {
   try {

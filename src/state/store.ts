@@ -4,8 +4,8 @@ import { buildCatalog, type Catalog } from '../data/catalog.ts';
 import type { AtlasData } from '../data/load.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
-import type { UserTable } from '../domain/user-data.ts';
-import { HOME_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
+import type { UserTable } from '../domain/user-data/types.ts';
+import { HOME_VIEW, MAX_BASKET, type Selection, type ViewState } from '../domain/view.ts';
 
 export interface Hover {
   kind: 'epci' | 'ti';

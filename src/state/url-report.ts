@@ -4,7 +4,7 @@
 import type { TFunction } from 'i18next';
 import type { Dropped } from '../domain/url.ts';
 import { usedValue } from '../domain/url.ts';
-import type { ViewState } from './view.ts';
+import type { ViewState } from '../domain/view.ts';
 
 export function describeDropped(dropped: readonly Dropped[], view: ViewState, t: TFunction): string {
   const items = dropped.map((d) => {

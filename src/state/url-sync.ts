@@ -6,11 +6,11 @@ import { SCHEMES } from '../domain/classify.ts';
 import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
 import { knownCategories } from '../domain/link-known.ts';
 import { decodeView, encodeView, type KnownCodes, viewEquals } from '../domain/url.ts';
+import type { ViewState } from '../domain/view.ts';
 import { translator } from '../i18n/index.ts';
 import { indicatorContext } from './derived.ts';
 import { useAtlas } from './store.ts';
 import { describeDropped } from './url-report.ts';
-import type { ViewState } from './view.ts';
 
 let known: KnownCodes | undefined;
 /** Catalogues a link is checked against (indicators are checked once imported tables are read). */

@@ -1,30 +1,25 @@
 // The user's imported tables ("vos données") in the browser: a small store of its own, persisted
 // locally (IndexedDB, else localStorage when small enough, else memory only), versioned
-// (src/domain/user-data.ts), and turned into indicators in the main store (`setUserIndicators`).
+// (src/domain/user-data/), and turned into indicators in the main store (`setUserIndicators`).
 // Nothing here ever sends data anywhere: files are read locally and only per-territory values are kept.
 import { useEffect } from 'react';
 import { indicatorById } from '../domain/indicators.ts';
-import {
-  mergeTables,
-  parseWorkspace,
-  serializeWorkspace,
-  type UserTable,
-  userIndicatorId,
-  userIndicatorsFrom,
-  type WorkspaceError,
-} from '../domain/user-data.ts';
+import { userIndicatorId } from '../domain/user-data/ids.ts';
+import { userIndicatorsFrom } from '../domain/user-data/indicators.ts';
+import type { UserTable } from '../domain/user-data/types.ts';
+import { mergeTables, parseWorkspace, serializeWorkspace, type WorkspaceError } from '../domain/user-data/workspace.ts';
 import { translator } from '../i18n/index.ts';
 import { type Backend, type UserDataState, useAtlas } from './store.ts';
 import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 
-export const USER_DATA_DB = 'atlas-ti';
-export const USER_DATA_STORE = 'kv';
-export const USER_DATA_KEY = 'user-data';
-export const USER_DATA_LS_KEY = 'atlas-ti:user-data';
+const USER_DATA_DB = 'atlas-ti';
+const USER_DATA_STORE = 'kv';
+const USER_DATA_KEY = 'user-data';
+const USER_DATA_LS_KEY = 'atlas-ti:user-data';
 /** localStorage holds ~5 M UTF-16 chars per origin, shared with other features: stay well below. */
-export const MAX_LOCALSTORAGE_CHARS = 2_000_000;
+const MAX_LOCALSTORAGE_CHARS = 2_000_000;
 
-export type { Backend, UserDataState, UserDialog } from './store.ts';
+export type { UserDataState } from './store.ts';
 
 /**
  * The imported-tables slice of the one store (`useAtlas().userData`), with the zustand-like API

@@ -19,17 +19,9 @@ import {
   type KeyKind,
   type ParseReport,
 } from '../domain/import/index.ts';
-import {
-  buildUserTable,
-  type ColumnSpec,
-  type CoverageView,
-  columnValues,
-  coverageOf,
-  isCountLike,
-  type JoinView,
-  summarizeJoin,
-  type UserTable,
-} from '../domain/user-data.ts';
+import { buildUserTable, type ColumnSpec, columnValues, isCountLike } from '../domain/user-data/build.ts';
+import { type CoverageView, coverageOf, type JoinView, summarizeJoin } from '../domain/user-data/join-view.ts';
+import type { UserTable } from '../domain/user-data/types.ts';
 
 export type SessionRequest =
   | { type: 'init'; communesUrl: string; territoriesUrl: string }

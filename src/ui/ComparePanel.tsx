@@ -64,14 +64,18 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
     ],
     [basket, groups, catalog],
   );
-  const labels = {
-    code: t('compare.code'),
-    name: t('compare.name'),
-    kind: t('compare.kind'),
-    kinds: { epci: t('compare.kinds.epci'), ti: t('compare.kinds.ti'), group: t('compare.kinds.group') },
-    zone: t('ze.mainZone'),
-  };
-  const table = useMemo(() => comparisonTable(items, ctx, lang, labels), [items, ctx, lang]); // eslint-disable-line react-hooks/exhaustive-deps
+  // t changes with the language only, so the labels (and the table) are not rebuilt on every render.
+  const labels = useMemo(
+    () => ({
+      code: t('compare.code'),
+      name: t('compare.name'),
+      kind: t('compare.kind'),
+      kinds: { epci: t('compare.kinds.epci'), ti: t('compare.kinds.ti'), group: t('compare.kinds.group') },
+      zone: t('ze.mainZone'),
+    }),
+    [t],
+  );
+  const table = useMemo(() => comparisonTable(items, ctx, lang, labels), [items, ctx, lang, labels]);
   const order = useMemo(() => {
     const idx = items.map((_, i) => i);
     if (!sort) return idx;

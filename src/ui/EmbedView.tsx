@@ -4,7 +4,8 @@
 // posted to the parent ({ type: 'atlas-ti:height', height }) whenever it changes (ResizeObserver),
 // for src/embed/host-snippet.js to resize the iframe. No storage, no top navigation, no request
 // outside the app's origin.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { mapSummary } from '../domain/export/caption.ts';
 import { fullAppUrl, HEIGHT_MESSAGE } from '../domain/export/embed.ts';
 import { formatNumber } from '../domain/format.ts';
@@ -18,6 +19,7 @@ import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
 import { appBase } from './ShareDialog.tsx';
 import { useLang, useT } from './useT.ts';
+import { useViewMemo } from './useViewMemo.ts';
 import './export.css';
 
 /** The iframe's height when the app started (its `height` attribute). */
@@ -95,7 +97,7 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
   const root = useRef<HTMLDivElement>(null);
   const mapBox = useRef<HTMLDivElement>(null);
   const [mapHeight, setMapHeight] = useState<number | null>(null);
-  const caption = useMemo(() => (data ? captionFor(useAtlas.getState()) : null), [data, view]);
+  const caption = useViewMemo(captionFor);
   const title = ch ? ch.indicator.label[lang] : t('app.title');
 
   useEffect(() => void (document.title = `${title} — ${t('app.title')}`), [title, t]);

@@ -11,12 +11,12 @@ import { buildExportTable, type ExportCell, type ExportTable, sourceRows } from 
 import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
 import { formatNumber } from '../domain/format.ts';
 import { encodeView } from '../domain/url.ts';
+import type { Lang } from '../domain/view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
 import { type AtlasStore, useAtlas } from '../state/store.ts';
-import type { Lang } from '../state/view.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';

@@ -9,9 +9,9 @@ import {
   type NumericIndicator,
   numericValues,
 } from '../domain/indicators.ts';
+import type { Filter } from '../domain/view.ts';
 import { filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Filter } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 
 export function FilterPanel() {

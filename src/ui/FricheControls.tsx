@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { loadFriches } from '../data/load.ts';
+import { ALL_FRICHES, type FricheLayer } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';
-import { ALL_FRICHES, type FricheLayer } from '../state/view.ts';
 import { useT } from './useT.ts';
 
 let typeNames: string[] = [];

@@ -4,7 +4,7 @@
 // (src/state/user-data-worker.ts): the page only receives reports, so a 20 MB file does not freeze it.
 // Text from the file is only ever rendered as React text (never as HTML).
 
-import { type DragEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type DragEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Generation } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import {
@@ -22,17 +22,10 @@ import {
 } from '../domain/import/index.ts';
 import { guessYear } from '../domain/import/year.ts';
 import { type Direction, isAvailable } from '../domain/indicators.ts';
-import {
-  type ColumnSpec,
-  type CoverageView,
-  defaultSpecFrom,
-  guessWeightColumn,
-  type JoinView,
-  MAX_COLUMNS_PER_TABLE,
-  newTableId,
-  type TiChoice,
-  userIndicatorId,
-} from '../domain/user-data.ts';
+import { type ColumnSpec, defaultSpecFrom, guessWeightColumn, type TiChoice } from '../domain/user-data/build.ts';
+import { newTableId, userIndicatorId } from '../domain/user-data/ids.ts';
+import type { CoverageView, JoinView } from '../domain/user-data/join-view.ts';
+import { MAX_COLUMNS_PER_TABLE } from '../domain/user-data/types.ts';
 import { translator } from '../i18n/index.ts';
 import { useAtlas } from '../state/store.ts';
 import {
@@ -190,7 +183,7 @@ export function ImportButton() {
 // ---------------------------------------------------------------------------------------------
 // Dialog
 
-export function ImportDialog({ initialFile }: { initialFile: File | null }) {
+function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const t = useT();
   const lang = useLang();
   const ref = useRef<HTMLDialogElement>(null);
@@ -202,18 +195,19 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const titleId = useId();
   const close = () => useUserData.getState().closeDialog();
 
-  const session = (): ImportSession => {
+  // Stable callbacks: they only read refs, so the effects below run once per mount.
+  const session = useCallback((): ImportSession => {
     if (!sessionRef.current) {
       sessionRef.current = createImportSession();
       // Build the list of territories while the user picks a file.
       void sessionRef.current.request({ type: 'warm', generation: '2023' });
     }
     return sessionRef.current;
-  };
-  const stop = () => {
+  }, []);
+  const stop = useCallback(() => {
     sessionRef.current?.terminate();
     sessionRef.current = null;
-  };
+  }, []);
 
   useEffect(() => {
     const d = ref.current;
@@ -224,67 +218,69 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
       // Reported when a file is read.
     }
     return stop;
-  }, []);
+  }, [session, stop]);
 
   /** `sheets`: the workbook's sheets when re-reading another sheet (kept to choose again after an error). */
-  const start = async (file: File, sheet?: string, sheets?: string[]) => {
-    const my = ++parseId.current;
-    // Size first, before reading anything.
-    const tooLarge = checkSize(file.name, file.size);
-    if (tooLarge) return setState({ step: 'error', name: file.name, error: tooLarge, warnings: [] });
-    setState({ step: 'reading', name: file.name, ratio: 0 });
-    let answer: SessionAnswer;
-    try {
-      const bytes = await file.arrayBuffer();
-      let last = 0;
-      answer = await session().request(
-        { type: 'parse', name: file.name, bytes, sheet },
-        {
-          transfer: [bytes],
-          onProgress: (ratio) => {
-            // Repaint the bar at most every 2 %.
-            if (parseId.current === my && (ratio - last >= 0.02 || ratio === 1)) {
-              last = ratio;
-              setState({ step: 'reading', name: file.name, ratio });
-            }
+  const start = useCallback(
+    async (file: File, sheet?: string, sheets?: string[]) => {
+      const my = ++parseId.current;
+      // Size first, before reading anything.
+      const tooLarge = checkSize(file.name, file.size);
+      if (tooLarge) return setState({ step: 'error', name: file.name, error: tooLarge, warnings: [] });
+      setState({ step: 'reading', name: file.name, ratio: 0 });
+      let answer: SessionAnswer;
+      try {
+        const bytes = await file.arrayBuffer();
+        let last = 0;
+        answer = await session().request(
+          { type: 'parse', name: file.name, bytes, sheet },
+          {
+            transfer: [bytes],
+            onProgress: (ratio) => {
+              // Repaint the bar at most every 2 %.
+              if (parseId.current === my && (ratio - last >= 0.02 || ratio === 1)) {
+                last = ratio;
+                setState({ step: 'reading', name: file.name, ratio });
+              }
+            },
           },
-        },
-      );
-    } catch (e) {
-      if (parseId.current === my) setState({ step: 'error', name: file.name, error: internal(e), warnings: [] });
-      return;
-    }
-    if (parseId.current !== my) return;
-    if (answer.type === 'parsed')
-      setState({
-        step: 'parsed',
-        file,
-        report: answer.report,
-        preview: answer.preview,
-        rows: answer.rows,
-        countLike: answer.countLike,
-      });
-    else if (answer.type === 'parseError')
-      setState({
-        step: 'error',
-        name: file.name,
-        error: answer.error,
-        warnings: answer.warnings,
-        retry: sheets && sheets.length > 1 ? { file, sheets, sheet } : undefined,
-      });
-    else
-      setState({
-        step: 'error',
-        name: file.name,
-        error: internal(answer.type === 'failed' ? answer.message : answer.type),
-        warnings: [],
-      });
-  };
+        );
+      } catch (e) {
+        if (parseId.current === my) setState({ step: 'error', name: file.name, error: internal(e), warnings: [] });
+        return;
+      }
+      if (parseId.current !== my) return;
+      if (answer.type === 'parsed')
+        setState({
+          step: 'parsed',
+          file,
+          report: answer.report,
+          preview: answer.preview,
+          rows: answer.rows,
+          countLike: answer.countLike,
+        });
+      else if (answer.type === 'parseError')
+        setState({
+          step: 'error',
+          name: file.name,
+          error: answer.error,
+          warnings: answer.warnings,
+          retry: sheets && sheets.length > 1 ? { file, sheets, sheet } : undefined,
+        });
+      else
+        setState({
+          step: 'error',
+          name: file.name,
+          error: internal(answer.type === 'failed' ? answer.message : answer.type),
+          warnings: [],
+        });
+    },
+    [session],
+  );
 
   useEffect(() => {
     if (initialFile) void start(initialFile);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialFile]);
+  }, [initialFile, start]);
 
   const onDrop = (e: DragEvent<HTMLDivElement>) => {
     e.preventDefault();
@@ -598,11 +594,12 @@ function JoinAndColumns({
       () => joinId.current === my && setPending(false),
     );
   };
-  // Nothing recognised: join on the default key anyway, so that the report says why.
-  useEffect(() => {
+  // Nothing recognised: join on the default key anyway, so that the report says why. Once, on
+  // mount: the ref keeps the first render's values.
+  const firstJoin = useRef(() => {
     if (!initialJoin) rejoin(key);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
+  useEffect(() => firstJoin.current(), []);
   const rate = detection.candidates.find((c) => c.column === key.column && c.kind === key.kind);
   const tiKind = key.kind === 'ti-id' || key.kind === 'ti-name';
 
@@ -841,6 +838,15 @@ function ColumnsStep({
   const weightGuess = guessWeightColumn(report.columns);
   const [specs, setSpecs] = useState<Map<number, ColumnSpec>>(new Map());
   const [coverage, setCoverage] = useState<Map<string, CoverageView>>(new Map());
+  // A new join changes every preview.
+  const [coverageJoin, setCoverageJoin] = useState(join);
+  if (coverageJoin !== join) {
+    setCoverageJoin(join);
+    setCoverage(new Map());
+  }
+  // Read by the preview effect without re-running it (and dropping answers in flight) on each answer.
+  const coverageRef = useRef(coverage);
+  coverageRef.current = coverage;
   const [name, setName] = useState(baseName(report.fileName));
   const [error, setError] = useState<string | null>(null);
   const [building, setBuilding] = useState(false);
@@ -850,7 +856,7 @@ function ColumnsStep({
   useEffect(() => {
     let live = true;
     for (const [k, spec] of keys) {
-      if (coverage.has(k)) continue;
+      if (coverageRef.current.has(k)) continue;
       session.request({ type: 'preview', spec }).then(
         (a) => {
           if (live && a.type === 'previewed') setCoverage((m) => new Map(m).set(k, a.coverage));
@@ -861,10 +867,7 @@ function ColumnsStep({
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [keys, session]);
-  // A new join changes every preview.
-  useEffect(() => setCoverage(new Map()), [join]);
 
   const toggle = (index: number, on: boolean) =>
     setSpecs((m) => {

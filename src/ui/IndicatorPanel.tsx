@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { schemeFor } from '../domain/choropleth.ts';
 import { SCHEMES } from '../domain/classify.ts';
 import { EMP_YEARS, indicatorById, indicatorsOf, isAvailable, THEMES } from '../domain/indicators.ts';
+import { type ClassMethod, type Level, MAX_CLASSES, MIN_CLASSES } from '../domain/view.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import { type ClassMethod, type Level, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
 import { UserDataLink } from './UserDataPanel.tsx';
 import { useLang, useT } from './useT.ts';
 

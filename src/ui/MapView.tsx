@@ -108,7 +108,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       atlas.destroy();
       delete window.__atlas;
     };
-  }, [data]);
+  }, [data, interactive]);
 
   if (failed)
     return (

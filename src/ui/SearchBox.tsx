@@ -12,10 +12,12 @@ import {
   type Generation,
   type TerritoriesFile,
 } from '../data/types.ts';
-import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import { explainNoResult, search } from '../domain/search/query.ts';
+import { buildSearchIndex, type SearchIndex, type SearchResult } from '../domain/search/search-index.ts';
 import { placeAliases } from '../domain/search-aliases.ts';
+import { parseTiKey } from '../domain/ti-key.ts';
+import type { Lang } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Lang } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 import './search.css';
 
@@ -88,7 +90,7 @@ function membership(catalog: Catalog, epci: EpciRecord, commune: string, gen: Ge
   return { inside, partly };
 }
 
-export function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | null, r: SearchResult): string {
+function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | null, r: SearchResult): string {
   const who = { name: r.name, code: r.code };
   if (!r.epci) return t('search.noEpci', who);
   const epci = catalog?.epci.get(r.epci);
@@ -121,7 +123,7 @@ function choose(r: SearchResult): void {
   if (r.kind === 'epci') {
     s.select({ kind: 'epci', code: r.code });
   } else if (r.kind === 'ti') {
-    const generation = r.generation ?? (r.code.slice(0, 4) as Generation);
+    const generation = r.generation ?? parseTiKey(r.code)?.generation ?? s.view.generation;
     if (generation !== s.view.generation || !s.view.showTi) s.setView({ generation, showTi: true });
     useAtlas.getState().select({ kind: 'ti', code: r.code });
   } else if (r.epci && s.catalog?.epci.has(r.epci)) {
@@ -191,7 +193,11 @@ export function SearchBox() {
 
   const results = useMemo(() => (index && query.trim() ? search(index, query, LIMIT) : []), [index, query]);
   // When the communes arrive the options change under the user: nothing stays active.
-  useEffect(() => setActive(-1), [index]);
+  const [activeIndex, setActiveIndex] = useState(index);
+  if (activeIndex !== index) {
+    setActiveIndex(index);
+    setActive(-1);
+  }
 
   const showList = open && results.length > 0;
   useEffect(() => {

@@ -1,19 +1,19 @@
 // « Partager »: the permalink of the current view and an iframe snippet generator (title,
 // height, interactions, language) with the host script that adjusts the iframe's height.
-import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useId, useMemo, useRef, useState } from 'react';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { encodeView } from '../domain/url.ts';
+import type { Lang } from '../domain/view.ts';
 import hostScript from '../embed/host-snippet.js?raw';
 import { translator } from '../i18n/index.ts';
 import { choropleth } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Lang } from '../state/view.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
 
 /** Copies text: Clipboard API, else select the field and execCommand('copy'). */
-export async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
+async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaElement | null): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);
@@ -45,7 +45,12 @@ function CopyButton({
 }) {
   const t = useT();
   const [status, setStatus] = useState<'idle' | 'ok' | 'failed'>('idle');
-  useEffect(() => setStatus('idle'), [text]);
+  // A new text to copy clears the last copy's status.
+  const [statusText, setStatusText] = useState(text);
+  if (statusText !== text) {
+    setStatusText(text);
+    setStatus('idle');
+  }
   return (
     <>
       <button type="button" onClick={async () => setStatus((await copyText(text, field.current)) ? 'ok' : 'failed')}>

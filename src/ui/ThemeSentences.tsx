@@ -2,9 +2,9 @@ import { useMemo } from 'react';
 import type { Generation } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { INDICATOR_BY_ID, type NumericIndicator, valueFor } from '../domain/indicators.ts';
+import type { Level } from '../domain/view.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import type { Level } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
 
 /** One sentence per theme that a non-specialist can read aloud. */

@@ -4,7 +4,8 @@
 import { useId, useRef, useState } from 'react';
 import { formatImportMessage, type ImportMessageKey } from '../domain/import/index.ts';
 import { isAvailable } from '../domain/indicators.ts';
-import { type UserTable, userIndicatorId } from '../domain/user-data.ts';
+import { userIndicatorId } from '../domain/user-data/ids.ts';
+import type { UserTable } from '../domain/user-data/types.ts';
 import { useAtlas } from '../state/store.ts';
 import {
   deleteUserTable,

@@ -2,7 +2,7 @@ import { interpolateRdBu } from 'd3-scale-chromatic';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { classify, colorsFor, defaultScheme, OKABE_ITO, SCHEMES } from '../../src/domain/classify.ts';
-import { type ClassMethod, MAX_CLASSES } from '../../src/state/view.ts';
+import { type ClassMethod, MAX_CLASSES } from '../../src/domain/view.ts';
 
 const oneToTen = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 const METHODS: ClassMethod[] = ['quantile', 'equal', 'jenks', 'manual'];

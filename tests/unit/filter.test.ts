@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { applyFilters, type FilterContext } from '../../src/domain/filter.ts';
 import { histogram } from '../../src/domain/histogram.ts';
-import type { Filter } from '../../src/state/view.ts';
+import type { Filter } from '../../src/domain/view.ts';
 
 // Five territories; index 1 is an EPCI spanning two départements.
 const numeric: Record<string, (number | null)[]> = {

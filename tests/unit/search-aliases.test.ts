@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CommunesFile, unpackCommunes } from '../../src/data/communes.ts';
 import type { TerritoriesFile } from '../../src/data/types.ts';
-import { buildSearchIndex, search } from '../../src/domain/search.ts';
+import { search } from '../../src/domain/search/query.ts';
+import { buildSearchIndex } from '../../src/domain/search/search-index.ts';
 import { placeAliases } from '../../src/domain/search-aliases.ts';
 
 const readJson = <T>(file: string): T =>

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type CommunesFile, unpackCommunes } from '../../src/data/communes.ts';
 import type { TerritoriesFile } from '../../src/data/types.ts';
-import { buildSearchIndex, explainNoResult, normalize, type SearchResult, search } from '../../src/domain/search.ts';
+import { normalize } from '../../src/domain/names.ts';
+import { explainNoResult, search } from '../../src/domain/search/query.ts';
+import { buildSearchIndex, type SearchResult } from '../../src/domain/search/search-index.ts';
 
 const readJson = <T>(file: string): T =>
   JSON.parse(readFileSync(new URL(`../../public/generated/${file}`, import.meta.url), 'utf8')) as T;

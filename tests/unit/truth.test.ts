@@ -31,7 +31,8 @@ import {
 } from '../../src/domain/indicators.ts';
 import { epciMissing, memberValues, partValue } from '../../src/domain/parts.ts';
 import { profileRows } from '../../src/domain/profile.ts';
-import { buildSearchIndex, search } from '../../src/domain/search.ts';
+import { search } from '../../src/domain/search/query.ts';
+import { buildSearchIndex } from '../../src/domain/search/search-index.ts';
 import { excludedShare, type SprintRule, sprintState } from '../../src/domain/sprint.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -8,7 +8,7 @@ import {
   HOME_VIEW,
   MAX_BASKET,
   type ViewState,
-} from '../../src/state/view.ts';
+} from '../../src/domain/view.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Generators

@@ -23,23 +23,16 @@ import { ID_RE } from '../../src/domain/url.ts';
 import {
   buildUserTable,
   type ColumnSpec,
-  columnIds,
   columnValues,
-  coverageOf,
   defaultSpec,
   guessWeightColumn,
   isCountLike,
-  mergeTables,
-  newTableId,
-  parseWorkspace,
-  serializeWorkspace,
-  slugId,
-  summarizeJoin,
-  type UserTable,
-  userIndicatorsFrom,
-  WORKSPACE_KIND,
-  WORKSPACE_VERSION,
-} from '../../src/domain/user-data.ts';
+} from '../../src/domain/user-data/build.ts';
+import { columnIds, newTableId, slugId } from '../../src/domain/user-data/ids.ts';
+import { userIndicatorsFrom } from '../../src/domain/user-data/indicators.ts';
+import { coverageOf, summarizeJoin } from '../../src/domain/user-data/join-view.ts';
+import { type UserTable, WORKSPACE_KIND, WORKSPACE_VERSION } from '../../src/domain/user-data/types.ts';
+import { mergeTables, parseWorkspace, serializeWorkspace } from '../../src/domain/user-data/workspace.ts';
 import { SPRINT_RULE } from '../../src/state/derived.ts';
 import { FIXTURE_DIR, fixture, realReference } from '../fixtures/import/helpers.ts';
 

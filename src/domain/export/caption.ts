@@ -2,10 +2,10 @@
 // text summary read to screen-reader users. Shared by the PNG, the SVG, the embed and the
 // summary so that they all say the same thing. Pure: translations come in as a function.
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
-import type { Filter, Lang } from '../../state/view.ts';
 import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
+import type { Filter, Lang } from '../view.ts';
 import { contextLines } from './context.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
@@ -50,7 +50,7 @@ export interface CaptionInput {
 /** Sources of the base map (the same as the map's attribution). */
 const BASE_SOURCES = ['geo_epci', 'ti_2023'];
 
-export function formatDate(d: Date, lang: Lang): string {
+function formatDate(d: Date, lang: Lang): string {
   return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', {
     day: 'numeric',
     month: 'long',
@@ -58,7 +58,7 @@ export function formatDate(d: Date, lang: Lang): string {
   }).format(d);
 }
 
-export function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
+function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string {
   return ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI';
 }
 

@@ -3,9 +3,9 @@
 // sources have no stated licence. Shared by the PNG, SVG, CSV, XLSX, embed and share caption.
 // Pure: translations come in as a function.
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
-import type { Filter, Lang } from '../../state/view.ts';
 import { formatNumber } from '../format.ts';
 import { type Indicator, type IndicatorContext, indicatorById } from '../indicators.ts';
+import type { Filter, Lang } from '../view.ts';
 import type { Translate } from './caption.ts';
 import { categoryText, type TableLabels } from './table.ts';
 

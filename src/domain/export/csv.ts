@@ -4,8 +4,8 @@
 import { neutralizeFormula } from '../import/index.ts';
 import type { ExportCell, ExportTable } from './table.ts';
 
-export const BOM = '\uFEFF';
-export const CRLF = '\r\n';
+const BOM = '\uFEFF';
+const CRLF = '\r\n';
 
 export interface CsvOptions {
   /** Write "3,5" instead of "3.5" (default for French). */
@@ -38,7 +38,7 @@ export function csvText(s: string, separator = ';'): string {
   return safe;
 }
 
-export function csvCell(v: ExportCell, opts: CsvOptions): string {
+function csvCell(v: ExportCell, opts: CsvOptions): string {
   if (v === null) return '';
   if (typeof v === 'number') return csvNumber(v, opts.decimalComma);
   return csvText(v, opts.separator ?? ';');

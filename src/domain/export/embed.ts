@@ -6,7 +6,7 @@ export const PRESENTATION_PARAMS: readonly string[] = ['embed', 'embedui', 'inte
 
 export const HEIGHT_MESSAGE = 'atlas-ti:height';
 // allow-popups-to-escape-sandbox: « Ouvrir la carte complète » opens a normal tab (exports work there).
-export const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
+const SANDBOX = 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 export interface EmbedFlags {
   embed: boolean;
@@ -52,7 +52,7 @@ export function fullAppUrl(base: string, viewQuery: string): string {
   return viewQuery ? `${base}?${viewQuery}` : base;
 }
 
-export function escapeAttr(s: string): string {
+function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 

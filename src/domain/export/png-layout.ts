@@ -40,20 +40,15 @@ export interface PngLayout {
   legendPlacement: 'right' | 'bottom' | 'none';
 }
 
-export const INK = '#1d2327';
-export const MUTED = '#5d666e';
-export const FRAME = '#c9ced3';
+const INK = '#1d2327';
+const MUTED = '#5d666e';
+const FRAME = '#c9ced3';
 const DEFAULT_FAMILY = "system-ui, 'Noto Sans', 'DejaVu Sans', Arial, sans-serif";
 
 const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Word wrap with measured widths; a word wider than the line is cut by characters. */
-export function wrapMeasured(
-  text: string,
-  maxWidth: number,
-  font: string,
-  measure: PngLayoutInput['measure'],
-): string[] {
+function wrapMeasured(text: string, maxWidth: number, font: string, measure: PngLayoutInput['measure']): string[] {
   const out: string[] = [];
   let line = '';
   const pushWord = (word: string) => {

@@ -62,7 +62,7 @@ export interface SvgInput {
   lang?: string;
 }
 
-export function escapeXml(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
 
@@ -136,7 +136,7 @@ function features(topology: Topology, name: string, where?: (p: Record<string, u
 }
 
 /** Greedy word wrap on an estimated text width (average glyph ≈ 0.55 em). */
-export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const maxChars = Math.max(10, Math.floor(maxWidth / (fontSize * 0.55)));
   const out: string[] = [];
   let line = '';

@@ -3,7 +3,6 @@
 // name, the current indicator (population when there is none) and the values the filters use.
 // Pure: no DOM, no store.
 import type { SourceInfo } from '../../data/types.ts';
-import type { Filter, Lang } from '../../state/view.ts';
 import { categoryColumn } from '../choropleth.ts';
 import {
   codesOf,
@@ -13,6 +12,7 @@ import {
   isAvailable,
   numericValues,
 } from '../indicators.ts';
+import type { Filter, Lang } from '../view.ts';
 import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from '../zones-emploi.ts';
 
 export type ExportCell = string | number | null;

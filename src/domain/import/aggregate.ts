@@ -18,7 +18,6 @@ import type { JoinReference } from './reference.ts';
 import type { ImportMessage, ImportTable } from './types.ts';
 
 export type AggregateRule = 'sum' | 'mean' | 'min' | 'max' | 'count' | 'weighted-mean';
-export const AGGREGATE_RULES: readonly AggregateRule[] = ['sum', 'mean', 'min', 'max', 'count', 'weighted-mean'];
 
 export interface AggregateCell {
   /** Group code (EPCI SIREN or TI key). */
@@ -38,7 +37,7 @@ export interface AggregateCell {
 export type Membership = Map<string, readonly string[]>;
 
 /** EPCI SIREN → INSEE codes of its communes (communes without EPCI are left out). */
-export function communesByEpci(communes: readonly CommuneRecord[]): Membership {
+function communesByEpci(communes: readonly CommuneRecord[]): Membership {
   const m = new Map<string, string[]>();
   for (const c of communes) {
     if (!c.epci) continue;
@@ -50,7 +49,7 @@ export function communesByEpci(communes: readonly CommuneRecord[]): Membership {
 }
 
 /** TI key → EPCI SIREN of every EPCI touching it (wholly or partly, see TiRecord.partialEpcis). */
-export function epcisByTi(tis: readonly TiRecord[]): Membership {
+function epcisByTi(tis: readonly TiRecord[]): Membership {
   const m = new Map<string, string[]>();
   for (const t of tis) m.set(t.key, [...t.epcis]);
   return m;
@@ -61,7 +60,7 @@ export function epcisByTi(tis: readonly TiRecord[]): Membership {
  * 'commune' members themselves. 'ept' members (Grand Paris) cannot be resolved to communes with the
  * reference data and are listed in `unresolved`.
  */
-export function communesByTi(
+function communesByTi(
   tis: readonly TiRecord[],
   communes: readonly CommuneRecord[],
 ): { membership: Membership; unresolved: { ti: string; member: string }[] } {

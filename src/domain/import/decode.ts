@@ -173,7 +173,7 @@ const MOJIBAKE =
   /Ã[\u0080-\u00BF\u2018-\u203A\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u02C6\u02DC]|â€[\u0099\u2122\u0153\u009D\u201C\u201D\u00A6\u00A2\u201A]/;
 
 /** First place (1-based line, short sample) where UTF-8 bytes were decoded twice. */
-export function findMojibake(text: string): { row: number; sample: string } | null {
+function findMojibake(text: string): { row: number; sample: string } | null {
   const m = MOJIBAKE.exec(text.length > 2_000_000 ? text.slice(0, 2_000_000) : text);
   if (!m) return null;
   return { row: lineOf(text, m.index), sample: sampleAround(text, m.index) };
@@ -186,7 +186,7 @@ const C1_AFTER_LETTER =
   /[A-Za-z][\u0081\u008D\u008F\u0090\u009D\u201A\u0192\u201E\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u017D\u2018\u201C\u2022\u02DC\u2122\u0161\u203A\u017E\u0178]/;
 
 /** In a Windows-1252 decoding, a C1-range character glued to a letter suggests another code page. */
-export function findSuspectCp1252(text: string): { row: number; sample: string } | null {
+function findSuspectCp1252(text: string): { row: number; sample: string } | null {
   const m = C1_AFTER_LETTER.exec(text.length > 2_000_000 ? text.slice(0, 2_000_000) : text);
   if (!m) return null;
   return { row: lineOf(text, m.index + 1), sample: sampleAround(text, m.index + 1) };

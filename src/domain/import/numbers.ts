@@ -9,7 +9,7 @@ export type NumberParse =
   | { kind: 'invalid' };
 
 /** Lower-cased tokens meaning "no value". */
-export const MISSING_TOKENS: ReadonlySet<string> = new Set([
+const MISSING_TOKENS: ReadonlySet<string> = new Set([
   '',
   'na',
   'n/a',
@@ -56,7 +56,7 @@ const COMMA_GROUPS_DOT_DECIMAL = /^\d{1,3}(?:,\d{3})+\.\d+$/;
 const COMMA_GROUPS = /^\d{1,3}(?:,\d{3}){2,}$/;
 const EXPONENT = /^(\d+(?:[.,]\d+)?)[eE]([+-]?\d{1,3})$/;
 
-export function isMissingToken(s: string): boolean {
+function isMissingToken(s: string): boolean {
   const t = s.trim().toLowerCase();
   return MISSING_TOKENS.has(t) || EXCEL_ERROR.test(t);
 }
@@ -111,7 +111,7 @@ export function parseNumberText(raw: string): NumberParse {
 }
 
 /** Parses a cell of any type: numbers pass through, booleans and dates are not numbers. */
-export function parseNumberCell(value: CellValue): NumberParse {
+function parseNumberCell(value: CellValue): NumberParse {
   if (value === null) return { kind: 'missing' };
   if (typeof value === 'number')
     return Number.isFinite(value) ? { kind: 'number', value, percent: false } : { kind: 'invalid' };
@@ -130,7 +130,7 @@ const LEADING_ZERO_CODE = /^0\d+$/;
 const IDENTIFIER_HEADER =
   /(^|[^a-z])(code|codes|cod|codgeo|depcom|insee|siren|siret|id|identifiant|dep|dept|departement|reg|region|cp|code postal)([^a-z]|$)/;
 
-export function isIdentifierHeader(name: string): boolean {
+function isIdentifierHeader(name: string): boolean {
   const n = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -8,7 +8,7 @@ import { readWorkbook, sheetToTable } from './xlsx.ts';
 
 export type DetectedFormat = 'csv' | 'xlsx';
 
-export function fileExtension(name: string): string {
+function fileExtension(name: string): string {
   const m = /\.([A-Za-z0-9]{1,8})$/.exec(name.trim());
   return m ? m[1].toLowerCase() : '';
 }
@@ -17,7 +17,7 @@ const TEXT_EXT = new Set(['csv', 'tsv', 'txt', 'tab', 'dat']);
 const XLSX_EXT = new Set(['xlsx', 'xlsm']);
 
 /** Chooses the reader, or returns the precise reason why the file cannot be read. */
-export function detectFormat(
+function detectFormat(
   name: string,
   bytes: Uint8Array,
 ): { ok: true; format: DetectedFormat } | { ok: false; error: ImportMessage } {

@@ -1,7 +1,7 @@
 // Reference index of territories for the join: codes and normalised names of communes, EPCI and TI.
 // Build it once per session (about 35,000 communes) and reuse it for detection, join and aggregation.
 import type { CommuneRecord, EpciRecord, Generation, TiRecord } from '../../data/types.ts';
-import { looseName, normalizeName } from './normalize.ts';
+import { looseName, normalizeName } from '../names.ts';
 
 export type KeyKind = 'epci-siren' | 'commune-insee' | 'ti-id' | 'epci-name' | 'commune-name' | 'ti-name';
 export type TerritoryLevel = 'commune' | 'epci' | 'ti';

@@ -22,7 +22,7 @@ function lastNonEmpty(row: readonly CellValue[]): number {
 }
 
 /** "A", "B", … "Z", "AA"… for a 0-based column index. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let s = '';
   while (n > 0) {

@@ -26,14 +26,14 @@ function pad(n: number, w = 2): string {
 }
 
 /** Dates become ISO text: "2024-03-01", or "2024-03-01T08:30:00" when there is a time part (UTC). */
-export function dateToText(d: Date): string | null {
+function dateToText(d: Date): string | null {
   if (Number.isNaN(d.getTime())) return null;
   const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   if (d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0) return day;
   return `${day}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 
-export function normalizeXlsxCell(v: unknown): CellValue {
+function normalizeXlsxCell(v: unknown): CellValue {
   if (v === null || v === undefined) return null;
   if (typeof v === 'string') {
     const t = v.trim();
