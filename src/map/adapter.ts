@@ -384,6 +384,8 @@ export class AtlasMap {
       if (state.color !== null || state.dim) next.set(id, state);
     }
     this.lastStates.set(source, next);
+    // Readable by tests and assistive tech: how many territories the filters dim.
+    if (colors || dim) this.map.getContainer().setAttribute('data-dimmed', String(dim?.size ?? 0));
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
     // TI coloured: the land outside any TI turns grey so that it never reads as a class colour.
@@ -536,6 +538,12 @@ export class AtlasMap {
       ],
       { padding: 8, duration: 0 },
     );
+  }
+
+  /** The geographic extent on screen, [west, south, east, north]. */
+  visibleBounds(): BBox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
   jumpTo(v: { lon: number; lat: number; zoom: number }): void {

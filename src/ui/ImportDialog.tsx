@@ -42,6 +42,7 @@ import {
 } from '../state/user-data-sync.ts';
 import type { SessionAnswer } from '../state/user-data-worker.ts';
 import { UserDataPanel } from './UserDataPanel.tsx';
+import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
 import './import.css';
@@ -191,7 +192,7 @@ export function ImportButton() {
 export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const t = useT();
   const lang = useLang();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const sessionRef = useRef<ImportSession | null>(null);
   const parseId = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -214,8 +215,6 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   };
 
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     try {
       session();
     } catch {
@@ -293,8 +292,9 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
   };
 
   const picker = (
-    <div
+    <section
       className={`drop-target${dragging ? ' dragging' : ''}`}
+      aria-label={t('userData.drop')}
       data-testid="import-drop"
       onDragOver={(e) => {
         e.preventDefault();
@@ -321,7 +321,7 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
       </button>
       <span className="muted"> {t('userData.drop')}</span>
       <p className="hint">{t('userData.limit', { maxMb: bytesToMb(MAX_IMPORT_BYTES) })}</p>
-    </div>
+    </section>
   );
 
   return (

@@ -4,21 +4,16 @@ import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import { type MapPaint, mapPaint } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { useMainMap } from './main-map.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
-
-declare global {
-  interface Window {
-    /** Handle for end-to-end tests and debugging: the map adapter and the store. */
-    __atlas?: { map: AtlasMap; store: typeof useAtlas; ready: boolean };
-  }
-}
 
 export function MapView({ interactive = true }: { interactive?: boolean } = {}) {
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
   const data = useAtlas((s) => s.data)!;
+  const mainMap = useMainMap();
 
   useEffect(() => {
     if (!container.current) return;
@@ -47,7 +42,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
             syncFriches();
             const vp = store.getState().view.viewport;
             if (vp) atlas.jumpTo(vp);
-            window.__atlas = { map: atlas, store, ready: true };
+            if (mainMap) mainMap.current = atlas;
             container.current?.setAttribute('data-ready', 'true');
           },
         },
@@ -57,7 +52,6 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       setFailed(true);
       return;
     }
-    window.__atlas = { map: atlas, store, ready: false };
     let painted: MapPaint | null = null;
     const sync = () => {
       const s = store.getState();
@@ -99,9 +93,9 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     return () => {
       unsub();
       atlas.destroy();
-      delete window.__atlas;
+      if (mainMap?.current === atlas) mainMap.current = null;
     };
-  }, [data]);
+  }, [data, mainMap]);
 
   if (failed)
     return (
