@@ -307,6 +307,7 @@ export function ImportDialog({ initialFile }: { initialFile: File | null }) {
         ref={inputRef}
         type="file"
         accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t('userData.pick')}
         className="visually-hidden"
         data-testid="import-file"
         tabIndex={-1}

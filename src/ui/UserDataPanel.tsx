@@ -260,6 +260,7 @@ export function UserDataPanel() {
           ref={fileRef}
           type="file"
           accept=".json,application/json"
+          aria-label={t('userData.importWs')}
           className="visually-hidden"
           tabIndex={-1}
           data-testid="import-workspace"
