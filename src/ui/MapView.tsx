@@ -95,7 +95,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       atlas.destroy();
       if (mainMap?.current === atlas) mainMap.current = null;
     };
-  }, [data, mainMap]);
+  }, [data, mainMap, interactive]);
 
   if (failed)
     return (

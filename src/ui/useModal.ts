@@ -1,11 +1,13 @@
 import { type RefObject, useEffect, useRef } from 'react';
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  'a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), summary, [contenteditable], [tabindex]';
 
 /** Controls of the dialog that Tab can reach (visible, enabled). */
 function focusables(d: HTMLDialogElement): HTMLElement[] {
-  return [...d.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((e) => e.getClientRects().length > 0);
+  return [...d.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (e) => e.tabIndex >= 0 && e.getClientRects().length > 0,
+  );
 }
 
 /**
@@ -22,17 +24,14 @@ export function useModal(): RefObject<HTMLDialogElement | null> {
     if (!d.open) d.showModal();
     const trap = (e: KeyboardEvent) => {
       if (e.key !== 'Tab') return;
+      // Moved by hand, both ways and from anywhere: the browser would leave a modal <dialog> for
+      // its own toolbar after the last control.
+      e.preventDefault();
       const items = focusables(d);
-      if (items.length === 0) return e.preventDefault();
-      const [first, last] = [items[0], items[items.length - 1]];
-      const current = document.activeElement;
-      if (e.shiftKey && (current === first || !d.contains(current))) {
-        e.preventDefault();
-        last.focus();
-      } else if (!e.shiftKey && (current === last || !d.contains(current))) {
-        e.preventDefault();
-        first.focus();
-      }
+      if (items.length === 0) return;
+      const at = items.indexOf(document.activeElement as HTMLElement);
+      const next = at < 0 ? (e.shiftKey ? items.length - 1 : 0) : at + (e.shiftKey ? -1 : 1);
+      items[(next + items.length) % items.length].focus();
     };
     d.addEventListener('keydown', trap);
     return () => {

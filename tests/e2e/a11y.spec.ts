@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { axeViolations, expect, test } from './fixtures.ts';
 
+// axe on a busy shared machine can take a while on large dialogs.
+test.describe.configure({ timeout: 240_000 });
+
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'import');
 const CARENE = '244400644';
 const BASKET = `${CARENE},244400610,244400503`;
