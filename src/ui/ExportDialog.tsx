@@ -48,6 +48,7 @@ function tableFor(s: AtlasStore): ExportTable | null {
       dims,
       yes: t('filters.inOut.in'),
       no: t('filters.inOut.out'),
+      zone: t('ze.mainZone'),
     },
   });
 }
