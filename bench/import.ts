@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { type CommunesFile, unpackCommunes } from '../src/data/communes.ts';
-import { openPage, ROOT, waitForMap } from '../tests/e2e/harness.ts';
+import { openPage, ROOT, waitForMap } from './harness.ts';
 
 export const LARGE_CSV_BYTES = 20 * 1024 * 1024;
 

@@ -4,7 +4,7 @@
 //   re-render included);
 // - time to visible: from the change until the map is idle again with the change drawn.
 import type { Browser } from 'playwright-core';
-import { waitForMap } from '../tests/e2e/harness.ts';
+import { waitForMap } from './harness.ts';
 
 type Stats = { median: (xs: number[]) => number; quant: (xs: number[], q: number) => number };
 

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { DIST, launch, ROOT, serve } from '../tests/e2e/harness.ts';
+import { DIST, launch, ROOT, serve } from './harness.ts';
 
 const DATA = process.env.ATLAS_DATA_DIR ?? join(ROOT, '..', 'shared', 'data');
 const GEN = join(ROOT, 'public', 'generated');

@@ -1,7 +1,8 @@
-// `npm test`: data pipeline, unit tests (vitest), production build, end-to-end tests (Chromium).
+// `npm test`: lint, data pipeline, unit tests (vitest), type check, production build, end-to-end tests
+// (@playwright/test in headless Chromium).
 // Last line: the total of every test run, "N passed, N failed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -31,6 +32,7 @@ else failed++;
 if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
 else {
   const unitJson = join(RESULTS, 'unit.json');
+  rmSync(unitJson, { force: true });
   step('unit tests (vitest)', bin('vitest'), [
     'run',
     '--reporter=default',
@@ -46,16 +48,9 @@ else {
   if (step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) !== 0) fatal('type check');
   else if (step('build', bin('vite'), ['build', '--logLevel', 'warn']) !== 0) fatal('build');
   else {
-    const e2eJson = join(RESULTS, 'e2e.json');
-    step('end-to-end tests (Chromium)', bin('tsx'), ['tests/e2e/run.ts']);
-    if (existsSync(e2eJson)) {
-      const r = JSON.parse(readFileSync(e2eJson, 'utf8'));
-      passed += r.passed;
-      failed += r.failed;
-    } else fatal('end-to-end run');
-
     const pwJson = join(RESULTS, 'playwright.json');
-    step('end-to-end specs (@playwright/test, Chromium)', bin('playwright'), ['test']);
+    rmSync(pwJson, { force: true }); // never count a previous run's results
+    step('end-to-end tests (@playwright/test, Chromium)', bin('playwright'), ['test']);
     if (existsSync(pwJson)) {
       const r = JSON.parse(readFileSync(pwJson, 'utf8'));
       passed += r.stats.expected + r.stats.flaky;

@@ -465,6 +465,8 @@ export class AtlasMap {
       if (state.color !== null || state.dim) next.set(id, state);
     }
     this.lastStates.set(source, next);
+    // Readable by tests and assistive tech: how many territories the filters dim.
+    if (colors || dim) this.map.getContainer().setAttribute('data-dimmed', String(dim?.size ?? 0));
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
     // TI coloured: the land outside any TI turns grey so that it never reads as a class colour.
@@ -628,6 +630,12 @@ export class AtlasMap {
       { padding: FRANCE_PADDING, duration: 0 },
     );
     this.quietMove = false;
+  }
+
+  /** The geographic extent on screen, [west, south, east, north]. */
+  visibleBounds(): BBox {
+    const b = this.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
   /** The link's viewport: kept as is when the window changes size. */

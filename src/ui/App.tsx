@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { LoadError, loadAtlasData } from '../data/load.ts';
 import { readEmbedFlags } from '../domain/export/embed.ts';
+import type { AtlasMap } from '../map/adapter.ts';
 import { useGroupsSync } from '../state/groups-sync.ts';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
@@ -15,6 +16,7 @@ import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { LayerControls } from './LayerControls.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
+import { MainMapContext } from './main-map.ts';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
@@ -33,6 +35,7 @@ export function App() {
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
   }, []);
   const [controlsOpen, setControlsOpen] = useState(false);
+  const mainMap = useRef<AtlasMap | null>(null);
   useUrlSync();
   useGroupsSync();
   useUserDataSync();
@@ -41,67 +44,69 @@ export function App() {
   if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
 
   return (
-    <div className="app">
-      <a className="skip-link" href="#panel">
-        {t('app.skipToPanel')}
-      </a>
-      <Header />
-      <Notices />
-      {data && <ImportDropZone />}
-      {loadError ? (
-        <div className="fatal" role="alert">
-          <h2>{t('app.loadError')}</h2>
-          <p>
-            <code>{loadError}</code>
-          </p>
-          <p>{t('app.loadErrorHint')}</p>
-        </div>
-      ) : !data ? (
-        <div className="loading" role="status">
-          {t('app.loading')}
-        </div>
-      ) : (
-        <>
-          <button
-            type="button"
-            className="controls-toggle"
-            aria-expanded={controlsOpen}
-            aria-controls="controls"
-            onClick={() => setControlsOpen(!controlsOpen)}
-          >
-            {controlsOpen ? t('app.hideControls') : t('app.showControls')}
-          </button>
-          <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
-            <ErrorBoundary>
-              <IndicatorPanel />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <FilterPanel />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <LayerControls />
-            </ErrorBoundary>
-          </aside>
-          <main className="map-area">
-            <ErrorBoundary>
-              <MapView />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <Legend />
-            </ErrorBoundary>
-            <MapSummary />
-          </main>
-          <PrintSheet />
-          <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
-            <ErrorBoundary>
-              <BasketBar />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <Panel />
-            </ErrorBoundary>
-          </section>
-        </>
-      )}
-    </div>
+    <MainMapContext value={mainMap}>
+      <div className="app">
+        <a className="skip-link" href="#panel">
+          {t('app.skipToPanel')}
+        </a>
+        <Header />
+        <Notices />
+        {data && <ImportDropZone />}
+        {loadError ? (
+          <div className="fatal" role="alert">
+            <h2>{t('app.loadError')}</h2>
+            <p>
+              <code>{loadError}</code>
+            </p>
+            <p>{t('app.loadErrorHint')}</p>
+          </div>
+        ) : !data ? (
+          <div className="loading" role="status">
+            {t('app.loading')}
+          </div>
+        ) : (
+          <>
+            <button
+              type="button"
+              className="controls-toggle"
+              aria-expanded={controlsOpen}
+              aria-controls="controls"
+              onClick={() => setControlsOpen(!controlsOpen)}
+            >
+              {controlsOpen ? t('app.hideControls') : t('app.showControls')}
+            </button>
+            <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
+              <ErrorBoundary>
+                <IndicatorPanel />
+              </ErrorBoundary>
+              <ErrorBoundary>
+                <FilterPanel />
+              </ErrorBoundary>
+              <ErrorBoundary>
+                <LayerControls />
+              </ErrorBoundary>
+            </aside>
+            <main className="map-area">
+              <ErrorBoundary>
+                <MapView />
+              </ErrorBoundary>
+              <ErrorBoundary>
+                <Legend />
+              </ErrorBoundary>
+              <MapSummary />
+            </main>
+            <PrintSheet />
+            <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+              <ErrorBoundary>
+                <BasketBar />
+              </ErrorBoundary>
+              <ErrorBoundary>
+                <Panel />
+              </ErrorBoundary>
+            </section>
+          </>
+        )}
+      </div>
+    </MainMapContext>
   );
 }

@@ -94,7 +94,7 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
   const loadError = useAtlas((s) => s.loadError);
   const ch = useAtlas(choropleth);
   const lang = useLang();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const mapBox = useRef<HTMLDivElement>(null);
   const [mapHeight, setMapHeight] = useState<number | null>(null);
   const caption = useViewMemo(captionFor);
@@ -133,7 +133,8 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
   const full = fullAppUrl(appBase(), encodeView(view));
   const frozen = mapHeight !== null;
   return (
-    <div
+    // The embed's one landmark: it lives inside other people's pages (axe best practices).
+    <main
       ref={root}
       className={`embed${interactive ? '' : ' embed-static'}${frozen ? ' embed-frozen' : ''}`}
       data-testid="embed"
@@ -176,6 +177,6 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
           {t('share.openFull')} ↗
         </a>
       </footer>
-    </div>
+    </main>
   );
 }

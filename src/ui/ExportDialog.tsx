@@ -2,6 +2,7 @@
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
 import { useId, useMemo, useState } from 'react';
+import type { BBox } from '../data/types.ts';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
@@ -17,6 +18,7 @@ import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
 import { type AtlasStore, useAtlas } from '../state/store.ts';
+import { useMainMap } from './main-map.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
@@ -106,10 +108,8 @@ export const MAX_SIDE = 4096;
 /** West edge of the DROM insets (geo/drom-insets.json: boxes from −10.6° to −7°). */
 const INSETS_EAST = -7;
 
-function insetsVisible(s: AtlasStore): boolean {
-  const main = window.__atlas?.map.map;
-  if (!s.view.viewport || !main) return true;
-  return main.getBounds().getWest() < INSETS_EAST;
+function insetsVisible(frame: BBox | null): boolean {
+  return !frame || frame[0] < INSETS_EAST;
 }
 
 function paintItems(g: CanvasRenderingContext2D, items: DrawItem[]): void {
@@ -154,8 +154,10 @@ function paintItems(g: CanvasRenderingContext2D, items: DrawItem[]): void {
  * filters, selection and framing), so the visible map is never disturbed and the output has
  * exactly the requested pixels; title, legend and footer are drawn with canvas text.
  */
-export async function renderPng(width: number, height: number, ratio: number): Promise<Blob> {
+export async function renderPng(width: number, height: number, ratio: number, onScreen: BBox | null): Promise<Blob> {
   const s = useAtlas.getState();
+  // Same framing as on screen when the user moved the map, else France.
+  const frame = s.view.viewport ? onScreen : null;
   const data = s.data;
   const caption = captionFor(s);
   if (!data || !caption) throw new Error('no data');
@@ -180,7 +182,7 @@ export async function renderPng(width: number, height: number, ratio: number): P
     footer: [
       ...caption.context,
       caption.source,
-      insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date,
+      insetsVisible(frame) ? `${caption.note}. ${caption.date}` : caption.date,
       fullAppUrl(appBase(), encodeView(s.view)),
     ],
   });
@@ -215,11 +217,14 @@ export async function renderPng(width: number, height: number, ratio: number): P
     atlas.setSelected(v.selection);
     const paint = mapPaint({ ...s, legendHover: null });
     if (paint) atlas.setChoropleth(paint.kind, paint.colors, paint.dim);
-    // Same framing as on screen: the visible bounds when the user moved the map, else France.
-    const main = window.__atlas?.map.map;
-    if (v.viewport && main) {
-      const b = main.getBounds();
-      atlas.map.fitBounds(b, { padding: 0, duration: 0 });
+    if (frame) {
+      atlas.map.fitBounds(
+        [
+          [frame[0], frame[1]],
+          [frame[2], frame[3]],
+        ],
+        { padding: 0, duration: 0 },
+      );
     } else {
       atlas.map.fitBounds(
         [
@@ -501,6 +506,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const lang = useLang();
   const ref = useModal();
   const id = useId();
+  const mainMap = useMainMap();
   const table = useExportTable();
   const level = useAtlas((s) => s.view.level);
   const [preset, setPreset] = useState('1200x800');
@@ -523,7 +529,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
   const png = () =>
     run(async () => {
-      const blob = await renderPng(size.w, size.h, ratio);
+      const blob = await renderPng(size.w, size.h, ratio, mainMap?.current?.visibleBounds() ?? null);
       downloadBlob(blob, `${baseName(useAtlas.getState())}-${size.w}x${size.h}@${ratio}x.png`);
     }, t('export.preparing'));
   const svg = () =>

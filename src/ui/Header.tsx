@@ -41,13 +41,14 @@ export function Header() {
         <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>
           {t('sources.open')}
         </button>
-        <div className="lang-switch" role="group" aria-label={t('app.language')}>
+        <fieldset className="lang-switch">
+          <legend className="sr-only">{t('app.language')}</legend>
           {(['fr', 'en'] as const).map((l) => (
             <button key={l} type="button" aria-pressed={lang === l} onClick={() => setView({ lang: l })}>
               {l.toUpperCase()}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       {sourcesOpen && <SourcesDialog onClose={() => setSourcesOpen(false)} />}
       {exportOpen === 'share' && <ShareDialog onClose={() => setExportOpen(null)} />}

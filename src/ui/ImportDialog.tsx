@@ -37,6 +37,7 @@ import {
 } from '../state/user-data-sync.ts';
 import type { SessionAnswer } from '../state/user-data-worker.ts';
 import { UserDataPanel } from './UserDataPanel.tsx';
+import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
 import './import.css';
@@ -186,7 +187,7 @@ export function ImportButton() {
 function ImportDialog({ initialFile }: { initialFile: File | null }) {
   const t = useT();
   const lang = useLang();
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModal();
   const sessionRef = useRef<ImportSession | null>(null);
   const parseId = useRef(0);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -210,8 +211,6 @@ function ImportDialog({ initialFile }: { initialFile: File | null }) {
   }, []);
 
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     try {
       session();
     } catch {
@@ -291,8 +290,9 @@ function ImportDialog({ initialFile }: { initialFile: File | null }) {
   };
 
   const picker = (
-    <div
+    <section
       className={`drop-target${dragging ? ' dragging' : ''}`}
+      aria-label={t('userData.drop')}
       data-testid="import-drop"
       onDragOver={(e) => {
         e.preventDefault();
@@ -305,6 +305,7 @@ function ImportDialog({ initialFile }: { initialFile: File | null }) {
         ref={inputRef}
         type="file"
         accept=".csv,.tsv,.txt,.xlsx,.xlsm,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        aria-label={t('userData.pick')}
         className="visually-hidden"
         data-testid="import-file"
         tabIndex={-1}
@@ -319,7 +320,7 @@ function ImportDialog({ initialFile }: { initialFile: File | null }) {
       </button>
       <span className="muted"> {t('userData.drop')}</span>
       <p className="hint">{t('userData.limit', { maxMb: bytesToMb(MAX_IMPORT_BYTES) })}</p>
-    </div>
+    </section>
   );
 
   return (

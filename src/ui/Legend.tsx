@@ -27,18 +27,22 @@ export function Legend() {
       </span>
       <ul>
         {ch.legend.map((l) => (
-          <li
-            key={l.key}
-            className={hovered === l.key ? 'hovered' : undefined}
-            onMouseEnter={() => setHover(l.key)}
-            onMouseLeave={() => setHover(null)}
-            onFocus={() => setHover(l.key)}
-            onBlur={() => setHover(null)}
-            tabIndex={0}
-          >
-            <span className="swatch" style={{ background: l.color }} />
-            <span className="legend-label">{l.label}</span>
-            <span className="legend-count">{l.count}</span>
+          <li key={l.key} className={hovered === l.key ? 'hovered' : undefined}>
+            {/* A button so that the keyboard (focus) and touch (tap) highlight the class too. */}
+            <button
+              type="button"
+              className="legend-key"
+              aria-pressed={hovered === l.key}
+              onMouseEnter={() => setHover(l.key)}
+              onMouseLeave={() => setHover(null)}
+              onFocus={() => setHover(l.key)}
+              onBlur={() => setHover(null)}
+              onClick={() => setHover(hovered === l.key ? null : l.key)}
+            >
+              <span className="swatch" style={{ background: l.color }} />
+              <span className="legend-label">{l.label}</span>
+              <span className="legend-count">{l.count}</span>
+            </button>
           </li>
         ))}
         {ctx.level === 'ti' && (

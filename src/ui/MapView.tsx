@@ -4,15 +4,9 @@ import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import { filterResult, type MapPaint, mapPaint } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { useMainMap } from './main-map.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
-
-declare global {
-  interface Window {
-    /** Handle for end-to-end tests and debugging: the map adapter and the store. */
-    __atlas?: { map: AtlasMap; store: typeof useAtlas; ready: boolean };
-  }
-}
 
 export function MapView({ interactive = true }: { interactive?: boolean } = {}) {
   const t = useT();
@@ -22,6 +16,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const catalog = useAtlas((s) => s.catalog);
   const noMatch = useAtlas((s) => s.view.filters.length > 0 && filterResult(s)?.count === 0);
   const data = useAtlas((s) => s.data)!;
+  const mainMap = useMainMap();
 
   useEffect(() => {
     if (!container.current) return;
@@ -52,7 +47,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
             const vp = store.getState().view.viewport;
             if (vp) atlas.jumpTo(vp);
             atlas.setGroups(store.getState().view.groups);
-            window.__atlas = { map: atlas, store, ready: true };
+            if (mainMap) mainMap.current = atlas;
             container.current?.setAttribute('data-ready', 'true');
           },
         },
@@ -62,7 +57,6 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       setFailed(true);
       return;
     }
-    window.__atlas = { map: atlas, store, ready: false };
     let painted: MapPaint | null = null;
     const sync = () => {
       const s = store.getState();
@@ -106,9 +100,9 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     return () => {
       unsub();
       atlas.destroy();
-      delete window.__atlas;
+      if (mainMap?.current === atlas) mainMap.current = null;
     };
-  }, [data, interactive]);
+  }, [data, mainMap, interactive]);
 
   if (failed)
     return (

@@ -341,19 +341,24 @@ export function SearchBox() {
           }}
           onKeyDown={onKeyDown}
         />
-        <div
-          className="search-popup"
-          hidden={!showList && !message}
-          // Clicks inside the popup must not blur the input (which closes the list).
-          onMouseDown={(e) => e.preventDefault()}
-        >
-          <ul id={listId} role="listbox" aria-label={t('search.results')} className="search-list" hidden={!showList}>
+        <div className="search-popup" hidden={!showList && !message}>
+          <div
+            id={listId}
+            role="listbox"
+            aria-label={t('search.results')}
+            className="search-list"
+            hidden={!showList}
+            // Clicks in the list must not blur the input (which closes the list).
+            onMouseDown={(e) => e.preventDefault()}
+          >
             {showList &&
               results.map((r, i) => (
-                <li
+                // biome-ignore lint/a11y/useKeyWithClickEvents: the keyboard stays in the combobox input (aria-activedescendant)
+                <div
                   key={`${r.kind}:${r.code}`}
                   id={optionId(i)}
                   role="option"
+                  tabIndex={-1}
                   aria-selected={i === active}
                   className="search-option"
                   onMouseMove={() => i !== active && setActive(i)}
@@ -364,9 +369,9 @@ export function SearchBox() {
                     {kindBadge(r)}
                   </span>
                   <span className="search-detail">{detail(r)}</span>
-                </li>
+                </div>
               ))}
-          </ul>
+          </div>
           {footer && <p className="search-footer">{footer}</p>}
           {message && (
             <p id={`${id}-msg`} className="search-message" role="status">

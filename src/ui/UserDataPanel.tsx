@@ -39,6 +39,11 @@ function download(text: string, name: string): void {
 }
 
 /** Link under the indicator picker: opens « Vos données » (or the import when there is nothing yet). */
+
+/** Focus for a field that appears on demand (the rename field), without `autoFocus`. */
+const focusOnMount = (el: HTMLInputElement | null) => {
+  el?.focus();
+};
 export function UserDataLink() {
   const t = useT();
   const count = useUserData((s) => s.tables.length);
@@ -97,7 +102,7 @@ function Rename({ value, onSave, label }: { value: string; onSave: (v: string) =
         maxLength={200}
         onChange={(e) => setText(e.target.value)}
         aria-label={t('userData.rename')}
-        autoFocus
+        ref={focusOnMount}
       />
       <button type="submit">{t('userData.save')}</button>
       <button type="button" onClick={() => setEditing(false)}>
@@ -256,6 +261,7 @@ export function UserDataPanel() {
           ref={fileRef}
           type="file"
           accept=".json,application/json"
+          aria-label={t('userData.importWs')}
           className="visually-hidden"
           tabIndex={-1}
           data-testid="import-workspace"

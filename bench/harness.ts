@@ -1,12 +1,12 @@
-// Minimal end-to-end harness: a static server for dist/, headless Chromium through playwright-core,
-// and a tiny sequential test runner that reports passed/failed counts.
+// Browser helpers for the benchmarks: a static server for dist/ and headless Chromium through
+// playwright-core. (The end-to-end tests run on @playwright/test: tests/e2e/*.spec.ts.)
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
-export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const ROOT = resolve(import.meta.dirname, '..');
 export const DIST = join(ROOT, 'dist');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -93,52 +93,15 @@ export async function openPage(
 }
 
 export async function waitForMap(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__atlas?.ready === true, null, { timeout: 60_000 });
-  await page.waitForFunction(() => window.__atlas!.map.map.loaded() && !window.__atlas!.map.map.isMoving(), null, {
-    timeout: 60_000,
-  });
-  await page.waitForTimeout(250);
+  await page.locator('[data-testid=map][data-map-state=idle]').waitFor({ timeout: 60_000 });
 }
 
-/** Screen position (in page pixels) of a lon/lat on the map. */
-export async function project(page: Page, lon: number, lat: number): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([lo, la]) => {
-      const m = window.__atlas!.map.map;
-      const pt = m.project([lo, la]);
-      const r = m.getCanvas().getBoundingClientRect();
-      return { x: r.left + pt.x, y: r.top + pt.y };
-    },
-    [lon, lat] as const,
-  );
-  return p;
-}
-
-type TestFn = () => Promise<void>;
-const tests: { name: string; fn: TestFn }[] = [];
-export function test(name: string, fn: TestFn): void {
-  tests.push({ name, fn });
-}
-
-export function assert(cond: unknown, message: string): asserts cond {
-  if (!cond) throw new Error(message);
-}
-
-export async function runAll(): Promise<{ passed: number; failed: number }> {
-  let passed = 0,
-    failed = 0;
-  const only = process.env.E2E_ONLY;
-  for (const t of tests) {
-    if (only && !t.name.includes(only)) continue;
-    const started = Date.now();
-    try {
-      await t.fn();
-      passed++;
-      console.log(`  ✓ ${t.name} (${Date.now() - started} ms)`);
-    } catch (e) {
-      failed++;
-      console.log(`  ✗ ${t.name}\n      ${(e as Error).message.split('\n').join('\n      ')}`);
-    }
+declare global {
+  interface Window {
+    /**
+     * Debugging handle that bench/interaction.ts still reads; it no longer exists in the app
+     * (removed from the production bundle): that benchmark is being rewritten (issue 15).
+     */
+    __atlas?: { map: { map: import('maplibre-gl').Map }; store: typeof import('../src/state/store.ts').useAtlas };
   }
-  return { passed, failed };
 }
