@@ -16,7 +16,7 @@ import {
 } from '../../src/domain/export/embed.ts';
 import { layoutPng } from '../../src/domain/export/png-layout.ts';
 import { buildSvg, mercatorFit } from '../../src/domain/export/svg.ts';
-import { decodeView } from '../../src/domain/url.ts';
+import { decodeView } from '../../src/domain/url-decode.ts';
 
 const square = (code: string, x: number, y: number) => ({
   type: 'Feature' as const,

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Dropped, decodeView, encodeView, URL_PARAMS, usedValue, viewEquals } from '../../src/domain/url.ts';
+import { type Dropped, encodeView, usedValue, viewEquals } from '../../src/domain/url.ts';
+import { decodeView } from '../../src/domain/url-decode.ts';
+import { URL_PARAMS } from '../../src/domain/url-format.ts';
 import {
   DEFAULT_INDICATOR,
   DEFAULT_VIEW,

@@ -19,7 +19,7 @@ import {
   numericValues,
   valueFor,
 } from '../../src/domain/indicators.ts';
-import { ID_RE } from '../../src/domain/url.ts';
+import { ID_RE } from '../../src/domain/url-format.ts';
 import {
   buildUserTable,
   type ColumnSpec,
