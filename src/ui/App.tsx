@@ -10,14 +10,17 @@ import { EmbedView, MapSummary } from './EmbedView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Header } from './Header.tsx';
-import { ImportDropZone } from './ImportDialog.tsx';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { LayerControls } from './LayerControls.tsx';
 import { Legend } from './Legend.tsx';
+import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
 import { useT } from './useT.ts';
+
+// The drop zone (and the import code behind it) loads once the first map is drawn.
+const ImportDropZone = lazyComponent(() => import('./ImportDialog.tsx').then((m) => m.ImportDropZone), null);
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -32,6 +35,7 @@ export function App() {
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
   }, []);
   const [controlsOpen, setControlsOpen] = useState(false);
+  const later = useAfterFirstMap();
   useUrlSync();
   useGroupsSync();
   useUserDataSync();
@@ -46,7 +50,7 @@ export function App() {
       </a>
       <Header />
       <Notices />
-      {data && <ImportDropZone />}
+      {data && later && <ImportDropZone />}
       {loadError ? (
         <div className="fatal" role="alert">
           <h2>{t('app.loadError')}</h2>

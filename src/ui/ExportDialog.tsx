@@ -17,6 +17,8 @@ import { COLORS } from '../map/style.ts';
 import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
 import { type AtlasStore, useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
+import { captionFor } from './caption.ts';
+import { downloadBlob } from './download.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
@@ -57,24 +59,6 @@ export function useExportTable(): ExportTable | null {
   return useMemo(() => tableFor(useAtlas.getState()), [data, view]);
 }
 
-export function captionFor(s: AtlasStore, date = new Date()): Caption | null {
-  const ctx = indicatorContext(s);
-  if (!ctx || !s.data) return null;
-  const fr = filterResult(s);
-  const active = s.view.filters.length > 0 && fr !== null;
-  return buildCaption({
-    choropleth: choropleth(s),
-    ctx,
-    lang: s.view.lang,
-    sources: s.data.manifest.sources,
-    showTi: s.view.showTi,
-    filtered: active ? { count: fr.count, total: fr.match.length } : null,
-    tiTint: COLORS.tiTint,
-    date,
-    t: translator(s.view.lang) as never,
-  });
-}
-
 function isoDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -83,18 +67,6 @@ function baseName(s: AtlasStore): string {
   const v = s.view;
   const gen = v.level === 'ti' ? `-ti${v.generation}` : '-epci';
   return `atlas-ti${gen}-${v.indicator ?? 'carte'}-${isoDate()}`;
-}
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 // --- PNG ------------------------------------------------------------------------------------
