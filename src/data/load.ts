@@ -7,6 +7,7 @@ import { type CommunesFile, unpackCommunes } from './communes.ts';
 import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
 
 export interface AtlasData {
+  /** Simplified for the national view (zoom ≤ 6); loadDetailTopology() has the full detail. */
   topology: Topology;
   territories: TerritoriesFile;
   indicators: IndicatorsFile;
@@ -42,13 +43,21 @@ async function getJson<T>(name: string): Promise<T> {
 
 export async function loadAtlasData(): Promise<AtlasData> {
   const [topology, territories, indicators, manifest, tiLabels] = await Promise.all([
-    getJson<Topology>('atlas.topo.json'),
+    getJson<Topology>('atlas-national.topo.json'),
     getJson<TerritoriesFile>('territories.json'),
     getJson<IndicatorsFile>('indicators.json'),
     getJson<Manifest>('manifest.json'),
     getJson<AtlasData['tiLabels']>('ti-labels.json'),
   ]);
   return { topology, territories, indicators, manifest, tiLabels };
+}
+
+let detail: Promise<Topology> | null = null;
+/** The full-detail topology (zoomed-in map, SVG export): loaded on first use. */
+export function loadDetailTopology(): Promise<Topology> {
+  detail ??= getJson<Topology>('atlas.topo.json');
+  detail.catch(() => (detail = null));
+  return detail;
 }
 
 let communes: Promise<CommuneRecord[]> | null = null;

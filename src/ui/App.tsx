@@ -59,49 +59,60 @@ export function App() {
           </p>
           <p>{t('app.loadErrorHint')}</p>
         </div>
-      ) : !data ? (
-        <div className="loading" role="status">
-          {t('app.loading')}
-        </div>
       ) : (
         <>
-          <button
-            type="button"
-            className="controls-toggle"
-            aria-expanded={controlsOpen}
-            aria-controls="controls"
-            onClick={() => setControlsOpen(!controlsOpen)}
-          >
-            {controlsOpen ? t('app.hideControls') : t('app.showControls')}
-          </button>
-          <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
-            <ErrorBoundary>
-              <IndicatorPanel />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <FilterPanel />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <LayerControls />
-            </ErrorBoundary>
-          </aside>
+          {data && (
+            <>
+              <button
+                type="button"
+                className="controls-toggle"
+                aria-expanded={controlsOpen}
+                aria-controls="controls"
+                onClick={() => setControlsOpen(!controlsOpen)}
+              >
+                {controlsOpen ? t('app.hideControls') : t('app.showControls')}
+              </button>
+              <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
+                <ErrorBoundary>
+                  <IndicatorPanel />
+                </ErrorBoundary>
+                <ErrorBoundary>
+                  <FilterPanel />
+                </ErrorBoundary>
+                <ErrorBoundary>
+                  <LayerControls />
+                </ErrorBoundary>
+              </aside>
+            </>
+          )}
+          {/* The map starts while the data downloads: its style, worker and shaders overlap the fetch. */}
           <main className="map-area">
             <ErrorBoundary>
               <MapView />
             </ErrorBoundary>
-            <ErrorBoundary>
-              <Legend />
-            </ErrorBoundary>
-            <MapSummary />
+            {data ? (
+              <>
+                <ErrorBoundary>
+                  <Legend />
+                </ErrorBoundary>
+                <MapSummary />
+              </>
+            ) : (
+              <div className="loading map-loading" role="status">
+                {t('app.loading')}
+              </div>
+            )}
           </main>
-          <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
-            <ErrorBoundary>
-              <BasketBar />
-            </ErrorBoundary>
-            <ErrorBoundary>
-              <Panel />
-            </ErrorBoundary>
-          </section>
+          {data && (
+            <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+              <ErrorBoundary>
+                <BasketBar />
+              </ErrorBoundary>
+              <ErrorBoundary>
+                <Panel />
+              </ErrorBoundary>
+            </section>
+          )}
         </>
       )}
     </div>

@@ -18,8 +18,10 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const data = useAtlas((s) => s.data)!;
+  const data = useAtlas((s) => s.data);
+  const atlasRef = useRef<AtlasMap | null>(null);
 
+  // The map and its style start at once, while the data downloads (setData below).
   useEffect(() => {
     if (!container.current) return;
     let atlas: AtlasMap;
@@ -27,7 +29,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     try {
       atlas = new AtlasMap(
         container.current,
-        data,
+        store.getState().data,
         {
           onHover: (h) => store.getState().setHover(h),
           onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
@@ -57,6 +59,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       setFailed(true);
       return;
     }
+    atlasRef.current = atlas;
     window.__atlas = { map: atlas, store, ready: false };
     let painted: MapPaint | null = null;
     const sync = () => {
@@ -99,8 +102,12 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     return () => {
       unsub();
       atlas.destroy();
+      atlasRef.current = null;
       delete window.__atlas;
     };
+  }, []);
+  useEffect(() => {
+    if (data) atlasRef.current?.setData(data);
   }, [data]);
 
   if (failed)

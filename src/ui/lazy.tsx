@@ -13,6 +13,7 @@ import {
 } from 'react';
 import { addMessages } from '../i18n/index.ts';
 import { useT } from './useT.ts';
+import './loading.css';
 
 addMessages('fr', 'chunk', {
   loading: 'Chargement…',
