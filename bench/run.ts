@@ -58,8 +58,12 @@ async function main() {
   const gz = (k: keyof typeof pages) => median(runs[k].map((r) => r.gzip));
 
   console.log(`\n== Recolour / filter on 1,255 EPCI (UI) vs the naive map re-sending its GeoJSON`);
-  const appI = await benchApp(browser, pages.app);
-  const naiveI = await benchNaive(browser, pages.naive);
+  // Under heavy load a page can crash (renderer killed): one retry each.
+  const appI = await benchApp(browser, pages.app).catch(() => benchApp(browser, pages.app));
+  const naiveI = await benchNaive(browser, pages.naive).catch((e) => {
+    console.log(`  (naive page failed once: ${(e as Error).message.split('\n')[0]}; retrying)`);
+    return benchNaive(browser, pages.naive);
+  });
   await browser.close();
   app.server.close();
   naive.server.close();

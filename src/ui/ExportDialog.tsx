@@ -2,6 +2,8 @@
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
 import { useId, useMemo, useState } from 'react';
+import type { Topology } from 'topojson-specification';
+import { loadDetailTopology } from '../data/load.ts';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
@@ -211,7 +213,8 @@ export async function renderPng(width: number, height: number, ratio: number): P
 
 // --- SVG ------------------------------------------------------------------------------------
 
-export function svgFor(s: AtlasStore): string | null {
+/** `detail`: the full-detail topology (loadDetailTopology), else the national view's. */
+export function svgFor(s: AtlasStore, detail?: Topology): string | null {
   const data = s.data;
   const caption = captionFor(s);
   const ctx = indicatorContext(s);
@@ -225,7 +228,7 @@ export function svgFor(s: AtlasStore): string | null {
   const partial = (p: Record<string, unknown>) => p.partial === 1;
   const showTi = v.showTi || isTi;
   return buildSvg({
-    topology: data.topology,
+    topology: detail ?? data.topology,
     object: isTi ? ti : 'epci',
     idProperty: isTi ? 'key' : 'code',
     colors: ch?.colors ?? null,
@@ -441,7 +444,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     }, t('export.preparing'));
   const svg = () =>
     run(async () => {
-      const s = svgFor(useAtlas.getState());
+      const s = svgFor(useAtlas.getState(), await loadDetailTopology());
       if (s)
         downloadBlob(new Blob([s], { type: 'image/svg+xml;charset=utf-8' }), `${baseName(useAtlas.getState())}.svg`);
     });
