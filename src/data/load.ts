@@ -41,7 +41,18 @@ async function getJson<T>(name: string): Promise<T> {
   }
 }
 
-export async function loadAtlasData(): Promise<AtlasData> {
+let atlasData: Promise<AtlasData> | null = null;
+/**
+ * The first view's data, requested once (main.tsx starts it before React renders; index.html
+ * preloads the files). A failed load is requested again on the next call.
+ */
+export function loadAtlasData(): Promise<AtlasData> {
+  atlasData ??= fetchAtlasData();
+  atlasData.catch(() => (atlasData = null));
+  return atlasData;
+}
+
+async function fetchAtlasData(): Promise<AtlasData> {
   const [topology, territories, indicators, manifest, tiLabels] = await Promise.all([
     getJson<Topology>('atlas-national.topo.json'),
     getJson<TerritoriesFile>('territories.json'),

@@ -88,6 +88,8 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       } else atlas.setFriches(null, layer);
     };
     const unsub = store.subscribe((s, prev) => {
+      // The map gets its data before React renders the panels: the worker tiles meanwhile.
+      if (s.data && !prev.data) atlas.setData(s.data);
       if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators)
         return;
       sync();
