@@ -47,12 +47,14 @@ window.__mapDrawn = () => new Promise((resolve) => {
   const el = document.querySelector('[data-testid=map]');
   let busy = false;
   const timer = setTimeout(() => { obs.disconnect(); resolve(); }, 10000);
-  const obs = new MutationObserver(() => {
+  // Records are batched: 'busy' then 'idle' in one task shows as records with oldValue 'busy'.
+  const obs = new MutationObserver((records) => {
+    if (records.some((r) => r.oldValue === 'busy')) busy = true;
     const s = el.getAttribute('data-map-state');
     if (s === 'busy') busy = true;
     else if (s === 'idle' && busy) { clearTimeout(timer); obs.disconnect(); resolve(); }
   });
-  obs.observe(el, { attributes: true, attributeFilter: ['data-map-state'] });
+  obs.observe(el, { attributes: true, attributeOldValue: true, attributeFilter: ['data-map-state'] });
 });
 `;
 
