@@ -22,6 +22,7 @@ import { buildTopology, nationalTopology, type PolyFeature, partialPiece } from 
 import { buildIndicators } from './lib/indicators.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
 import { buildEpciBase, readTiGeneration } from './lib/territories.ts';
+import { attachZoneFields, buildZonesEmploi } from './lib/zones-emploi.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(process.env.ATLAS_OUT_DIR ?? join(ROOT, 'public', 'generated'));
@@ -85,6 +86,7 @@ const OUTPUT_FILES = [
   'ti-labels.json',
   'indicators.json',
   'friches.json',
+  'zones-emploi.json',
   'manifest.json',
 ];
 
@@ -270,6 +272,17 @@ function main() {
 
   // --- Indicators -----------------------------------------------------------------------------
   const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms });
+  const zonesEmploi = buildZonesEmploi(base, tiWithBox, cog.communes, src);
+  attachZoneFields(indicators.file, zonesEmploi.file);
+  const zeReport = zonesEmploi.report;
+  console.log(
+    `data: zones d'emploi: ${zeReport.viaFormer.length} communes resolved through their former communes, ${zeReport.unresolved.length} unresolved${zeReport.unresolved.length ? ` (${zeReport.unresolved.join(', ')})` : ''}`,
+  );
+  const cc = zeReport.crossCheck;
+  if (cc)
+    console.log(
+      `data: zones d'emploi 2024: ${cc.within2} of ${cc.checked} zones within 2 % of their communes' URSSAF totals (worst ${cc.worstPct} %, zone ${cc.worstZone})`,
+    );
 
   // --- Write (to a temp folder, then swap, so a failed run never leaves a half-written set) ----
   const tmp = `${OUT}.tmp`;
@@ -288,6 +301,7 @@ function main() {
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });
   write('indicators.json', indicators.file);
   write('friches.json', indicators.friches);
+  write('zones-emploi.json', zonesEmploi.file);
 
   const sources: SourceInfo[] = Object.entries(sourcesDecl).map(([id, s]) => {
     const isNpm = s.path.startsWith('npm:');
@@ -316,8 +330,16 @@ function main() {
       ti2018: territories.ti['2018'].length,
       communes: communes.length,
       ...indicators.counts,
+      zones_emploi: zonesEmploi.file.zones.length,
     },
-    coverage: indicators.coverage,
+    coverage: {
+      ...indicators.coverage,
+      zones_emploi: {
+        matched: zeReport.zones,
+        total: zonesEmploi.file.zones.length,
+        note: `URSSAF does not cover Mayotte; ${zeReport.unresolved.length} EPCI communes without a zone${cc ? `; 2024: ${cc.within2} of ${cc.checked} zones within 2 % of their communes' totals` : ''}`,
+      },
+    },
     gaps: indicators.gaps,
     outputs,
   };

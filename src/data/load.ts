@@ -3,6 +3,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { FrichePoints, IndicatorsFile } from '../domain/fields.ts';
+import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
 import { type CommunesFile, unpackCommunes } from './communes.ts';
 import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
 
@@ -82,4 +83,14 @@ let friches: Promise<FrichePoints> | null = null;
 export function loadFriches(): Promise<FrichePoints> {
   friches ??= getJson<FrichePoints>('friches.json');
   return friches;
+}
+
+let zonesEmploi: Promise<ZonesEmploiFile> | null = null;
+/** Zones d'emploi (industrial jobs by sector): loaded when a profile or the national view needs it. */
+export function loadZonesEmploi(): Promise<ZonesEmploiFile> {
+  zonesEmploi ??= getJson<ZonesEmploiFile>('zones-emploi.json');
+  zonesEmploi.catch(() => {
+    zonesEmploi = null; // let a later profile retry
+  });
+  return zonesEmploi;
 }

@@ -8,6 +8,16 @@ import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
 import { type IndicatorContext, indicatorsOf, isAvailable, type NumericIndicator, valueFor } from './indicators.ts';
+import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from './zones-emploi.ts';
+
+/** Main zone d'emploi of a compared EPCI or TI ("Saint-Nazaire (5219)"); none for a custom group. */
+function mainZoneOf(item: CompareItem, ctx: IndicatorContext): string | null {
+  if (item.kind === 'group') return null;
+  const table = item.kind === 'epci' ? ctx.indicators.epci : ctx.indicators.ti[item.generation];
+  const ze = ctx.indicators.ze;
+  const main = item.kind === 'epci' ? ze?.epci : ze?.ti[item.generation];
+  return mainZoneText(ze?.names, main?.[table.codes.indexOf(item.code)]);
+}
 
 export type CompareItem =
   | { kind: 'epci'; code: string; name: string }
@@ -46,13 +56,15 @@ export function comparisonTable(
   items: CompareItem[],
   ctx: IndicatorContext,
   lang: Lang,
-  labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string> },
+  labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string>; zone?: string },
 ): ExportTable {
   const inds = COMPARED_INDICATORS(ctx);
+  const zoneLabel = labels.zone;
   const columns: ExportColumn[] = [
     { key: 'code', label: labels.code, type: 'text', sources: [] },
     { key: 'name', label: labels.name, type: 'text', sources: [] },
     { key: 'kind', label: labels.kind, type: 'text', sources: [] },
+    ...(zoneLabel ? [{ key: MAIN_ZONE_KEY, label: zoneLabel, type: 'text' as const, sources: MAIN_ZONE_SOURCES }] : []),
     ...inds.map((i) => ({
       key: i.id,
       label: columnLabel(i, ctx, lang),
@@ -67,6 +79,7 @@ export function comparisonTable(
     item.kind === 'ti'
       ? `${labels.kinds.ti} ${item.generation === '2023' ? '2023–2027' : '2018–2022'}`
       : labels.kinds[item.kind],
+    ...(zoneLabel ? [mainZoneOf(item, ctx)] : []),
     ...inds.map((i) => {
       const v = compareValue(i, item, ctx);
       return v === null ? null : roundValue(v, i.decimals);

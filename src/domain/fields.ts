@@ -1,5 +1,6 @@
 // Raw fields joined per territory by the pipeline; indicators (registry) are computed from them.
 import type { Generation } from '../data/types.ts';
+import { ZE_YEARS } from './zones-emploi.ts';
 
 export const EMP_YEARS = [2014, 2015, 2016, 2017, 2018, 2019, 2020, 2021, 2022, 2023, 2024] as const;
 export type EmpYear = (typeof EMP_YEARS)[number];
@@ -23,6 +24,8 @@ export const RAW_FIELDS = [
   'frr_plus',
   'communes_n',
   'zibac_zones',
+  // Industrial jobs of the territory's main zone d'emploi (zone figures, not the territory's own).
+  ...ZE_YEARS.map((y) => `ze_ind_${y}` as const),
 ] as const;
 export type RawField = (typeof RAW_FIELDS)[number];
 
@@ -59,6 +62,8 @@ export interface IndicatorsFile {
   epci: FieldTable;
   ti: Record<Generation, FieldTable>;
   zibac: ZibacZone[];
+  /** Main zone d'emploi of each territory (aligned with the codes) and the zone names. */
+  ze?: { epci: (string | null)[]; ti: Record<Generation, (string | null)[]>; names: Record<string, string> };
   coverage: Record<string, { matched: number; total: number; note?: string }>;
 }
 

@@ -5,6 +5,7 @@
 import type { Generation, TerritoriesFile } from '../data/types.ts';
 import type { Level } from '../state/view.ts';
 import { EMP_YEARS, type FieldTable, type IndicatorsFile, type RawField } from './fields.ts';
+import { ZONE_INDICATORS } from './indicators-ze.ts';
 import { epciSprintState, type SprintRule, sprintState } from './sprint.ts';
 
 export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte' | 'user';
@@ -287,6 +288,7 @@ export const INDICATORS: Indicator[] = [
     },
     compute: (g) => g('indus_pct_2022'),
   },
+  ...ZONE_INDICATORS,
   // --- Programmes ----------------------------------------------------------------------------
   {
     id: 'zibac',

@@ -68,6 +68,7 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
     name: t('compare.name'),
     kind: t('compare.kind'),
     kinds: { epci: t('compare.kinds.epci'), ti: t('compare.kinds.ti'), group: t('compare.kinds.group') },
+    zone: t('ze.mainZone'),
   };
   const table = useMemo(() => comparisonTable(items, ctx, lang, labels), [items, ctx, lang]); // eslint-disable-line react-hooks/exhaustive-deps
   const order = useMemo(() => {

@@ -7,6 +7,7 @@ import { ProgrammesSection } from './ProgrammesSection.tsx';
 import { SourceLine } from './SourceLine.tsx';
 import { ThemeSentences } from './ThemeSentences.tsx';
 import { useLang, useT } from './useT.ts';
+import { ZoneEmploiSection } from './ZoneEmploiSection.tsx';
 
 export function EpciProfile({ code }: { code: string }) {
   const t = useT();
@@ -88,6 +89,7 @@ export function EpciProfile({ code }: { code: string }) {
       <ThemeSentences code={e.code} level="epci" generation={generation} />
       <ProgrammesSection epcis={[e.code]} />
       <IndicatorTable code={e.code} level="epci" generation={generation} />
+      <ZoneEmploiSection kind="epci" code={e.code} />
       <button type="button" className="print no-print" onClick={() => window.print()}>
         {t('profile.print')}
       </button>

@@ -50,6 +50,7 @@ function tableFor(s: AtlasStore): ExportTable | null {
       dims,
       yes: t('filters.inOut.in'),
       no: t('filters.inOut.out'),
+      zone: t('ze.mainZone'),
     },
   });
 }

@@ -2,13 +2,20 @@ import { useAtlas } from '../state/store.ts';
 import { EpciProfile } from './EpciProfile.tsx';
 import { TiProfile } from './TiProfile.tsx';
 import { useT } from './useT.ts';
+import { ZoneNationalView } from './ZoneNationalView.tsx';
 
 export function Panel() {
   const t = useT();
   const selection = useAtlas((s) => s.view.selection);
   const catalog = useAtlas((s) => s.catalog)!;
   const select = useAtlas((s) => s.select);
-  if (!selection) return <p className="panel-empty">{t('panel.empty')}</p>;
+  if (!selection)
+    return (
+      <>
+        <p className="panel-empty">{t('panel.empty')}</p>
+        <ZoneNationalView />
+      </>
+    );
   const body =
     selection.kind === 'epci' && catalog.epci.has(selection.code) ? (
       <EpciProfile code={selection.code} />

@@ -8,6 +8,7 @@ import { SourceLine } from './SourceLine.tsx';
 import { ThemeSentences } from './ThemeSentences.tsx';
 import { MemberValues, PerimeterChanges } from './TiExtras.tsx';
 import { useLang, useT } from './useT.ts';
+import { ZoneEmploiSection } from './ZoneEmploiSection.tsx';
 
 export function TiProfile({ tiKey }: { tiKey: string }) {
   const t = useT();
@@ -62,6 +63,7 @@ export function TiProfile({ tiKey }: { tiKey: string }) {
       <ProgrammesSection epcis={ti.epcis} ti={ti} />
       <IndicatorTable code={ti.key} level="ti" generation={ti.generation} />
       <MemberValues ti={ti} />
+      <ZoneEmploiSection kind="ti" code={ti.key} />
       <PerimeterChanges ti={ti} />
       <button type="button" className="print no-print" onClick={() => window.print()}>
         {t('profile.print')}

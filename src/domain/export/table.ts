@@ -13,6 +13,7 @@ import {
   isAvailable,
   numericValues,
 } from '../indicators.ts';
+import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from '../zones-emploi.ts';
 
 export type ExportCell = string | number | null;
 
@@ -40,6 +41,8 @@ export interface TableLabels {
   dims: Record<string, string>;
   yes: string;
   no: string;
+  /** Header of the main zone d'emploi column, added next to zone indicators. */
+  zone?: string;
 }
 
 export interface TableInput {
@@ -181,6 +184,14 @@ export function buildExportTable(input: TableInput): ExportTable {
         return list.map((x) => categoryText(f.dimension, x, ctx, lang, labels, names)).join(' ; ');
       }),
     );
+  }
+
+  // Zone d'emploi indicators describe the territory's main zone: name it, with its source.
+  const ze = ctx.indicators.ze;
+  if (ze && labels.zone && columns.some((c) => c.key.startsWith('ze_'))) {
+    const main = isTi ? ze.ti[ctx.generation] : ze.epci;
+    columns.push({ key: MAIN_ZONE_KEY, label: labels.zone, type: 'text', sources: MAIN_ZONE_SOURCES });
+    valueColumns.push(main.map((z) => mainZoneText(ze.names, z)));
   }
 
   const rows: ExportCell[][] = [];
