@@ -2,7 +2,7 @@
 // app's generated artefacts to public/generated (or $ATLAS_OUT_DIR). Deterministic; skips work when
 // nothing it reads has changed.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
 import { departementOf, packCommunes } from '../src/data/communes.ts';
@@ -17,11 +17,13 @@ import type {
 } from '../src/data/types.ts';
 import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
+import { buildEptRecords } from './lib/ept.ts';
 import { check, DataError } from './lib/errors.ts';
 import { buildTopology, nationalTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
 import { buildIndicators } from './lib/indicators.ts';
+import { inputHash } from './lib/input-hash.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
-import { buildEpciBase, readTiGeneration } from './lib/territories.ts';
+import { buildEpciBase, MGP, readTiGeneration } from './lib/territories.ts';
 import { attachZoneFields, buildZonesEmploi } from './lib/zones-emploi.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -36,6 +38,8 @@ interface SourceDecl {
   licence: string;
   url: string;
   optional?: boolean;
+  licenceToConfirm?: boolean;
+  use?: string;
   expect?: Record<string, number>;
 }
 const sourcesDecl: Record<string, SourceDecl> = JSON.parse(
@@ -50,33 +54,6 @@ const src = (id: string) => {
   if (!s) throw new Error(`geo/sources.json has no source "${id}"`);
   return s;
 };
-
-function listCode(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? listCode(join(dir, d.name)) : /\.(ts|json)$/.test(d.name) ? [join(dir, d.name)] : [],
-  );
-}
-
-/** Hash of everything the output depends on: input files, pipeline code, hand-kept tables, COG version. */
-function inputHash(cogVersion: string): string {
-  const h = createHash('sha256');
-  for (const [id, s] of Object.entries(sourcesDecl).sort()) {
-    if (s.path.startsWith('npm:')) continue;
-    h.update(id);
-    h.update(existsSync(dataPath(s.path)) ? sha256(s.path) : 'absent');
-  }
-  for (const f of [
-    ...listCode(join(ROOT, 'scripts')),
-    ...listCode(join(ROOT, 'geo')),
-    join(ROOT, 'src', 'data', 'types.ts'),
-    ...listCode(join(ROOT, 'src', 'domain')),
-  ].sort()) {
-    h.update(relative(ROOT, f));
-    h.update(readFileSync(f));
-  }
-  h.update(cogVersion);
-  return h.digest('hex');
-}
 
 const OUTPUT_FILES = [
   'atlas.topo.json',
@@ -93,7 +70,7 @@ const OUTPUT_FILES = [
 function main() {
   const started = Date.now();
   const cog = loadCog();
-  const hash = inputHash(cog.version);
+  const hash = inputHash(ROOT, DATA_DIR, sourcesDecl, cog.version);
   const manifestPath = join(OUT, 'manifest.json');
   if (!FORCE && existsSync(manifestPath) && OUTPUT_FILES.every((f) => existsSync(join(OUT, f)))) {
     const previous: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
@@ -242,6 +219,7 @@ function main() {
 
   const territories: TerritoriesFile = {
     epci,
+    ept: buildEptRecords(base, tis, built.epciBBox.get(MGP)!),
     ti: {
       '2023': tiWithBox.filter((t) => t.generation === '2023'),
       '2018': tiWithBox.filter((t) => t.generation === '2018'),
@@ -250,6 +228,7 @@ function main() {
     regions: cog.regions.map((r) => ({ code: r.code, name: r.nom })),
     insets: insetDecl.insets,
     populationYear: '2022',
+    communePopulationYear: '2023',
   };
 
   const communes: CommuneRecord[] = [...base.communes.current.values()]
@@ -258,6 +237,7 @@ function main() {
       name: c.nom,
       postcodes: c.codesPostaux ?? [],
       epci: base.communeEpci.get(c.code) ?? null,
+      // Search shows the commune's newest legal population (2023 vintage, said next to it).
       population: c.population ?? 0,
       departement: c.departement,
     }))
@@ -271,7 +251,16 @@ function main() {
     );
 
   // --- Indicators -----------------------------------------------------------------------------
-  const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms });
+  const present = (id: string) => {
+    const s = src(id);
+    if (existsSync(dataPath(s.path))) return true;
+    check(s.optional, s.path, `required input "${id}" not found (looked in ${DATA_DIR})`);
+    console.warn(
+      `data: note: optional input "${id}" (${s.path}) is absent; values that depend on it are not available`,
+    );
+    return false;
+  };
+  const indicators = buildIndicators({ base, epci, tis: tiWithBox, src, transforms, present });
   const zonesEmploi = buildZonesEmploi(base, tiWithBox, cog.communes, src);
   attachZoneFields(indicators.file, zonesEmploi.file);
   const zeReport = zonesEmploi.report;
@@ -313,6 +302,8 @@ function main() {
       producer: s.producer,
       licence: s.licence,
       url: s.url,
+      ...(s.licenceToConfirm ? { licenceToConfirm: true } : {}),
+      ...(s.use ? { note: s.use } : {}),
       path: isNpm ? `${s.path}@${cog.version}` : s.path,
       present,
       ...(present && !isNpm ? { sha256: sha256(s.path), bytes: fileSize(s.path) } : {}),
@@ -341,6 +332,7 @@ function main() {
       },
     },
     gaps: indicators.gaps,
+    breaks: indicators.breaks,
     outputs,
   };
   write('manifest.json', manifest);

@@ -77,9 +77,14 @@ export function communeIndex(cog: Cog) {
   // Codes of communes merged away since earlier COGs.
   for (const c of current.values())
     for (const old of c.anciensCodes ?? []) if (!current.has(old)) alias.set(old, c.code);
+  // Municipal population of the 2022 vintage (the one of EPCI and EPT totals); communes.json
+  // carries the newer 2023 vintage, which must not be mixed with EPCI totals.
+  const pop2022 = new Map<string, number>();
+  for (const e of cog.epci) for (const m of e.membres) pop2022.set(m.code, m.populationMunicipale ?? 0);
   return {
     current,
     bySiren,
+    pop2022,
     /** INSEE code → current commune code, or null when unknown. */
     resolve(code: string): string | null {
       if (current.has(code)) return code;

@@ -2,8 +2,7 @@
 // the app's registry (src/domain/indicators.ts) turns them into indicators. A field is null
 // when the source has no value: never 0 by default.
 
-import { existsSync } from 'node:fs';
-import type { EpciRecord, Generation, TiRecord } from '../../src/data/types.ts';
+import type { EpciRecord, Generation, SeriesBreak, TiRecord } from '../../src/data/types.ts';
 import {
   FRICHE_STATUSES,
   FRICHE_TYPES_INDUSTRIAL,
@@ -15,21 +14,25 @@ import {
 } from '../../src/domain/fields.ts';
 import type { Transform } from './drom.ts';
 import { check, DataError } from './errors.ts';
-import { dataPath, readCsv, SIREN } from './inputs.ts';
+import { readCsv, SIREN } from './inputs.ts';
+import { FRICHE_FIELDS, round, type Values, YEARS } from './raw-fields.ts';
+import { findBreaks } from './series-breaks.ts';
 import type { buildEpciBase } from './territories.ts';
+import { buildPartsAndTi } from './ti-values.ts';
+import { zibacTranslator } from './zibac-i18n.ts';
 
 type Base = ReturnType<typeof buildEpciBase>;
-type SourceDecl = { path: string };
+type SourceDecl = { path: string; optional?: boolean };
 interface Args {
   base: Base;
   epci: EpciRecord[];
   tis: TiRecord[];
   src: (id: string) => SourceDecl;
   transforms: Map<string, Transform>;
+  /** Is this declared source present in the data folder? */
+  present: (id: string) => boolean;
 }
 
-type Values = Partial<Record<RawField, number | null>>;
-const YEARS = Array.from({ length: 11 }, (_, i) => 2014 + i);
 const num = (s: string, file: string, row: number, col: string): number | null => {
   if (s === '' || s === 'NA') return null;
   const v = Number(s);
@@ -37,12 +40,12 @@ const num = (s: string, file: string, row: number, col: string): number | null =
   return v;
 };
 
-export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
+export function buildIndicators({ base, epci, tis, src, transforms, present }: Args) {
   const communeValues = new Map<string, Values>(); // current commune code → commune-level fields
   const epciValues = new Map<string, Values>(epci.map((e) => [e.code, { pop: e.population, area_km2: e.areaKm2 }]));
   const cv = (code: string) => {
     let v = communeValues.get(code);
-    if (!v) communeValues.set(code, (v = { pop: base.communes.current.get(code)?.population ?? null }));
+    if (!v) communeValues.set(code, (v = { pop: base.communes.pop2022.get(code) ?? null }));
     return v;
   };
   const coverage: IndicatorsFile['coverage'] = {};
@@ -116,6 +119,8 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
   const empFile = src('emploi_epci').path;
   const empRows = readCsv(empFile, ['code_epci', 'annee', 'effectifs_salaries']);
   const empSeen = new Set<string>();
+  const breaks: SeriesBreak[] = [];
+  const empSeries = new Map<string, Map<number, number | null>>();
   empRows.forEach((r, i) => {
     if (r.code_epci === 'ZZZZZZZZZ') return; // communes outside any EPCI
     check(SIREN.test(r.code_epci), empFile, `malformed code_epci "${r.code_epci}"`, i + 2);
@@ -123,12 +128,20 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
     if (!v) throw new DataError(empFile, `unknown EPCI ${r.code_epci}`, i + 2);
     const year = Number(r.annee);
     check(YEARS.includes(year), empFile, `unexpected year "${r.annee}"`, i + 2);
-    v[`emp_${year}` as RawField] = num(r.effectifs_salaries, empFile, i + 2, 'effectifs_salaries');
+    const x = num(r.effectifs_salaries, empFile, i + 2, 'effectifs_salaries');
+    v[`emp_${year}` as RawField] = x;
+    if (!empSeries.has(r.code_epci)) empSeries.set(r.code_epci, new Map());
+    empSeries.get(r.code_epci)!.set(year, x);
     empSeen.add(r.code_epci);
   });
+  for (const y of YEARS)
+    for (const b of findBreaks('emploi_epci', 'effectifs_salaries', 'count', empSeries, y, `emp_${y}`)) {
+      breaks.push(b);
+      epciValues.get(b.code)![`emp_${y}` as RawField] = null;
+    }
   coverage.emploi_epci = { matched: empSeen.size, total: epci.length, note: 'URSSAF does not cover Mayotte' };
-  const empComFile = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
-  if (existsSync(dataPath(empComFile))) {
+  if (present('emploi_communes')) {
+    const empComFile = src('emploi_communes').path;
     // A commune absent from the file had no private employer in any year: a true zero, except in
     // Mayotte, which URSSAF does not cover (left as no data).
     for (const [code, c] of base.communes.current)
@@ -146,30 +159,44 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
   }
 
   // Census 2022 share of jobs in industry (not aggregable: no counts in the source).
+  // The source has a row for the Métropole du Grand Paris and one for each of its EPT (and Paris).
   const ecoFile = src('eco_epci').path;
   let ecoMatched = 0;
+  const eptValues = new Map<string, Values>();
   readCsv(ecoFile, ['code', 'eco_sectindus_pct_22']).forEach((r, i) => {
+    const x = num(r.eco_sectindus_pct_22, ecoFile, i + 2, 'eco_sectindus_pct_22');
+    if (base.ept.has(r.code)) eptValues.set(r.code, { indus_pct_2022: x });
     const v = epciValues.get(r.code);
-    if (!v) return; // Grand Paris EPT rows (75056, 2000578xx): no value for the Métropole itself
-    v.indus_pct_2022 = num(r.eco_sectindus_pct_22, ecoFile, i + 2, 'eco_sectindus_pct_22');
-    if (v.indus_pct_2022 !== null) ecoMatched++;
+    if (!v) return; // Paris (75056), a territory of the Métropole but neither an EPCI nor an EPT
+    v.indus_pct_2022 = x;
+    if (x !== null) ecoMatched++;
   });
   coverage.eco_epci = {
     matched: ecoMatched,
     total: epci.length,
-    note: 'Métropole du Grand Paris given as its EPT in the source',
+    note: `rows for the Métropole du Grand Paris and for ${eptValues.size} of its ${base.ept.size} EPT (used for the EPT)`,
   };
 
   // Housing context (EPCI only).
+  // Housing context (EPCI only; the source has no EPT row). Values of 2024, after the series-break rule.
   const logFile = src('logement').path;
-  readCsv(logFile, ['code', 'annee', 'pxm2_mai', 'logaut', 'vac2ans_pct']).forEach((r, i) => {
-    if (r.annee !== '2024') return;
-    const v = epciValues.get(r.code);
-    if (!v) throw new DataError(logFile, `unknown EPCI ${r.code}`, i + 2);
-    v.logaut_2024 = num(r.logaut, logFile, i + 2, 'logaut');
-    v.vac2ans_pct_2024 = num(r.vac2ans_pct, logFile, i + 2, 'vac2ans_pct');
-    v.pxm2_mai_2024 = num(r.pxm2_mai, logFile, i + 2, 'pxm2_mai');
+  const logCols = { logaut: 'count', vac2ans_pct: 'share', pxm2_mai: 'share' } as const;
+  const logSeries = new Map(Object.keys(logCols).map((c) => [c, new Map<string, Map<number, number | null>>()]));
+  readCsv(logFile, ['code', 'annee', ...Object.keys(logCols)]).forEach((r, i) => {
+    if (!epciValues.has(r.code)) throw new DataError(logFile, `unknown EPCI ${r.code}`, i + 2);
+    for (const c of Object.keys(logCols)) {
+      const byCode = logSeries.get(c)!;
+      if (!byCode.has(r.code)) byCode.set(r.code, new Map());
+      byCode.get(r.code)!.set(Number(r.annee), num(r[c], logFile, i + 2, c));
+    }
   });
+  for (const [col, kind] of Object.entries(logCols)) {
+    const found = findBreaks('logement', col, kind, logSeries.get(col)!, 2024, `${col}_2024`);
+    breaks.push(...found);
+    const broken = new Set(found.map((b) => b.code));
+    for (const [code, byYear] of logSeries.get(col)!)
+      epciValues.get(code)![`${col}_2024` as RawField] = broken.has(code) ? null : (byYear.get(2024) ?? null);
+  }
 
   // France Ruralités Revitalisation (commune-level zoning → counts).
   const frrFile = src('frr').path;
@@ -201,6 +228,7 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
 
   // ZIBaC: EPCI hosting a known laureate zone.
   const zFile = src('zibac').path;
+  const tr = zibacTranslator(zFile);
   const zones: ZibacZone[] = readCsv(zFile, [
     'zone_id',
     'zone_name',
@@ -224,61 +252,29 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
       name: r.zone_name,
       project: r.project_name,
       porteur: r.porteur,
-      date: r.laureate_wave_or_date,
+      date: tr(r.zone_id, 'date', r.laureate_wave_or_date),
       epcis,
       communes: (r.insee_resolved_2026 ?? '')
         .split(';')
         .map((s) => s.trim())
         .filter(Boolean),
-      perimeterQuality: r.perimeter_quality,
-      confidence: r.confidence,
+      perimeterQuality: tr(r.zone_id, 'perimeter', r.perimeter_quality),
+      confidence: tr(r.zone_id, 'confidence', r.confidence),
       sources: r.source_urls.split(/[;\s]+/).filter((u) => /^https?:\/\//.test(u)),
-      notes: r.notes,
+      notes: tr(r.zone_id, 'notes', r.notes),
     };
   });
   counts.zibac_zones = zones.length;
   for (const v of epciValues.values()) v.zibac_zones = 0;
   for (const z of zones) for (const c of z.epcis) epciValues.get(c)!.zibac_zones! += 1;
 
-  // TI raw fields: whole EPCI members plus, for partial members, the commune-level values.
-  const tiValues: Record<Generation, Values[]> = { '2023': [], '2018': [] };
-  for (const ti of tis) {
-    const units: Values[] = [];
-    for (const code of ti.epcis) if (!ti.partialEpcis.includes(code)) units.push(epciValues.get(code)!);
-    for (const m of ti.members) {
-      if (m.kind === 'epci') continue;
-      const communes = m.kind === 'commune' ? [m.code] : base.ept.get(m.code)!.membres.map((c) => c.code);
-      const u: Values = {};
-      for (const f of RAW_FIELDS) u[f] = COMMUNE_LEVEL.has(f) ? sumCommunes(communes, f) : null;
-      units.push(u);
-    }
-    const agg: Values = {};
-    for (const f of RAW_FIELDS) {
-      if (!SUMMABLE.has(f)) {
-        agg[f] = null;
-        continue;
-      }
-      let s = 0;
-      for (const u of units) {
-        const x = u[f];
-        if (x === null || x === undefined) {
-          s = NaN;
-          break;
-        }
-        s += x;
-      }
-      agg[f] = Number.isNaN(s) ? null : round(s);
-    }
-    // ZIBaC at TI level: zones hosted by any member EPCI (whole or partial).
-    agg.zibac_zones = zones.filter((z) => z.epcis.some((c) => ti.epcis.includes(c))).length;
-    tiValues[ti.generation].push(agg);
-  }
-
+  const { parts, tiValues } = buildPartsAndTi({ base, tis, epciValues, eptValues, communeValues, zones, sumCommunes });
   const column = (rows: Values[], f: RawField) =>
     rows.map((v) => (v[f] === undefined || v[f] === null ? null : round(v[f]!)));
   const epciRows = epci.map((e) => epciValues.get(e.code)!);
   const file: IndicatorsFile = {
     fields: [...RAW_FIELDS],
+    parts,
     epci: {
       codes: epci.map((e) => e.code),
       values: Object.fromEntries(RAW_FIELDS.map((f) => [f, column(epciRows, f)])) as IndicatorsFile['epci']['values'],
@@ -313,25 +309,6 @@ export function buildIndicators({ base, epci, tis, src, transforms }: Args) {
       officialSource: 'Inventaires locaux ; liste des 55 lauréats du 16/04/2024 (non publiée en format ouvert)',
     },
   ];
-  return { file, friches: points, counts, coverage, gaps };
+  counts.series_breaks = breaks.length;
+  return { file, friches: points, counts, coverage, gaps, breaks };
 }
-
-const FRICHE_FIELDS: RawField[] = [
-  'fr_total',
-  'fr_potentielle',
-  'fr_sans_projet',
-  'fr_avec_projet',
-  'fr_reconvertie',
-  'fr_industrielle',
-  'fr_surface_ha',
-];
-const COMMUNE_LEVEL = new Set<RawField>([
-  'pop',
-  ...FRICHE_FIELDS,
-  ...YEARS.map((y) => `emp_${y}` as RawField),
-  'frr_communes',
-  'frr_plus',
-  'communes_n',
-]);
-const SUMMABLE = new Set<RawField>([...COMMUNE_LEVEL, 'area_km2', 'logaut_2024']);
-const round = (x: number) => Math.round(x * 100) / 100;

@@ -1,4 +1,11 @@
-import type { EpciNature, EpciRecord, Generation, TiMember, TiRecord } from '../../src/data/types.ts';
+import type {
+  DepartementShares,
+  EpciNature,
+  EpciRecord,
+  Generation,
+  TiMember,
+  TiRecord,
+} from '../../src/data/types.ts';
 import type { Cog } from './cog.ts';
 import { communeIndex } from './cog.ts';
 import { check, DataError } from './errors.ts';
@@ -7,6 +14,25 @@ import { readCsv, SIREN } from './inputs.ts';
 export const MGP = '200054781'; // Métropole du Grand Paris: holds the EPT
 
 export type EpciBase = Omit<EpciRecord, 'bbox' | 'ti' | 'depSiege' | 'areaKm2' | 'inset' | 'neighbours'>;
+
+/** Share of the population living in each département, from 2022 commune populations. */
+export function departementShares(
+  communes: readonly string[],
+  depOf: (code: string) => string,
+  pop: (code: string) => number,
+): DepartementShares {
+  const byDep = new Map<string, number>();
+  let total = 0;
+  for (const c of communes) {
+    const p = pop(c);
+    byDep.set(depOf(c), (byDep.get(depOf(c)) ?? 0) + p);
+    total += p;
+  }
+  const out: DepartementShares = {};
+  for (const [d, p] of [...byDep].sort(([a], [b]) => a.localeCompare(b)))
+    out[d] = total > 0 ? Math.round((p / total) * 1e4) / 1e4 : 0;
+  return out;
+}
 
 export function buildEpciBase(cog: Cog) {
   const communes = communeIndex(cog);
@@ -34,6 +60,11 @@ export function buildEpciBase(cog: Cog) {
       communes: e.membres.length,
       departements: [...deps].sort(),
       regions: [...regs].sort(),
+      depShares: departementShares(
+        e.membres.map((m) => m.code),
+        (c) => communes.current.get(c)!.departement,
+        (c) => communes.pop2022.get(c) ?? 0,
+      ),
       ...(e.code === MGP ? { ept: cog.ept.map((t) => ({ code: t.code, name: t.nom })) } : {}),
     });
   }
@@ -45,7 +76,9 @@ export function buildEpciBase(cog: Cog) {
         '@etalab/decoupage-administratif ept.json',
         `EPT ${t.code} member ${m.code} is not in the Métropole du Grand Paris`,
       );
-  return { epci, ept, communes, communeEpci };
+  const byEpci = new Map<string, string[]>();
+  for (const [c, e] of communeEpci) byEpci.set(e, [...(byEpci.get(e) ?? []), c]);
+  return { epci, ept, communes, communeEpci, epciCommunes: (code: string) => byEpci.get(code) ?? [] };
 }
 
 type Base = ReturnType<typeof buildEpciBase>;
@@ -117,6 +150,7 @@ export function readTiGeneration(
         departements: [],
         regions: [],
         population: 0,
+        depShares: {},
       };
       byId.set(r.id_ti, ti);
     }
@@ -133,25 +167,33 @@ export function readTiGeneration(
     const deps = new Set<string>(),
       regs = new Set<string>();
     let pop = 0;
+    const memberCommunes: string[] = [];
     for (const m of ti.members) {
       if (m.kind === 'epci') {
         const e = base.epci.get(m.code)!;
         e.departements.forEach((d) => deps.add(d));
         e.regions.forEach((d) => regs.add(d));
         pop += e.population;
+        memberCommunes.push(...base.epciCommunes(m.code));
       } else {
         const communes = m.kind === 'commune' ? [m.code] : base.ept.get(m.code)!.membres.map((c) => c.code);
         for (const code of communes) {
           const c = base.communes.current.get(code)!;
           deps.add(c.departement);
           regs.add(c.region);
-          pop += c.population ?? 0;
+          pop += base.communes.pop2022.get(code) ?? 0;
+          memberCommunes.push(code);
         }
       }
     }
     ti.departements = [...deps].sort();
     ti.regions = [...regs].sort();
     ti.population = pop;
+    ti.depShares = departementShares(
+      [...new Set(memberCommunes)],
+      (c) => base.communes.current.get(c)!.departement,
+      (c) => base.communes.pop2022.get(c) ?? 0,
+    );
   }
   return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
 }

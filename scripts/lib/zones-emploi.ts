@@ -273,20 +273,24 @@ export function buildZonesEmploi(
   }
   return {
     file: { years: [...ZE_YEARS], sectors, zones, epci, ti: tiShares, france },
-    report: { viaFormer, unresolved, zones: covered.size, crossCheck: crossCheck(zones, zoneOf, base) },
+    report: {
+      viaFormer,
+      unresolved,
+      zones: covered.size,
+      crossCheck: crossCheck(zones, zoneOf, base, src('emploi_communes').path),
+    },
   };
 }
-
-const COMMUNE_JOBS = 'indicators/emploi/urssaf_effectifs_salaries_prives_total_communes_2014_2024.csv';
 
 /**
  * Cross-check of 2024 (documented in shared/data README): all sectors of a zone against the sum of
  * the URSSAF commune totals over its communes. Reported, not enforced (two compilations differ).
  */
-function crossCheck(zones: ZeZone[], zoneOf: Map<string, string>, base: Base) {
-  if (!existsSync(dataPath(COMMUNE_JOBS))) return null;
+function crossCheck(zones: ZeZone[], zoneOf: Map<string, string>, base: Base, communeJobs: string) {
+  // The communes file is declared in geo/sources.json (emploi_communes, optional).
+  if (!existsSync(dataPath(communeJobs))) return null;
   const byZone = new Map<string, number>();
-  for (const r of readCsv(COMMUNE_JOBS, ['code_commune', 'eff_2024'])) {
+  for (const r of readCsv(communeJobs, ['code_commune', 'eff_2024'])) {
     const c = base.communes.resolve(r.code_commune);
     const z = c ? zoneOf.get(c) : undefined;
     if (z && r.eff_2024 !== '') byZone.set(z, (byZone.get(z) ?? 0) + Number(r.eff_2024));

@@ -8,7 +8,10 @@ export const GENERATION_LABEL: Record<Generation, string> = { '2023': '2023–20
 /** [west, south, east, north] in the map's (inset-shifted) WGS84 coordinates. */
 export type BBox = [number, number, number, number];
 
-export type EpciNature = 'CC' | 'CA' | 'CU' | 'METRO' | 'MET69';
+export type EpciNature = 'CC' | 'CA' | 'CU' | 'METRO' | 'MET69' | 'EPT';
+
+/** Population share (0–1) of each département, from the 2022 municipal populations of the communes. */
+export type DepartementShares = Record<string, number>;
 
 export interface EpciRecord {
   code: string;
@@ -29,6 +32,29 @@ export interface EpciRecord {
   neighbours: string[];
   /** Set when the EPCI is drawn in a DROM inset (not at its real position). */
   inset?: string;
+  depShares: DepartementShares;
+}
+
+/**
+ * Établissement public territorial of the Métropole du Grand Paris: a territory of the Métropole
+ * (not an EPCI of its own), with its own profile and values where a source gives an EPT row.
+ * Not ranked among EPCI (the Métropole is, and would be counted twice).
+ */
+export interface EptRecord {
+  code: string;
+  name: string;
+  nature: 'EPT';
+  /** SIREN of the Métropole du Grand Paris. */
+  metropole: string;
+  population: number;
+  communes: number;
+  departements: string[];
+  regions: string[];
+  depSiege: string;
+  ti: Record<Generation, string[]>;
+  /** The Métropole's box: the map draws no separate EPT outline. */
+  bbox: BBox;
+  depShares: DepartementShares;
 }
 
 export type TiMemberKind = 'epci' | 'ept' | 'commune';
@@ -56,6 +82,7 @@ export interface TiRecord {
   regions: string[];
   population: number;
   bbox: BBox;
+  depShares: DepartementShares;
 }
 
 export interface NamedCode {
@@ -75,11 +102,15 @@ export interface InsetFrame {
 
 export interface TerritoriesFile {
   epci: EpciRecord[];
+  /** The EPT of the Métropole du Grand Paris (searchable, with a profile; not on the EPCI map). */
+  ept: EptRecord[];
   ti: Record<Generation, TiRecord[]>;
   departements: DepartementRecord[];
   regions: NamedCode[];
   insets: InsetFrame[];
   populationYear: string;
+  /** Year of the commune populations shown in search (not the same vintage as EPCI and TI). */
+  communePopulationYear: string;
 }
 
 export interface CommuneRecord {
@@ -93,6 +124,10 @@ export interface CommuneRecord {
 
 export interface SourceInfo {
   id: string;
+  /** What the pipeline does with it. */
+  note?: string;
+  /** A compilation that states no licence: shown as « licence à confirmer ». */
+  licenceToConfirm?: boolean;
   title: string;
   year: string;
   producer: string;
@@ -111,5 +146,19 @@ export interface Manifest {
   counts: Record<string, number>;
   coverage: Record<string, { matched: number; total: number; note?: string }>;
   gaps: { id: string; title: string; officialSource: string }[];
+  /** Values set aside as not available by the series-break rule (scripts/lib/series-breaks.ts). */
+  breaks: SeriesBreak[];
   outputs: Record<string, { bytes: number; sha256: string }>;
+}
+
+/** A value that falls to exactly 0 from a non-zero series: a break in the source, not a true zero. */
+export interface SeriesBreak {
+  source: string;
+  field: string;
+  /** The app's raw field set aside (e.g. "vac2ans_pct_2024"). */
+  rawField: string;
+  code: string;
+  year: number;
+  /** The previous years' values the rule compared with. */
+  previous: (number | null)[];
 }

@@ -69,12 +69,10 @@ export function buildChoropleth(
         colors.set(codes[i], ind.categories[c].color);
       }
     });
-    const legend = ind.categories.map((c, i) => ({
-      key: c.value,
-      label: c.label[lang],
-      color: c.color,
-      count: counts[i],
-    }));
+    const legend = ind.categories
+      .map((c, i) => ({ key: c.value, label: c.label[lang], color: c.color, count: counts[i], c }))
+      .filter((l) => !l.c.onlyWhenPresent || l.count > 0)
+      .map(({ c: _, ...l }) => l);
     return {
       indicator: ind,
       codes,

@@ -38,18 +38,24 @@ export const FRICHE_STATUSES = [
 /** Cartofriches site types counted as industrial. */
 export const FRICHE_TYPES_INDUSTRIAL = ['friche industrielle', 'agro-industrielle', 'friche agro-industrielle'];
 
+/** A text of the source in both languages (the source's English notes, translated in geo/zibac-i18n.json). */
+export interface Bilingual {
+  fr: string;
+  en: string;
+}
+
 export interface ZibacZone {
   id: string;
   name: string;
   project: string;
   porteur: string;
-  date: string;
+  date: Bilingual;
   epcis: string[];
   communes: string[];
-  perimeterQuality: string;
-  confidence: string;
+  perimeterQuality: Bilingual;
+  confidence: Bilingual;
   sources: string[];
-  notes: string;
+  notes: Bilingual;
 }
 
 export interface FieldTable {
@@ -57,9 +63,14 @@ export interface FieldTable {
   values: Record<RawField, (number | null)[]>;
 }
 
+/** Why a TI member that is not a whole EPCI (EPT, commune) has no value: field → source id lacking a row. */
+export type PartMissing = Record<'ept' | 'commune', Partial<Record<RawField, string>>>;
+
 export interface IndicatorsFile {
   fields: RawField[];
   epci: FieldTable;
+  /** EPT of the Métropole du Grand Paris and commune members of TI, each with its own values. */
+  parts: FieldTable & { missing: PartMissing };
   ti: Record<Generation, FieldTable>;
   zibac: ZibacZone[];
   /** Main zone d'emploi of each territory (aligned with the codes) and the zone names. */

@@ -73,3 +73,13 @@ export function parseGroups(
   }
   return { groups, problems };
 }
+
+/** Same name and same members (in any order): the same group, whichever id it has. */
+export function sameGroup(
+  a: { name: string; epcis: readonly string[] },
+  b: { name: string; epcis: readonly string[] },
+) {
+  if (a.name !== b.name || a.epcis.length !== b.epcis.length) return false;
+  const set = new Set(a.epcis);
+  return b.epcis.every((c) => set.has(c));
+}

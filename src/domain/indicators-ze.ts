@@ -11,6 +11,12 @@ const CAVEAT: Tr = {
   fr: 'Chiffres de la zone d’emploi principale (où vit la plus grande part de la population), pas de l’EPCI ni du TI : chaque territoire est coloré selon sa zone. Emplois salariés privés (Urssaf, compilation provisoire), industrie = sections B à E ; années disponibles : 2019, 2022, 2023, 2024 ; Mayotte non couverte.',
   en: 'Figures of the main zone d’emploi (where most of the population lives), not of the EPCI or TI: each territory is coloured by its zone. Private salaried jobs (Urssaf, interim compilation), industry = sections B to E; years available: 2019, 2022, 2023, 2024; Mayotte not covered.',
 };
+// Every EPCI of a zone shares the zone's figure: a rank among EPCI would rank zones, weighted by
+// how many EPCI each holds.
+const NO_RANK: Tr = {
+  fr: 'Pas de rang : la valeur est celle de la zone d’emploi, partagée par tous les territoires de la zone.',
+  en: 'Not ranked: the value is the zone d’emploi’s, shared by every territory of the zone.',
+};
 const AGGREGATION = {
   rule: 'rule' as const,
   text: {
@@ -55,6 +61,7 @@ export const ZONE_INDICATORS: NumericIndicator[] = [
     year: (c) => String(zePeriod(c.period)?.[1] ?? ZE_YEARS[ZE_YEARS.length - 1]),
     aggregation: AGGREGATION,
     caveat: CAVEAT,
+    notRanked: NO_RANK,
     compute: (g, c) => g(field(zePeriod(c.period)?.[1] ?? ZE_YEARS[ZE_YEARS.length - 1])),
   },
   {
@@ -80,6 +87,7 @@ export const ZONE_INDICATORS: NumericIndicator[] = [
     year: periodLabel,
     aggregation: AGGREGATION,
     caveat: CAVEAT,
+    notRanked: NO_RANK,
     compute: (g, c) => change(g, c.period, true),
   },
   {
@@ -105,6 +113,7 @@ export const ZONE_INDICATORS: NumericIndicator[] = [
     year: periodLabel,
     aggregation: AGGREGATION,
     caveat: CAVEAT,
+    notRanked: NO_RANK,
     compute: (g, c) => change(g, c.period, false),
   },
 ];

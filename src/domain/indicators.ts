@@ -42,6 +42,8 @@ interface Base {
   levels: Level[];
   aggregation: Aggregation;
   caveat?: Tr;
+  /** Set when territories must not be ranked on this indicator (no rank, percentile or « 1er »). */
+  notRanked?: Tr;
 }
 export interface NumericIndicator extends Base {
   type: 'numeric';
@@ -61,7 +63,8 @@ export interface NumericIndicator extends Base {
 }
 export interface CategoricalIndicator extends Base {
   type: 'categorical';
-  categories: { value: string; label: Tr; color: string }[];
+  /** `onlyWhenPresent`: listed in the legend only when some territory has it. */
+  categories: { value: string; label: Tr; color: string; onlyWhenPresent?: boolean }[];
   classify: (ctx: IndicatorContext) => (string | null)[];
 }
 export type Indicator = NumericIndicator | CategoricalIndicator;
@@ -69,6 +72,10 @@ export type Indicator = NumericIndicator | CategoricalIndicator;
 const CEREMA: Tr = {
   fr: 'Cerema : base non exhaustive, à ne pas utiliser pour classer les territoires. 12 910 sites BASIAS/BASOL « non vérifiés » ; type « inconnu » pour 18 958 sites ; surfaces très dispersées.',
   en: 'Cerema: not exhaustive, do not use it to rank territories. 12,910 BASIAS/BASOL sites "not verified"; type "unknown" for 18,958 sites; very skewed surfaces.',
+};
+const CEREMA_NO_RANK: Tr = {
+  fr: 'Non classé : le nombre de sites dépend des contributions locales et n’est pas comparable d’un territoire à l’autre (avertissement du Cerema).',
+  en: 'Not ranked: site counts depend on local contributions and are not comparable between territories (Cerema’s warning).',
 };
 const URSSAF_INTERIM: Tr = {
   fr: 'Série provisoire (compilation tierce des données Urssaf, secteur privé, régime général) ; Mayotte non couverte.',
@@ -109,6 +116,7 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
     caveat: CEREMA,
+    notRanked: CEREMA_NO_RANK,
     compute: (g) => g('fr_total'),
   },
   {
@@ -129,6 +137,7 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
     caveat: CEREMA,
+    notRanked: CEREMA_NO_RANK,
     compute: (g) => g('fr_sans_projet'),
   },
   {
@@ -149,6 +158,7 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
     caveat: CEREMA,
+    notRanked: CEREMA_NO_RANK,
     compute: (g) => g('fr_industrielle'),
   },
   {
@@ -169,6 +179,7 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2024 / 2022'),
     aggregation: { rule: 'ratio', numerator: 'fr_total', denominator: 'pop' },
     caveat: CEREMA,
+    notRanked: CEREMA_NO_RANK,
     compute: (g) => ratio(g('fr_total'), g('pop'), 1e4),
   },
   {
@@ -189,6 +200,7 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
     caveat: CEREMA,
+    notRanked: CEREMA_NO_RANK,
     compute: (g) => g('fr_surface_ha'),
   },
   // --- Emploi --------------------------------------------------------------------------------
@@ -283,8 +295,8 @@ export const INDICATORS: Indicator[] = [
     year: fixed('2022'),
     aggregation: { rule: 'none', why: NOT_AGG_SHARE },
     caveat: {
-      fr: 'La Métropole du Grand Paris n’a pas de valeur (la source donne ses EPT).',
-      en: 'No value for the Métropole du Grand Paris (the source gives its EPT).',
+      fr: 'La source donne une valeur pour la Métropole du Grand Paris et une pour chacun de ses EPT : un EPT membre d’un TI a sa propre valeur (profil de l’EPT), jamais celle de la Métropole.',
+      en: 'The source gives a value for the Métropole du Grand Paris and one for each of its EPT: an EPT member of a TI has its own value (EPT profile), never the Métropole’s.',
     },
     compute: (g) => g('indus_pct_2022'),
   },
@@ -316,14 +328,17 @@ export const INDICATORS: Indicator[] = [
     levels: ['epci', 'ti'],
     label: { fr: 'Sprint Innovation : éligibilité', en: 'Sprint Innovation: eligibility' },
     definition: {
-      fr: 'Éligibilité des TI 2023–2027 selon la règle des départements exclus (lecture littérale de la liste publiée, voir Sources). Un EPCI prend l’état de son TI.',
-      en: 'Eligibility of 2023–2027 TI under the rule of excluded départements (literal reading of the published list, see Sources). An EPCI takes the state of its TI.',
+      fr: 'Éligibilité des TI 2023–2027 selon la règle des départements exclus (lecture littérale de la liste publiée, voir Sources), appliquée à la part de la population vivant dans chaque département (seuil 5 %). Un EPCI d’un TI est évalué sur sa propre population.',
+      en: 'Eligibility of 2023–2027 TI under the rule of excluded départements (literal reading of the published list, see Sources), applied to the share of the population living in each département (5 % threshold). An EPCI of a TI is assessed on its own population.',
     },
     sources: ['cog', 'ti_2023'],
     year: fixed('2025'),
     aggregation: {
       rule: 'rule',
-      text: { fr: 'Règle appliquée aux départements du TI', en: 'Rule applied to the TI’s départements' },
+      text: {
+        fr: 'Règle appliquée à la population du TI par département',
+        en: 'Rule applied to the TI’s population by département',
+      },
     },
     categories: [
       { value: 'eligible', label: { fr: 'Éligible', en: 'Eligible' }, color: '#0072B2' },
@@ -333,15 +348,26 @@ export const INDICATORS: Indicator[] = [
         color: '#E69F00',
       },
       { value: 'not-eligible', label: { fr: 'Non éligible', en: 'Not eligible' }, color: '#CC79A7' },
-      { value: 'outside-ti', label: { fr: 'Hors TI 2023–2027', en: 'Outside 2023–2027 TI' }, color: '#e6e1d6' },
+      {
+        value: 'outside-ti',
+        label: { fr: 'Hors TI 2023–2027', en: 'Outside 2023–2027 TI' },
+        color: '#e6e1d6',
+        onlyWhenPresent: true,
+      },
+      {
+        value: 'not-applicable',
+        label: { fr: 'Non applicable (programme 2023–2027)', en: 'Not applicable (2023–2027 programme)' },
+        color: '#d9d9d9',
+        onlyWhenPresent: true,
+      },
     ],
     classify: (ctx) => {
-      const states = new Map(ctx.territories.ti['2023'].map((t) => [t.id, sprintState(t.departements, ctx.sprint)]));
-      if (ctx.level === 'ti') {
-        // Sprint concerns the 2023–2027 generation only.
-        return ctx.territories.ti[ctx.generation].map((t) => (ctx.generation === '2023' ? states.get(t.id)! : null));
-      }
-      return ctx.territories.epci.map((e) => epciSprintState(e.ti['2023'].map((id) => states.get(id)!)));
+      if (ctx.level === 'ti')
+        // Sprint concerns the 2023–2027 generation only: the 2018–2022 TI are not "missing data".
+        return ctx.territories.ti[ctx.generation].map((t) =>
+          ctx.generation === '2023' ? sprintState(t.depShares, ctx.sprint) : 'not-applicable',
+        );
+      return ctx.territories.epci.map((e) => epciSprintState(e.depShares, e.ti['2023'].length > 0, ctx.sprint));
     },
   },
   // --- Contexte ------------------------------------------------------------------------------

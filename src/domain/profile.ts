@@ -1,6 +1,6 @@
 // Profile of a territory: every indicator with value, ranks (all, région, TI), and what changed
 // between the two TI generations. Pure; the UI only formats.
-import type { EpciRecord, Generation, TerritoriesFile, TiRecord } from '../data/types.ts';
+import type { Generation, TerritoriesFile, TiRecord } from '../data/types.ts';
 import {
   type IndicatorContext,
   indicatorsOf,
@@ -43,27 +43,12 @@ export function profileRows(ctx: IndicatorContext, code: string): ProfileRow[] {
       return {
         indicator,
         value: values[index],
-        all: rankOf(values, index, indicator.direction),
-        region: regionMask ? rankWithin(values, index, regionMask, indicator.direction) : null,
-        ti: tiMask ? rankWithin(values, index, tiMask, indicator.direction) : null,
+        // Indicators that must not rank territories (Cartofriches) get no rank anywhere.
+        all: indicator.notRanked ? null : rankOf(values, index, indicator.direction),
+        region: regionMask && !indicator.notRanked ? rankWithin(values, index, regionMask, indicator.direction) : null,
+        ti: tiMask && !indicator.notRanked ? rankWithin(values, index, tiMask, indicator.direction) : null,
       };
     });
-}
-
-/** Member EPCI values of a TI for an indicator (used when the indicator is not aggregable). */
-export function memberValues(
-  ctx: IndicatorContext,
-  ti: TiRecord,
-  ind: NumericIndicator,
-): { epci: EpciRecord; value: number | null; partial: boolean }[] {
-  const epciCtx = { ...ctx, level: 'epci' as const };
-  const values = numericValues(ind, epciCtx);
-  const pos = new Map(ctx.indicators.epci.codes.map((c, i) => [c, i]));
-  return ti.epcis.map((code) => ({
-    epci: ctx.territories.epci[pos.get(code)!],
-    value: values[pos.get(code)!],
-    partial: ti.partialEpcis.includes(code),
-  }));
 }
 
 export interface PerimeterChange {

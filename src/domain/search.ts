@@ -44,6 +44,8 @@ export interface SearchInput {
   communes: CommuneRecord[];
   epci: EpciRecord[];
   ti: Record<Generation, TiRecord[]>;
+  /** Other names by EPCI SIREN or TI key, e.g. the town a territory is centred on (search-aliases.ts). */
+  aliases?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Opaque: build with buildSearchIndex, query with search. */
@@ -330,6 +332,7 @@ export function buildSearchIndex(input: SearchInput): SearchIndex {
       const art = articleAlias(n);
       if (art) addString(id, art, F_ALIAS);
     }
+    for (const a of input.aliases?.get('key' in rec ? rec.key : rec.code) ?? []) addString(id, normalize(a), F_ALIAS);
     if (kind === K_EPCI) {
       const { aliases, acronym } = epciAliases(rec.name);
       for (const a of aliases) if (a) addString(id, a, F_ALIAS);

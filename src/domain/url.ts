@@ -22,14 +22,27 @@
 //   sel=<code>               selection: EPCI SIREN ("200054781") or TI key ("2023:ti-4401")
 //   cmp=<code>,<code>        comparison basket (at most MAX_BASKET, no duplicates)
 //   v=<lon>,<lat>,<zoom>     viewport (4 decimals for lon/lat, 2 for zoom; 'v=' = none)
+//   fr=0123-012              brownfield layer: shown statuses - type groups ('fr=' = hidden)
+//   grp=<name>:<siren>,…     custom group drawn on the map (repeatable, name percent-encoded)
 //
 // NOTE: because defaults are omitted, changing DEFAULT_VIEW changes the meaning of links
 // already published. tests/unit/url.test.ts pins DEFAULT_VIEW for that reason.
+// Format 2: `ind` is always written (`ind=` = no colouring). A link without `ind` comes from
+// format 1, when no colouring was the default: it still opens without colouring. Only a bare
+// address (no parameter at all) opens HOME_VIEW, whose colouring is DEFAULT_INDICATOR.
 
 import type { Generation } from '../data/types.ts';
 import { GENERATIONS } from '../data/types.ts';
-import type { ClassMethod, Filter, Lang, Level, Selection, Viewport, ViewState } from '../state/view.ts';
-import { DEFAULT_VIEW, MAX_BASKET, MAX_CLASSES, MIN_CLASSES } from '../state/view.ts';
+import type { ClassMethod, Filter, GroupRef, Lang, Level, Selection, Viewport, ViewState } from '../state/view.ts';
+import {
+  DEFAULT_VIEW,
+  HOME_VIEW,
+  MAX_BASKET,
+  MAX_CLASSES,
+  MAX_GROUP_MEMBERS,
+  MAX_GROUPS,
+  MIN_CLASSES,
+} from '../state/view.ts';
 import { EMP_YEARS } from './fields.ts';
 
 /** Machine-readable reason attached to each parameter (or part of one) that was not applied as is. */
@@ -55,7 +68,9 @@ export type DropReason =
   /** A well-formed dimension id is not in `known.dimensions`. */
   | 'unknown-dimension'
   /** A well-formed scheme id is not in `known.schemes`. */
-  | 'unknown-scheme';
+  | 'unknown-scheme'
+  /** A category value is not one of `known.categories` for its dimension; it was ignored. */
+  | 'unknown-value';
 
 export interface Dropped {
   /** Parameter name as found in the query (decoded when possible). */
@@ -72,6 +87,16 @@ export interface KnownCodes {
   epci?: ReadonlySet<string>;
   ti?: ReadonlySet<string>;
   schemes?: ReadonlySet<string>;
+  /** Known values of each category dimension; a value not listed is dropped. */
+  categories?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+export interface DecodeOptions {
+  /**
+   * The address had no parameter at all (default: the query is empty): it opens HOME_VIEW.
+   * Pass false when the address held only presentation flags (embed=1…), which are not views.
+   */
+  bare?: boolean;
 }
 
 export interface DecodedView {
@@ -97,6 +122,7 @@ export const URL_PARAMS = [
   'cmp',
   'v',
   'fr',
+  'grp',
 ] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 
@@ -118,6 +144,7 @@ export const TI_KEY_RE = new RegExp(`^(?:${GENERATIONS.join('|')}):ti-\\d{4}$`);
 const METHOD_LETTER: Record<ClassMethod, string> = { quantile: 'q', equal: 'e', jenks: 'j', manual: 'm' };
 const LETTER_METHOD: Record<string, ClassMethod> = { q: 'quantile', e: 'equal', j: 'jenks', m: 'manual' };
 const PARAM_SET: ReadonlySet<string> = new Set(URL_PARAMS);
+const MAX_FILTERS = 24;
 const REPORT_MAX = 120;
 
 // ---------------------------------------------------------------------------------------------
@@ -219,8 +246,12 @@ function cloneView(v: ViewState): ViewState {
     basket: [...v.basket],
     viewport: v.viewport ? { ...v.viewport } : null,
     friches: v.friches ? { statuses: [...v.friches.statuses], groups: [...v.friches.groups] } : null,
+    groups: v.groups.map((g) => ({ name: g.name, epcis: [...g.epcis] })),
   };
 }
+
+const groupsEqual = (a: readonly GroupRef[], b: readonly GroupRef[]) =>
+  a.length === b.length && a.every((g, i) => g.name === b[i].name && strArrayEquals(g.epcis, b[i].epcis));
 
 const frichesEquals = (a: ViewState['friches'], b: ViewState['friches']) =>
   a === b || (!!a && !!b && numArrayEquals(a.statuses, b.statuses) && numArrayEquals(a.groups, b.groups));
@@ -248,7 +279,8 @@ export function viewEquals(a: ViewState, b: ViewState): boolean {
     selectionEquals(a.selection, b.selection) &&
     strArrayEquals(a.basket, b.basket) &&
     viewportEquals(a.viewport, b.viewport) &&
-    frichesEquals(a.friches, b.friches)
+    frichesEquals(a.friches, b.friches) &&
+    groupsEqual(a.groups, b.groups)
   );
 }
 
@@ -261,13 +293,13 @@ function encodeFilter(f: Filter): string {
 }
 
 /**
- * Query string (without '?') holding only what differs from DEFAULT_VIEW, in a fixed order.
- * Total: never throws, even on a view that is not valid (the decoder then reports the problems).
+ * Each parameter's value(s) for a view: only what differs from DEFAULT_VIEW, except `ind`, which
+ * is always written (format 2). Total: never throws, even on an invalid view.
  */
-export function encodeView(v: ViewState): string {
+function encodeParams(v: ViewState): Map<UrlParam, string[]> {
   const d = DEFAULT_VIEW;
-  const out: string[] = [];
-  const put = (key: UrlParam, value: string) => out.push(`${key}=${value}`);
+  const out = new Map<UrlParam, string[]>();
+  const put = (key: UrlParam, value: string) => out.set(key, [...(out.get(key) ?? []), value]);
   const flag = (b: boolean) => (b ? '1' : '0');
 
   if (v.lang !== d.lang) put('lang', encodeAtom(v.lang));
@@ -276,7 +308,7 @@ export function encodeView(v: ViewState): string {
   if (v.showTi !== d.showTi) put('ti', flag(v.showTi));
   if (v.showDepartements !== d.showDepartements) put('dep', flag(v.showDepartements));
   if (v.showRegions !== d.showRegions) put('reg', flag(v.showRegions));
-  if (v.indicator !== d.indicator) put('ind', v.indicator === null ? '' : encodeAtom(v.indicator));
+  put('ind', v.indicator === null ? '' : encodeAtom(v.indicator));
   if (v.period[0] !== d.period[0] || v.period[1] !== d.period[1]) {
     put('per', `${formatNumber(v.period[0])}-${formatNumber(v.period[1])}`);
   }
@@ -304,7 +336,28 @@ export function encodeView(v: ViewState): string {
   // Brownfield layer: "fr=<status digits>-<type group digits>", e.g. fr=0123-012 (all shown).
   if (!frichesEquals(v.friches, d.friches))
     put('fr', v.friches ? `${v.friches.statuses.join('')}-${v.friches.groups.join('')}` : '');
-  return out.join('&');
+  // ':' inside a name is sent as %3A: the last ':' separates the name from the members.
+  for (const g of v.groups ?? []) put('grp', `${encodeAtom(g.name).replace(/:/g, '%3A')}:${g.epcis.join(',')}`);
+  return out;
+}
+
+/**
+ * What a view uses for one parameter, as written in a link: '' when the parameter is left out
+ * (its default), values of a repeated parameter joined by ' & '; null for a name that is not a
+ * parameter. Tells the user what was used instead of a value reported in `dropped`.
+ */
+export function usedValue(v: ViewState, param: string): string | null {
+  if (!PARAM_SET.has(param)) return null;
+  return (encodeParams(v).get(param as UrlParam) ?? []).join(' & ');
+}
+
+/**
+ * Query string (without '?'), parameters in a fixed order. Never empty: `ind` is always there,
+ * so the link keeps its colouring whatever the default becomes.
+ */
+export function encodeView(v: ViewState): string {
+  const params = encodeParams(v);
+  return URL_PARAMS.flatMap((key) => (params.get(key) ?? []).map((value) => `${key}=${value}`)).join('&');
 }
 
 interface Occurrence {
@@ -320,13 +373,14 @@ interface Occurrence {
  * Order of `dropped`: problems with parameter names first (in query order), then problems with
  * values, parameter by parameter in encoding order (URL_PARAMS).
  */
-export function decodeView(query: string, known: KnownCodes = {}): DecodedView {
-  const view = cloneView(DEFAULT_VIEW);
+export function decodeView(query: string, known: KnownCodes = {}, opts: DecodeOptions = {}): DecodedView {
+  const q = (typeof query === 'string' ? query : '').replace(/^[?#]+/, '');
+  const bare = opts.bare ?? q.replace(/&/g, '') === '';
+  const view = cloneView(bare ? HOME_VIEW : DEFAULT_VIEW);
   const dropped: Dropped[] = [];
   const drop = (param: string, value: string, reason: DropReason) =>
     dropped.push({ param: clip(param), value: clip(value), reason });
 
-  const q = (typeof query === 'string' ? query : '').replace(/^[?#]+/, '');
   const seen = new Map<UrlParam, Occurrence[]>();
   for (const segment of q.split('&')) {
     if (segment === '') continue;
@@ -449,6 +503,10 @@ export function decodeView(query: string, known: KnownCodes = {}): DecodedView {
 
   const filters: Filter[] = [];
   for (const o of seen.get('f') ?? []) {
+    if (filters.length >= MAX_FILTERS) {
+      drop('f', o.value ?? o.raw, 'too-many');
+      continue;
+    }
     const f = decodeFilter(o, known, drop, checkIndicator);
     if (f) filters.push(f);
   }
@@ -526,7 +584,45 @@ export function decodeView(query: string, known: KnownCodes = {}): DecodedView {
     }
   }
 
+  const groups: GroupRef[] = [];
+  for (const o of seen.get('grp') ?? []) {
+    const g = decodeGroup(o, known, drop);
+    if (!g) continue;
+    if (groups.length >= MAX_GROUPS) drop('grp', o.value ?? o.raw, 'too-many');
+    else groups.push(g);
+  }
+  if (seen.has('grp')) view.groups = groups;
+
   return { view, dropped };
+}
+
+/** One `grp` parameter: "<name>:<siren>,<siren>…"; unknown or malformed members are dropped. */
+function decodeGroup(
+  o: Occurrence,
+  known: KnownCodes,
+  drop: (param: string, value: string, reason: DropReason) => void,
+): GroupRef | null {
+  const report = o.value ?? o.raw;
+  const cut = o.raw.lastIndexOf(':');
+  const name = cut < 0 ? null : decodeAtom(o.raw.slice(0, cut));
+  if (name === null || name.trim() === '' || LONE_SURROGATE.test(name)) {
+    drop('grp', report, 'malformed');
+    return null;
+  }
+  const epcis: string[] = [];
+  for (const code of o.raw.slice(cut + 1).split(',')) {
+    if (code === '') continue;
+    if (!SIREN_RE.test(code)) drop('grp', code, 'malformed');
+    else if (known.epci && !known.epci.has(code)) drop('grp', code, 'unknown-code');
+    else if (epcis.includes(code)) drop('grp', code, 'duplicate');
+    else if (epcis.length >= MAX_GROUP_MEMBERS) drop('grp', code, 'too-many');
+    else epcis.push(code);
+  }
+  if (epcis.length === 0) {
+    drop('grp', report, 'malformed');
+    return null;
+  }
+  return { name: name.trim().slice(0, 120), epcis };
 }
 
 /**
@@ -593,9 +689,17 @@ function decodeFilter(
       return null;
     }
     const raw = items as string[];
-    const values = [...new Set(raw.filter((v) => v !== ''))];
+    let values = [...new Set(raw.filter((v) => v !== ''))];
     // "c:dim:" is the empty choice; any other difference means empty or repeated items.
     if (!(raw.length === 1 && raw[0] === '') && !strArrayEquals(values, raw)) drop('f', report, 'corrected');
+    const allowed = known.categories?.get(dimension);
+    if (allowed) {
+      const unknown = values.filter((v) => !allowed.has(v));
+      for (const v of unknown) drop('f', `c:${dimension}:${v}`, 'unknown-value');
+      values = values.filter((v) => allowed.has(v));
+      // Every value unknown: the filter would hide the whole map; it is left out instead.
+      if (unknown.length > 0 && values.length === 0) return null;
+    }
     return { kind: 'category', dimension, values };
   }
 

@@ -1,6 +1,7 @@
 // The user's own tables ("vos données"): what is stored after an import (per-territory values and
 // metadata, never the raw file), its versioned (de)serialisation, and the indicators built from it.
 // Pure: no DOM, no storage (src/state/user-data-sync.ts stores and loads the workspace).
+
 import type { Generation } from '../data/types.ts';
 import type { Level } from '../state/view.ts';
 import {
@@ -17,6 +18,7 @@ import {
   toNumberOrNull,
   valuesByCode,
 } from './import/index.ts';
+import { guessYear } from './import/year.ts';
 import {
   type Aggregation,
   codesOf,
@@ -550,7 +552,7 @@ export function defaultSpecFrom(
   level: TerritoryLevel,
   weightColumn: number | undefined,
 ): ColumnSpec {
-  const year = /(?:^|\D)((?:19|20)\d{2})(?:\D|$)/.exec(profile.name)?.[1] ?? '';
+  const { year } = guessYear(profile.name);
   const epciRule: AggregateRule = countLike
     ? 'sum'
     : weightColumn !== undefined && weightColumn !== profile.index

@@ -12,6 +12,16 @@ void instance.init({
   initAsync: false,
 });
 
+// `{{count, n}}`: a number in the language's format (« 1 255 »). Unlike i18next's own `number`,
+// it does not pass the other interpolation values (e.g. `unit`) to Intl.NumberFormat.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+instance.services.formatter?.add('n', (value: unknown, lng: string | undefined) => {
+  if (typeof value !== 'number') return String(value);
+  const key = lng ?? 'fr';
+  if (!numberFormats.has(key)) numberFormats.set(key, new Intl.NumberFormat(key === 'en' ? 'en-GB' : 'fr-FR'));
+  return numberFormats.get(key)!.format(value);
+});
+
 export function translator(lang: Lang): TFunction {
   return instance.getFixedT(lang);
 }

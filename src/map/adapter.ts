@@ -10,14 +10,21 @@ import { type AtlasData, loadDetailTopology } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
 import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
 import type { FricheLayer, Level } from '../state/view.ts';
+import { addGroupLayers, groupsGeoJSON } from './groups-layer.ts';
+import { bindStepKeys } from './keyboard.ts';
 import { baseStyle, COLORS, FONT } from './style.ts';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start the worker now, while the data files download, rather than when the map is created.
 if (typeof window !== 'undefined') maplibregl.prewarm();
 
-/** Mainland France and the DROM insets. */
-export const FRANCE_BOUNDS: BBox = [-10.8, 41.2, 10.0, 51.2];
+/**
+ * Mainland France and Corsica, which the first view fills; the DROM insets lie inside this box,
+ * south-west of the mainland, where no land is drawn (geo/drom-insets.json).
+ */
+export const FRANCE_BOUNDS: BBox = [-5.4, 41.3, 9.7, 51.15];
+/** Margin around France: the attribution (top left) and zoom buttons (top right) sit over sea. */
+const FRANCE_PADDING = { top: 10, bottom: 8, left: 8, right: 8 };
 
 export interface MapCallbacks {
   onHover(target: { kind: 'epci' | 'ti'; code: string; x: number; y: number } | null): void;
@@ -36,6 +43,8 @@ export interface MapCallbacks {
   onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
   onMove(view: { lon: number; lat: number; zoom: number }): void;
   onReady(): void;
+  /** Keyboard stepping (« N ») reached a territory: its place in the list of those in view. */
+  onStep?(step: { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null): void;
 }
 
 type Target = { kind: 'epci' | 'ti'; code: string };
@@ -58,6 +67,10 @@ export class AtlasMap {
   private complete = false;
   private detail: AtlasData['topology'] | null = null;
   private detailLoading: Promise<void> | null = null;
+  /** Who framed the map: France (refit on resize), the user, or the link's viewport (kept). */
+  private framing: 'france' | 'user' | 'link' = 'france';
+  private quietMove = false;
+  private stepped: Target | null = null;
 
   /** `data` may come later (setData): the map and its style start while the data downloads. */
   constructor(
@@ -70,7 +83,7 @@ export class AtlasMap {
       container,
       style: baseStyle(),
       bounds: FRANCE_BOUNDS,
-      fitBoundsOptions: { padding: 8 },
+      fitBoundsOptions: { padding: FRANCE_PADDING },
       attributionControl: false,
       interactive: opts.interactive ?? true,
       canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },
@@ -86,12 +99,12 @@ export class AtlasMap {
         compact: true,
         customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie',
       }),
-      'bottom-right',
+      // Top left is sea (the Channel and the Atlantic): the box never hides land, e.g. Corsica.
+      'top-left',
     );
     this.map.on('load', () => {
-      // On small screens the attribution starts folded (the "i" button opens it).
-      if (container.clientWidth < 600)
-        container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
+      // The attribution starts folded (the "i" button opens it); the sources are under the map.
+      container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
       this.styleLoaded = true;
       this.init();
     });
@@ -110,6 +123,8 @@ export class AtlasMap {
     const container = this.container;
     this.addLayers();
     this.bindEvents();
+    this.bindFraming();
+    bindStepKeys(this, container);
     // Readable by tests and assistive tech alike: 'idle' once every tile and colour is drawn,
     // the layers left out of the first frame included.
     container.setAttribute('data-map-state', 'busy');
@@ -281,6 +296,7 @@ export class AtlasMap {
       },
       paint: { 'text-color': '#3f1d63', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
     });
+    addGroupLayers(m, 'ti-labels');
     m.addLayer({
       id: 'inset-labels',
       type: 'symbol',
@@ -341,9 +357,75 @@ export class AtlasMap {
     m.on('mouseenter', 'ti-labels', () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', 'ti-labels', () => (m.getCanvas().style.cursor = ''));
     m.on('moveend', () => {
+      if (this.quietMove) return;
       const c = m.getCenter();
       this.cb.onMove({ lon: c.lng, lat: c.lat, zoom: m.getZoom() });
     });
+  }
+
+  /** France is refitted when the map changes size, until the user or a link frames the map. */
+  private bindFraming(): void {
+    const m = this.map;
+    m.on('movestart', (e) => {
+      if ((e as { originalEvent?: Event }).originalEvent) this.framing = 'user';
+    });
+    // resize() fires movestart … resize … moveend: that move is not the user's, keep it out of the URL.
+    m.on('resize', () => {
+      if (this.framing === 'france') this.fitFrance();
+      this.quietMove = true;
+      setTimeout(() => (this.quietMove = false));
+    });
+  }
+
+  /** Territories drawn in the current view, sorted by name, for keyboard stepping. */
+  territoriesInView(): Target[] {
+    const data = this.data;
+    if (!data) return [];
+    const seen = new Map<string, Target>();
+    for (const f of this.map.queryRenderedFeatures({ layers: [this.fillLayer()] })) {
+      const t = this.targetOf(f);
+      seen.set(t.code, t);
+    }
+    const name = (t: Target) =>
+      (t.kind === 'epci'
+        ? data.territories.epci.find((e) => e.code === t.code)?.name
+        : data.territories.ti[t.code.slice(0, 4) as Generation]?.find((x) => x.key === t.code)?.name) ?? t.code;
+    const named = [...seen.values()].map((t) => ({ t, n: name(t) }));
+    named.sort((a, b) => a.n.localeCompare(b.n, 'fr'));
+    return named.map((x) => x.t);
+  }
+
+  /** Moves the keyboard highlight to the next (or previous) territory in view. */
+  step(direction: 1 | -1): void {
+    const list = this.territoriesInView();
+    if (list.length === 0) {
+      this.cb.onStep?.(null);
+      return;
+    }
+    const at = this.stepped ? list.findIndex((t) => sameTarget(t, this.stepped)) : -1;
+    const index = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+    this.stepped = list[index];
+    this.setHover(this.stepped);
+    this.cb.onStep?.({ ...this.stepped, index, total: list.length });
+  }
+
+  /** Opens the territory reached by keyboard stepping; false when there is none. */
+  openStepped(): boolean {
+    if (!this.stepped) return false;
+    this.cb.onClick(this.stepped);
+    return true;
+  }
+
+  endStepping(): void {
+    if (!this.stepped) return;
+    this.stepped = null;
+    this.setHover(null);
+    this.cb.onStep?.(null);
+  }
+
+  /** Keyboard panning and zooming count as the user framing the map. */
+  markUserFramed(): void {
+    this.framing = 'user';
   }
 
   private targetOf(f: maplibregl.MapGeoJSONFeature): Target {
@@ -575,7 +657,14 @@ export class AtlasMap {
     return code.includes(':') ? { kind: 'ti', code } : { kind: 'epci', code };
   }
 
+  /** Custom groups: outline and name (geometry merged from the member EPCI). */
+  setGroups(groups: readonly { name: string; epcis: string[] }[]): void {
+    const source = this.map.getSource('groups') as maplibregl.GeoJSONSource | undefined;
+    if (source && this.data) source.setData(groupsGeoJSON(this.data.topology, this.data.territories.epci, groups));
+  }
+
   fitTo(bbox: BBox, maxZoom = 9): void {
+    this.framing = 'user';
     this.map.fitBounds(
       [
         [bbox[0], bbox[1]],
@@ -585,17 +674,23 @@ export class AtlasMap {
     );
   }
 
+  /** Frames mainland France and Corsica (the insets included); refitted on resize from then on. */
   fitFrance(): void {
+    this.framing = 'france';
+    this.quietMove = true;
     this.map.fitBounds(
       [
         [FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]],
         [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]],
       ],
-      { padding: 8, duration: 0 },
+      { padding: FRANCE_PADDING, duration: 0 },
     );
+    this.quietMove = false;
   }
 
+  /** The link's viewport: kept as is when the window changes size. */
   jumpTo(v: { lon: number; lat: number; zoom: number }): void {
+    this.framing = 'link';
     this.map.jumpTo({ center: [v.lon, v.lat], zoom: v.zoom });
   }
 

@@ -5,7 +5,7 @@ import type { AtlasData } from '../data/load.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
 import type { UserTable } from '../domain/user-data.ts';
-import { DEFAULT_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
+import { HOME_VIEW, MAX_BASKET, type Selection, type ViewState } from './view.ts';
 
 export interface Hover {
   kind: 'epci' | 'ti';
@@ -76,7 +76,7 @@ export const useAtlas = create<AtlasStore>((set) => ({
   data: null,
   catalog: null,
   loadError: null,
-  view: DEFAULT_VIEW,
+  view: HOME_VIEW,
   hover: null,
   site: null,
   setSite: (site) => set({ site }),

@@ -1,27 +1,41 @@
 // Mirrors the store's view in the URL (history.pushState) and back (popstate), through the
 // pure codec of src/domain/url.ts. Unknown or malformed parameters are reported to the user.
 import { useEffect } from 'react';
+import { DIMENSIONS } from '../domain/choropleth.ts';
+import { SCHEMES } from '../domain/classify.ts';
 import { PRESENTATION_PARAMS, stripPresentationParams } from '../domain/export/embed.ts';
-import { decodeView, encodeView, viewEquals } from '../domain/url.ts';
+import { knownCategories } from '../domain/link-known.ts';
+import { decodeView, encodeView, type KnownCodes, viewEquals } from '../domain/url.ts';
 import { translator } from '../i18n/index.ts';
+import { indicatorContext } from './derived.ts';
 import { useAtlas } from './store.ts';
+import { describeDropped } from './url-report.ts';
 import type { ViewState } from './view.ts';
 
-function knownSets() {
-  const { catalog } = useAtlas.getState();
-  if (!catalog) return undefined;
-  return { epci: new Set(catalog.epci.keys()), ti: new Set(catalog.ti.keys()) };
+let known: KnownCodes | undefined;
+/** Catalogues a link is checked against (indicators are checked once imported tables are read). */
+function knownSets(): KnownCodes | undefined {
+  const s = useAtlas.getState();
+  const ctx = indicatorContext(s);
+  if (!s.catalog || !ctx) return undefined;
+  known ??= {
+    epci: new Set([...s.catalog.epci.keys(), ...s.catalog.ept.keys()]),
+    ti: new Set(s.catalog.ti.keys()),
+    schemes: new Set(Object.keys(SCHEMES)),
+    dimensions: new Set(DIMENSIONS),
+    categories: knownCategories(ctx),
+  };
+  return known;
 }
 
 function readUrl(report: boolean): void {
   // Presentation flags (embed=1, interactive=0…) are not part of the view: not reported as unknown.
-  const { view, dropped } = decodeView(stripPresentationParams(window.location.search), knownSets());
+  const search = window.location.search;
+  const bare = search.replace(/^\?/, '') === '';
+  const { view, dropped } = decodeView(stripPresentationParams(search), knownSets(), { bare });
   const store = useAtlas.getState();
   if (!viewEquals(view, store.view)) store.replaceView(view);
-  if (report && dropped.length > 0) {
-    const t = translator(view.lang);
-    store.notify(t('url.dropped', { list: dropped.map((d) => `${d.param}=${d.value}`).join(', ') }));
-  }
+  if (report && dropped.length > 0) store.notify(describeDropped(dropped, view, translator(view.lang)));
 }
 
 export function useUrlSync(): void {
@@ -33,7 +47,8 @@ export function useUrlSync(): void {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const unsub = useAtlas.subscribe((s) => {
       if (s.view === last) return;
-      const onlyViewport = viewEquals({ ...s.view, viewport: last.viewport }, last);
+      // Panning and custom groups (restored from this browser) do not make a history step.
+      const onlyViewport = viewEquals({ ...s.view, viewport: last.viewport, groups: last.groups }, last);
       last = s.view;
       // Presentation flags (embed=1…) stay in the address; they are not part of the view.
       const current = new URLSearchParams(window.location.search);

@@ -53,12 +53,34 @@ export interface ViewState {
   viewport: Viewport | null;
   /** Brownfield point layer, null = hidden. */
   friches: FricheLayer | null;
+  /** Custom groups of EPCI drawn on the map (outline and label) and carried by links. */
+  groups: GroupRef[];
 }
+
+/** A custom group as a link carries it: its name and member EPCI SIREN codes. */
+export interface GroupRef {
+  name: string;
+  epcis: string[];
+}
+export const MAX_GROUPS = 12;
+export const MAX_GROUP_MEMBERS = 400;
+
+/**
+ * The colouring of a first visit (an address without any parameter): where the TI are (their
+ * outlines are shown) and how industrial jobs changed in their zone d'emploi. Switch it here, and only
+ * here. Links always carry `ind`,
+ * so changing it never changes the meaning of a link already shared.
+ */
+export const DEFAULT_INDICATOR = 'ze_emploi_industriel_evol_pct';
 
 export const MAX_BASKET = 12;
 export const MIN_CLASSES = 3;
 export const MAX_CLASSES = 9;
 
+/**
+ * The base every link is decoded from. A link without `ind` was made before links carried it,
+ * when it meant « no colouring »: hence `indicator: null` here (see src/domain/url.ts).
+ */
 export const DEFAULT_VIEW: ViewState = {
   lang: 'fr',
   level: 'epci',
@@ -77,4 +99,8 @@ export const DEFAULT_VIEW: ViewState = {
   basket: [],
   viewport: null,
   friches: null,
+  groups: [],
 };
+
+/** What a bare address (no parameter at all) shows: the default view with the default colouring. */
+export const HOME_VIEW: ViewState = { ...DEFAULT_VIEW, indicator: DEFAULT_INDICATOR };

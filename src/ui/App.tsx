@@ -17,6 +17,7 @@ import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { MapView } from './MapView.tsx';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
+import { PrintSheet } from './PrintSheet.tsx';
 import { useT } from './useT.ts';
 
 // The drop zone (and the import code behind it) loads once the first map is drawn.
@@ -104,14 +105,17 @@ export function App() {
             )}
           </main>
           {data && (
-            <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
-              <ErrorBoundary>
-                <BasketBar />
-              </ErrorBoundary>
-              <ErrorBoundary>
-                <Panel />
-              </ErrorBoundary>
-            </section>
+            <>
+              <PrintSheet />
+              <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+                <ErrorBoundary>
+                  <BasketBar />
+                </ErrorBoundary>
+                <ErrorBoundary>
+                  <Panel />
+                </ErrorBoundary>
+              </section>
+            </>
           )}
         </>
       )}

@@ -107,7 +107,7 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
         t('sources.licence'),
         'URL',
       ],
-      sources: sourceRows(table.columns, sources),
+      sources: sourceRows(table.columns, sources, t('sources.toConfirm')),
       notes: [
         [t('compare.exportDate'), new Date().toISOString().slice(0, 10)],
         [t('compare.permalink'), window.location.href],

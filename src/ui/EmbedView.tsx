@@ -165,6 +165,11 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
       <footer className="embed-foot">
         {caption && (!ch ? <span>{caption.source}. </span> : null)}
         {caption && <span>{caption.note}. </span>}
+        {caption?.context.map((l) => (
+          <span key={l} className="embed-context">
+            {l}{' '}
+          </span>
+        ))}
         <a href={full} target="_blank" rel="noopener noreferrer" data-testid="embed-open-full">
           {t('share.openFull')} ↗
         </a>

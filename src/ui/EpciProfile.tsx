@@ -55,7 +55,10 @@ export function EpciProfile({ code }: { code: string }) {
           <ul className="plain">
             {e.ept.map((x) => (
               <li key={x.code}>
-                {x.name} <code>{x.code}</code>
+                <button type="button" className="link-button" onClick={() => select({ kind: 'epci', code: x.code })}>
+                  {catalog.ept.get(x.code)?.name ?? x.name}
+                </button>{' '}
+                <code>{x.code}</code>
               </li>
             ))}
           </ul>

@@ -150,7 +150,12 @@ export async function renderPng(width: number, height: number, ratio: number): P
     legendTitle: caption.legendTitle,
     legend: caption.legend,
     // The inset note only when the insets are in the frame (France view or a view reaching them).
-    footer: [caption.source, insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date],
+    footer: [
+      ...caption.context,
+      caption.source,
+      insetsVisible(s) ? `${caption.note}. ${caption.date}` : caption.date,
+      fullAppUrl(appBase(), encodeView(s.view)),
+    ],
   });
   const { map: rect } = layout;
 
@@ -256,16 +261,35 @@ export function svgFor(s: AtlasStore, detail?: Topology): string | null {
     subtitle: caption.subtitle,
     legendTitle: caption.legendTitle,
     legend: caption.legend,
-    footer: [caption.source, `${caption.note}. ${caption.date}`],
+    footer: [
+      ...caption.context,
+      caption.source,
+      `${caption.note}. ${caption.date}`,
+      fullAppUrl(appBase(), encodeView(s.view)),
+    ],
     lang: v.lang,
   });
 }
 
 // --- Data -----------------------------------------------------------------------------------
 
+/** What the exported rows are, in words: the same text as the map's caption, plus the permalink. */
+function viewLines(s: AtlasStore): string[] {
+  const c = captionFor(s);
+  if (!c) return [];
+  const t = translator(s.view.lang);
+  return [
+    `${c.title} · ${c.subtitle}`,
+    ...c.context,
+    c.source,
+    c.date,
+    `${t('export.permalink')} : ${fullAppUrl(appBase(), encodeView(s.view))}`,
+  ];
+}
+
 export function csvFor(s: AtlasStore, decimalComma: boolean): string | null {
   const table = tableFor(s);
-  return table ? toCsv(table, { decimalComma }) : null;
+  return table ? toCsv(table, { decimalComma, preamble: viewLines(s) }) : null;
 }
 
 export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
@@ -282,8 +306,9 @@ export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
       t('export.colLicence'),
       t('export.colUrl'),
     ],
-    sources: sourceRows(table.columns, s.data.manifest.sources),
+    sources: sourceRows(table.columns, s.data.manifest.sources, t('sources.toConfirm')),
     notes: [
+      ...viewLines(s).map((l, i): [string, string] => [i === 0 ? t('context.state') : '', l]),
       [t('export.exportDate'), new Date().toISOString().slice(0, 19).replace('T', ' ')],
       [t('export.permalink'), fullAppUrl(appBase(), encodeView(s.view))],
       [t('export.rows'), String(table.rows.length)],
@@ -302,7 +327,16 @@ function compareCells(a: ExportCell, b: ExportCell, lang: Lang): number {
   return String(a).localeCompare(String(b), lang, { numeric: true, sensitivity: 'base' });
 }
 
-export function DataTable({ table, caption }: { table: ExportTable; caption: string }) {
+export function DataTable({
+  table,
+  caption,
+  onOpen,
+}: {
+  table: ExportTable;
+  caption: string;
+  /** Opens a row's profile (Enter or a click on the row); rows are then focusable. */
+  onOpen?: (code: string) => void;
+}) {
   const t = useT();
   const lang = useLang();
   const [sort, setSort] = useState<Sort>(null);
@@ -353,7 +387,21 @@ export function DataTable({ table, caption }: { table: ExportTable; caption: str
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={String(r[0])}>
+            <tr
+              key={String(r[0])}
+              tabIndex={onOpen ? 0 : undefined}
+              onClick={onOpen ? () => onOpen(String(r[0])) : undefined}
+              onKeyDown={
+                onOpen
+                  ? (e) => {
+                      if (e.key === 'Enter' || e.key === ' ') {
+                        e.preventDefault();
+                        onOpen(String(r[0]));
+                      }
+                    }
+                  : undefined
+              }
+            >
               {r.map((v, i) =>
                 i === 1 ? (
                   <th key={i} scope="row">
@@ -396,7 +444,16 @@ export function TableDialog({ onClose }: { onClose: () => void }) {
           {caption.title} · {caption.subtitle}
         </p>
       )}
-      {table && <DataTable table={table} caption={t('export.tableCaption', { count: table.rows.length })} />}
+      {table && (
+        <DataTable
+          table={table}
+          caption={t('export.tableCaption', { count: table.rows.length })}
+          onOpen={(code) => {
+            useAtlas.getState().select({ kind: code.includes(':') ? 'ti' : 'epci', code });
+            onClose();
+          }}
+        />
+      )}
       <form method="dialog" className="dialog-actions">
         <button type="submit">{t('panel.close')}</button>
       </form>
@@ -548,7 +605,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       </section>
       <section className="export-section">
         <h3>{t('export.data')}</h3>
-        <p className="hint">{t('export.dataHint', { count: formatNumber(table?.rows.length ?? 0, { lang }), unit })}</p>
+        <p className="hint">{t('export.dataHint', { count: table?.rows.length ?? 0, unit })}</p>
         <label className="check">
           <input
             type="checkbox"

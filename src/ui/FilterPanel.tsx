@@ -46,13 +46,7 @@ export function FilterPanel() {
     <section className="filter-panel" aria-labelledby="filters-title">
       <h2 id="filters-title">{t('filters.title')}</h2>
       <p className="filter-count" data-testid="filter-count" aria-live="polite">
-        {active
-          ? t('filters.count', {
-              count: formatNumber(result.count, { lang }),
-              total: formatNumber(total, { lang }),
-              unit,
-            })
-          : t('filters.countAll', { total: formatNumber(total, { lang }), unit })}
+        {active ? t('filters.count', { count: result.count, total, unit }) : t('filters.countAll', { total, unit })}
       </p>
       {view.filters.map((f, i) => (
         <div className="filter-row" key={i}>

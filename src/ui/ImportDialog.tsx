@@ -3,6 +3,7 @@
 // indicators (« vos données ») aggregated to EPCI and TI. The table itself stays in the worker
 // (src/state/user-data-worker.ts): the page only receives reports, so a 20 MB file does not freeze it.
 // Text from the file is only ever rendered as React text (never as HTML).
+
 import { type DragEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Generation } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
@@ -19,6 +20,7 @@ import {
   MAX_IMPORT_BYTES,
   type ParseReport,
 } from '../domain/import/index.ts';
+import { guessYear } from '../domain/import/year.ts';
 import { type Direction, isAvailable } from '../domain/indicators.ts';
 import {
   type ColumnSpec,
@@ -1063,6 +1065,11 @@ function ColumnEditor({
             data-testid="import-year"
           />
         </label>
+        <YearQuestion
+          name={report.columns.find((c) => c.index === spec.column)?.name ?? spec.label}
+          year={spec.year}
+          onConfirm={(year) => patch({ year })}
+        />
       </div>
       <div className="form-grid">
         {level === 'commune' && (
@@ -1163,5 +1170,20 @@ function ColumnEditor({
         <p className="import-error">{coverage.error ? fmtMsg(coverage.error, lang) : ''}</p>
       )}
     </div>
+  );
+}
+
+/** A year in the column name that may be a target (« Objectif 2030 »): used only if confirmed. */
+function YearQuestion({ name, year, onConfirm }: { name: string; year: string; onConfirm: (y: string) => void }) {
+  const t = useT();
+  const { ask } = guessYear(name);
+  if (!ask || year !== '') return null;
+  return (
+    <p className="hint year-question" data-testid="import-year-question">
+      {t('userData.yearAsk', { year: ask })}{' '}
+      <button type="button" onClick={() => onConfirm(ask)}>
+        {t('userData.yearConfirm', { year: ask })}
+      </button>
+    </p>
   );
 }

@@ -139,7 +139,7 @@ export function IndicatorPanel() {
                 .filter(([, d]) => d.kind === schemeKind)
                 .map(([id, d]) => (
                   <option key={id} value={id}>
-                    {d.label}
+                    {t(`indicator.schemeNames.${id}`, { defaultValue: d.label })}
                   </option>
                 ))}
             </select>

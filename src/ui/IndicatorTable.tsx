@@ -2,11 +2,14 @@ import { useMemo } from 'react';
 import type { Generation } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { THEMES } from '../domain/indicators.ts';
+import { epciMissing } from '../domain/parts.ts';
 import { type ProfileRow, profileRows } from '../domain/profile.ts';
 import type { Rank } from '../domain/rank.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Level } from '../state/view.ts';
+import { MissingValue } from './MissingValue.tsx';
+import { ThemeSources } from './ThemeSources.tsx';
 import { useLang, useT } from './useT.ts';
 
 /** Every numeric indicator of a territory with value, unit, year, source and ranks. */
@@ -16,11 +19,15 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
   const base = useAtlas(indicatorContext)!;
   // The profile's own level (an EPCI profile stays at EPCI level whatever the map shows).
   const ctx = useMemo(() => ({ ...base, level, generation }), [base, level, generation]);
-  const sources = useAtlas((s) => s.data!.manifest.sources);
+  const manifest = useAtlas((s) => s.data!.manifest);
+  const sources = manifest.sources;
   const setView = useAtlas((s) => s.setView);
   const rows = profileRows(ctx, code);
-  const rank = (r: Rank | null) =>
+  const rankText = (r: Rank | null) =>
     r ? (r.rank === 1 ? t('profile.rankFirst', { of: r.of }) : t('profile.rankAll', { rank: r.rank, of: r.of })) : '—';
+  // Indicators that must not rank territories say so instead of a rank.
+  const rank = (row: ProfileRow, r: Rank | null) =>
+    row.indicator.notRanked ? <span title={row.indicator.notRanked[lang]}>{t('profile.notRanked')}</span> : rankText(r);
   const byTheme = THEMES.map((th) => ({ th, rows: rows.filter((r) => r.indicator.theme === th) })).filter(
     (g) => g.rows.length > 0,
   );
@@ -60,19 +67,37 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
                         {r.indicator.short?.[lang] ?? r.indicator.label[lang]}
                       </button>
                       <span className="muted small"> {r.indicator.year(ctx)}</span>
+                      {r.all && (
+                        <span className="muted small rank-dir">
+                          {' '}
+                          · {t(r.indicator.direction === 'lower-better' ? 'profile.rankLow' : 'profile.rankHigh')}
+                        </span>
+                      )}
                     </th>
                     <td className="num">
-                      {formatNumber(r.value, { lang, decimals: r.indicator.decimals })}{' '}
-                      <span className="muted small">{r.value === null ? '' : r.indicator.unit[lang]}</span>
+                      {r.value === null && ctx.level === 'epci' ? (
+                        <MissingValue missing={epciMissing(ctx, manifest, r.indicator, code)} />
+                      ) : (
+                        <>
+                          {formatNumber(r.value, { lang, decimals: r.indicator.decimals })}{' '}
+                          <span className="muted small">{r.value === null ? '' : r.indicator.unit[lang]}</span>
+                        </>
+                      )}
                     </td>
-                    <td className="num">{rank(r.all)}</td>
-                    {ctx.level === 'epci' && <td className="num">{rank(r.region)}</td>}
-                    {ctx.level === 'epci' && <td className="num">{rank(r.ti)}</td>}
+                    <td className="num">{rank(r, r.all)}</td>
+                    {ctx.level === 'epci' && <td className="num">{rank(r, r.region)}</td>}
+                    {ctx.level === 'epci' && <td className="num">{rank(r, r.ti)}</td>}
                   </tr>
                 );
               })}
             </tbody>
           </table>
+          {rows.some((r) => r.indicator.notRanked) && (
+            <p className="muted small" data-testid="not-ranked-note">
+              {rows.find((r) => r.indicator.notRanked)!.indicator.notRanked![lang]}
+            </p>
+          )}
+          <ThemeSources indicators={rows.map((r) => r.indicator)} ctx={ctx} />
         </section>
       ))}
     </div>

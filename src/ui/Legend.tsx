@@ -56,13 +56,21 @@ export function Legend() {
         )}
       </ul>
       {ind.caveat && <p className="legend-caveat">⚠ {ind.caveat[lang]}</p>}
+      {ind.notRanked && (
+        <p className="legend-caveat" data-testid="legend-not-ranked">
+          {ind.notRanked[lang]}
+        </p>
+      )}
       {ind.type === 'numeric' && ind.userSource ? (
         <p className="legend-source" data-testid="legend-user-source">
           {ind.userSource[lang]}
         </p>
       ) : (
         <p className="legend-source">
-          {t('legend.source')} : {src.map((s) => `${s.producer} (${s.licence})`).join(' ; ')}
+          {t('legend.source')} :{' '}
+          {src
+            .map((s) => `${s.producer} (${s.licence}${s.licenceToConfirm ? ` — ${t('sources.toConfirm')}` : ''})`)
+            .join(' ; ')}
         </p>
       )}
     </section>

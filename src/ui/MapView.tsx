@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { loadFriches } from '../data/load.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
-import { type MapPaint, mapPaint } from '../state/derived.ts';
+import { filterResult, type MapPaint, mapPaint } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
@@ -18,6 +18,9 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const t = useT();
   const container = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
+  const [step, setStep] = useState<{ kind: 'epci' | 'ti'; code: string; index: number; total: number } | null>(null);
+  const catalog = useAtlas((s) => s.catalog);
+  const noMatch = useAtlas((s) => s.view.filters.length > 0 && filterResult(s)?.count === 0);
   const data = useAtlas((s) => s.data);
   const atlasRef = useRef<AtlasMap | null>(null);
 
@@ -34,6 +37,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
           onHover: (h) => store.getState().setHover(h),
           onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
           onClick: (target) => store.getState().select(target),
+          onStep: setStep,
           onMove: (v) => {
             const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
             const viewport = { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };
@@ -49,6 +53,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
             syncFriches();
             const vp = store.getState().view.viewport;
             if (vp) atlas.jumpTo(vp);
+            atlas.setGroups(store.getState().view.groups);
             window.__atlas = { map: atlas, store, ready: true };
             container.current?.setAttribute('data-ready', 'true');
           },
@@ -94,10 +99,12 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         return;
       sync();
       if (s.view.friches !== prev.view.friches) syncFriches();
+      if (s.view.groups !== prev.view.groups) atlas.setGroups(s.view.groups);
       const sel = s.view.selection;
       if (sel && (sel.kind !== prev.view.selection?.kind || sel.code !== prev.view.selection?.code)) {
         const cat = s.catalog!;
-        const box = sel.kind === 'epci' ? cat.epci.get(sel.code)?.bbox : cat.ti.get(sel.code)?.bbox;
+        const box =
+          sel.kind === 'epci' ? (cat.epci.get(sel.code) ?? cat.ept.get(sel.code))?.bbox : cat.ti.get(sel.code)?.bbox;
         if (box && s.view.viewport === prev.view.viewport) atlas.fitTo(box);
       }
     });
@@ -118,9 +125,31 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         {t('app.mapError')}
       </div>
     );
+  const stepName = step ? (step.kind === 'epci' ? catalog?.epci.get(step.code) : catalog?.ti.get(step.code))?.name : '';
   return (
     <div className="map-wrap">
-      <div ref={container} className="map" data-testid="map" role="application" aria-label={t('app.title')} />
+      <div
+        ref={container}
+        className="map"
+        data-testid="map"
+        role="application"
+        aria-label={t('app.title')}
+        aria-describedby="map-keys"
+      />
+      <p id="map-keys" className="map-keys">
+        {t('map.keys')}
+      </p>
+      <p className={step ? 'map-step' : 'sr-only'} aria-live="polite" data-testid="map-step">
+        {step ? t('map.step', { name: stepName ?? step.code, index: step.index + 1, total: step.total }) : ''}
+      </p>
+      {noMatch && (
+        <p className="map-message" role="status" data-testid="map-no-match">
+          {t('map.noMatch')}
+          <button type="button" onClick={() => useAtlas.getState().setView({ filters: [] })}>
+            {t('filters.reset')}
+          </button>
+        </p>
+      )}
       <Tooltip />
     </div>
   );

@@ -3,7 +3,7 @@
 
 import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { type Catalog, tiKey } from '../data/catalog.ts';
+import { type Catalog, searchableEpci, tiKey } from '../data/catalog.ts';
 import { loadCommunes } from '../data/load.ts';
 import {
   type EpciRecord,
@@ -13,6 +13,7 @@ import {
   type TerritoriesFile,
 } from '../data/types.ts';
 import { buildSearchIndex, explainNoResult, type SearchIndex, type SearchResult, search } from '../domain/search.ts';
+import { placeAliases } from '../domain/search-aliases.ts';
 import { useAtlas } from '../state/store.ts';
 import type { Lang } from '../state/view.ts';
 import { useLang, useT } from './useT.ts';
@@ -36,7 +37,7 @@ function indexCache(territories: TerritoriesFile): IndexCache {
   if (!cache || cache.source !== territories) {
     cache = {
       source: territories,
-      base: buildSearchIndex({ communes: [], epci: territories.epci, ti: territories.ti }),
+      base: buildSearchIndex({ communes: [], epci: searchableEpci(territories), ti: territories.ti }),
       full: null,
       fullPromise: null,
     };
@@ -46,7 +47,9 @@ function indexCache(territories: TerritoriesFile): IndexCache {
 
 function loadFullIndex(c: IndexCache): Promise<SearchIndex> {
   c.fullPromise ??= loadCommunes().then((communes) => {
-    c.full = buildSearchIndex({ communes, epci: c.source.epci, ti: c.source.ti });
+    const epci = searchableEpci(c.source);
+    const aliases = placeAliases(communes, epci, c.source.ti);
+    c.full = buildSearchIndex({ communes, epci, ti: c.source.ti, aliases });
     return c.full;
   });
   return c.fullPromise;
@@ -124,6 +127,19 @@ function choose(r: SearchResult): void {
   } else if (r.epci && s.catalog?.epci.has(r.epci)) {
     s.select({ kind: 'epci', code: r.epci });
   }
+  showProfile();
+}
+
+/**
+ * On a phone the profile sits under the map: bring its title into view and close the on-screen
+ * keyboard (the input loses the focus), so the answer is seen without scrolling by hand.
+ */
+function showProfile(): void {
+  if (!window.matchMedia('(max-width: 720px)').matches) return;
+  (document.activeElement as HTMLElement | null)?.blur();
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => document.querySelector('#panel h2')?.scrollIntoView({ block: 'start' })),
+  );
 }
 
 type CommunesState = 'idle' | 'loading' | 'ready' | 'error';
@@ -255,7 +271,11 @@ export function SearchBox() {
   };
 
   const kindBadge = (r: SearchResult) =>
-    r.kind === 'ti' ? (r.generation === '2018' ? t('search.ti2018') : t('search.ti2023')) : t(`kind.${r.kind}`);
+    r.kind === 'ti'
+      ? r.generation === '2018'
+        ? t('search.ti2018')
+        : t('search.ti2023')
+      : t(`kind.${r.nature === 'EPT' ? 'ept' : r.kind}`);
   const depLabel = (code: string | undefined) => {
     if (!code) return '';
     const name = catalog?.departements.get(code)?.name;
@@ -271,7 +291,8 @@ export function SearchBox() {
     }
     if (r.kind === 'epci') {
       const nature = r.nature ? t(`nature.${r.nature}`) : '';
-      return [nature, depLabel(catalog?.epci.get(r.code)?.depSiege)].filter(Boolean).join(' · ');
+      const rec = catalog?.epci.get(r.code) ?? catalog?.ept.get(r.code);
+      return [nature, depLabel(rec?.depSiege)].filter(Boolean).join(' · ');
     }
     const deps = catalog?.ti.get(r.code)?.departements ?? [];
     return deps.length === 1 ? depLabel(deps[0]) : deps.join(', ');

@@ -2,9 +2,11 @@ import { useMemo } from 'react';
 import { GENERATION_LABEL, type TiRecord } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { indicatorsOf, type NumericIndicator } from '../domain/indicators.ts';
-import { memberValues, perimeterChange } from '../domain/profile.ts';
+import { memberValues } from '../domain/parts.ts';
+import { perimeterChange } from '../domain/profile.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { MissingValue } from './MissingValue.tsx';
 import { useLang, useT } from './useT.ts';
 
 /** Non-aggregable indicators shown per member EPCI. */
@@ -35,7 +37,7 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
       <table>
         <thead>
           <tr>
-            <th scope="col">EPCI</th>
+            <th scope="col">{t('profile.member')}</th>
             {inds.map((i) => (
               <th scope="col" key={i.id}>
                 {i.label[lang]} ({i.unit[lang]}, {i.year(ctx)})
@@ -45,20 +47,30 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
         </thead>
         <tbody>
           {cols[0].map((row, r) => (
-            <tr key={row.epci.code}>
+            <tr key={row.code}>
               <th scope="row">
-                <button
-                  type="button"
-                  className="link-button"
-                  onClick={() => select({ kind: 'epci', code: row.epci.code })}
-                >
-                  {row.epci.name}
-                </button>
-                {row.partial && <span className="muted"> ({t('panel.tiPartial')})</span>}
+                {row.kind === 'commune' ? (
+                  row.name
+                ) : (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() => select({ kind: 'epci', code: row.code })}
+                  >
+                    {row.name}
+                  </button>
+                )}
+                {row.kind !== 'epci' && (
+                  <span className="muted"> ({t(`panel.member${row.kind === 'ept' ? 'Ept' : 'Commune'}`)})</span>
+                )}
               </th>
               {cols.map((c, k) => (
                 <td className="num" key={k}>
-                  {formatNumber(c[r].value, { lang, decimals: inds[k].decimals })}
+                  {c[r].value === null ? (
+                    <MissingValue missing={c[r].missing} />
+                  ) : (
+                    formatNumber(c[r].value, { lang, decimals: inds[k].decimals })
+                  )}
                 </td>
               ))}
             </tr>

@@ -47,6 +47,15 @@ export function TiProfile({ tiKey }: { tiKey: string }) {
               <button type="button" className="link-button" onClick={() => select({ kind: 'epci', code: m.code })}>
                 {m.name}
               </button>
+            ) : m.kind === 'ept' ? (
+              <>
+                <button type="button" className="link-button" onClick={() => select({ kind: 'epci', code: m.code })}>
+                  {catalog.ept.get(m.code)?.name ?? m.name}
+                </button>{' '}
+                <span className="muted">
+                  ({kindLabel[m.kind]}, {catalog.epci.get(m.epci)?.name})
+                </span>
+              </>
             ) : (
               <>
                 {m.name}{' '}

@@ -18,6 +18,7 @@ export function captionFor(s: AtlasStore, date = new Date()): Caption | null {
     sources: s.data.manifest.sources,
     showTi: s.view.showTi,
     filtered: active ? { count: fr.count, total: fr.match.length } : null,
+    filters: s.view.filters,
     tiTint: COLORS.tiTint,
     date,
     t: translator(s.view.lang) as never,

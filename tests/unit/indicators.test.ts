@@ -106,35 +106,41 @@ describe('Sprint Innovation rule', () => {
   const rule: SprintRule = {
     citation: 'test',
     statedCount: 2,
+    threshold: 0.05,
+    thresholdText: { fr: '', en: '' },
     interpretation: { fr: '', en: '' },
     excluded: [
       { dep: '44', as: 'x' },
       { dep: '69', as: 'y' },
     ],
   };
-  it('gives three states on crafted cases', () => {
-    expect(sprintState(['23', '19'], rule)).toBe('eligible');
-    expect(sprintState(['44'], rule)).toBe('not-eligible');
-    expect(sprintState(['44', '69'], rule)).toBe('not-eligible');
-    expect(sprintState(['44', '85'], rule)).toBe('partial');
+  it('gives three states from population shares, with the stated threshold', () => {
+    expect(sprintState({ '23': 0.6, '19': 0.4 }, rule)).toBe('eligible');
+    expect(sprintState({ '44': 1 }, rule)).toBe('not-eligible');
+    expect(sprintState({ '44': 0.5, '69': 0.5 }, rule)).toBe('not-eligible');
+    expect(sprintState({ '44': 0.3, '85': 0.7 }, rule)).toBe('partial');
+    expect(sprintState({ '44': 0.016, '85': 0.984 }, rule)).toBe('eligible');
+    expect(sprintState({ '44': 0.97, '85': 0.03 }, rule)).toBe('not-eligible');
   });
-  it('gives an EPCI the state of its TI(s)', () => {
-    expect(epciSprintState([])).toBe('outside-ti');
-    expect(epciSprintState(['not-eligible', 'eligible'])).toBe('eligible');
-    expect(epciSprintState(['partial'])).toBe('partial');
+  it('gives an EPCI in a TI the state of its own population, outside-ti otherwise', () => {
+    expect(epciSprintState({ '44': 1 }, false, rule)).toBe('outside-ti');
+    expect(epciSprintState({ '85': 1 }, true, rule)).toBe('eligible');
+    expect(epciSprintState({ '44': 0.5, '85': 0.5 }, true, rule)).toBe('partial');
   });
   it('encodes the 22 départements of the literal reading, and says it lists more than ten', () => {
     expect(sprintRule.excluded).toHaveLength(22);
     expect(sprintRule.statedCount).toBe(10);
     expect(sprintRule.citation).toMatch(/Fabrique de l'industrie/);
   });
-  it('on the real data: Saint-Nazaire Loire Estuaire (44) is not eligible, a TI across 44 and another département is partial', () => {
+  it('on the real data: Saint-Nazaire Loire Estuaire (44) is not eligible; a TI across 44 and another département follows its population share', () => {
     const states = (INDICATOR_BY_ID.get('sprint') as CategoricalIndicator).classify(at(ctx, 'ti'));
     const tis = ctx.territories.ti['2023'];
     const sn = tis.findIndex((t) => t.name === 'Saint-Nazaire Loire Estuaire');
     expect(states[sn]).toBe('not-eligible');
+    // Ancenis Châteaubriant: 97 % of its population in Loire-Atlantique → not eligible, not "partly".
     const across = tis.findIndex((t) => t.departements.includes('44') && t.departements.length > 1);
-    if (across >= 0) expect(states[across]).toBe('partial');
+    expect(tis[across].depShares['44']).toBeGreaterThan(0.95);
+    expect(states[across]).toBe('not-eligible');
     expect(states.filter((s) => s === 'eligible').length).toBeGreaterThan(100);
   });
 });

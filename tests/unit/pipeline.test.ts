@@ -171,7 +171,8 @@ describe('pipeline runs', () => {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });
     }
-  });
+    // Two full pipeline runs: slow on a loaded 2-core machine.
+  }, 180_000);
 });
 
 describe('pipeline on broken inputs', () => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Dropped, decodeView, encodeView, URL_PARAMS, viewEquals } from '../../src/domain/url.ts';
-import { DEFAULT_VIEW, type Filter, MAX_BASKET, type ViewState } from '../../src/state/view.ts';
+import { type Dropped, decodeView, encodeView, URL_PARAMS, usedValue, viewEquals } from '../../src/domain/url.ts';
+import {
+  DEFAULT_INDICATOR,
+  DEFAULT_VIEW,
+  type Filter,
+  HOME_VIEW,
+  MAX_BASKET,
+  type ViewState,
+} from '../../src/state/view.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -103,6 +110,13 @@ const validViewArb: fc.Arbitrary<ViewState> = fc.record({
   ),
   basket: fc.uniqueArray(codeArb, { maxLength: MAX_BASKET }),
   viewport: fc.option(viewportArb),
+  groups: fc.array(
+    fc.record({
+      name: fc.string({ unit: trickyUnit, minLength: 1, maxLength: 8 }).filter((n) => n.trim() === n && n !== ''),
+      epcis: fc.uniqueArray(sirenArb, { minLength: 1, maxLength: 4 }),
+    }),
+    { maxLength: 3 },
+  ),
 });
 
 /** Key=value soups mixing real parameter names, junk and hostile values. */
@@ -200,7 +214,11 @@ describe('url codec: properties', () => {
             ...view.filters.flatMap((f) => (f.kind === 'range' ? [f.indicator] : [])),
           ]),
           dimensions: new Set(view.filters.flatMap((f) => (f.kind === 'category' ? [f.dimension] : []))),
-          epci: new Set([...view.basket, view.selection?.code ?? ''].filter((c) => /^\d{9}$/.test(c))),
+          epci: new Set(
+            [...view.basket, view.selection?.code ?? '', ...view.groups.flatMap((g) => g.epcis)].filter((c) =>
+              /^\d{9}$/.test(c),
+            ),
+          ),
           ti: new Set([...view.basket, view.selection?.code ?? ''].filter((c) => c.includes(':ti-'))),
           schemes: new Set([view.scheme]),
         };
@@ -222,8 +240,10 @@ describe('url codec: properties', () => {
         if (q === '') return;
         const parts = q.split('&');
         for (const part of parts) expect(part).toMatch(/^[a-z]+=/);
-        // Every parameter written carries information: dropping any one changes the view.
+        // Every parameter written carries information: dropping any one changes the view (except
+        // `ind=`, written on purpose so that a link never depends on the default colouring).
         for (let i = 0; i < parts.length; i++) {
+          if (parts[i] === 'ind=' && parts.length > 1) continue;
           const without = parts.filter((_, j) => j !== i).join('&');
           expect(viewEquals(decodeView(without).view, view)).toBe(false);
         }
@@ -314,6 +334,7 @@ describe('url codec: properties', () => {
       basket: fc.array(fc.string(), { maxLength: 20 }),
       viewport: fc.option(fc.record({ lon: fc.double(), lat: fc.double(), zoom: fc.double() })),
       friches: fc.option(fc.record({ statuses: fc.array(fc.integer()), groups: fc.array(fc.integer()) })),
+      groups: fc.array(fc.record({ name: fc.string(), epcis: fc.array(fc.string()) }), { maxLength: 3 }),
     });
     fc.assert(
       fc.property(anyView, (view) => {
@@ -356,12 +377,56 @@ describe('url codec: examples', () => {
       basket: [],
       viewport: null,
       friches: null,
+      groups: [],
     });
   });
 
-  it('encodes the default view as the empty string, and decodes empty input to it', () => {
-    expect(encodeView(DEFAULT_VIEW)).toBe('');
-    for (const q of ['', '?', '#', '?&&', '##??']) expect(decodeView(q)).toEqual({ view: DEFAULT_VIEW, dropped: [] });
+  it('always writes the indicator, and opens a bare address on the home view', () => {
+    expect(encodeView(DEFAULT_VIEW)).toBe('ind=');
+    expect(encodeView(HOME_VIEW)).toBe(`ind=${DEFAULT_INDICATOR}`);
+    for (const q of ['', '?', '#', '?&&', '##??']) expect(decodeView(q)).toEqual({ view: HOME_VIEW, dropped: [] });
+  });
+
+  it('keeps old links meaning what they meant: no `ind` means no colouring', () => {
+    expect(decodeView('sel=200054781').view.indicator).toBeNull();
+    expect(decodeView('lang=en').view.indicator).toBeNull();
+    // An old embed of the default map: only presentation flags, stripped before decoding.
+    expect(decodeView('', {}, { bare: false }).view).toEqual(DEFAULT_VIEW);
+    expect(decodeView('ind=emploi').view.indicator).toBe('emploi');
+  });
+
+  it('reports what it used instead of each ignored or corrected value', () => {
+    const known = {
+      schemes: new Set(['Blues']),
+      dimensions: new Set(['sprint', 'region']),
+      categories: new Map([
+        ['sprint', new Set(['eligible', 'partial'])],
+        ['region', new Set(['11', '84'])],
+      ]),
+    };
+    const r = decodeView('ind=emploi&pal=evil&f=c:sprint:zzz&f=c:region:11,99&cl=q12', known);
+    expect(r.view.scheme).toBe('auto');
+    expect(r.view.filters).toEqual([{ kind: 'category', dimension: 'region', values: ['11'] }]);
+    expect(r.view.classes).toBe(9);
+    expect(r.dropped).toEqual([
+      { param: 'cl', value: 'q12', reason: 'clamped' },
+      { param: 'pal', value: 'evil', reason: 'unknown-scheme' },
+      { param: 'f', value: 'c:sprint:zzz', reason: 'unknown-value' },
+      { param: 'f', value: 'c:region:99', reason: 'unknown-value' },
+    ]);
+    expect(r.dropped.map((d) => usedValue(r.view, d.param))).toEqual(['q9', '', 'c:region:11', 'c:region:11']);
+    expect(usedValue(r.view, 'nope')).toBeNull();
+  });
+
+  it('carries custom groups, dropping unknown members', () => {
+    const view = v({ indicator: 'x', groups: [{ name: 'Estuaire: Loire & co', epcis: ['244400644', '244400404'] }] });
+    const q = encodeView(view);
+    expect(q).toBe('ind=x&grp=Estuaire%3A+Loire+%26+co:244400644,244400404');
+    expect(decodeView(q).view).toEqual(view);
+    const r = decodeView('ind=&grp=A:244400644,123,999999999', { epci: new Set(['244400644']) });
+    expect(r.view.groups).toEqual([{ name: 'A', epcis: ['244400644'] }]);
+    expect(r.dropped.map((d) => d.reason)).toEqual(['malformed', 'unknown-code']);
+    expect(decodeView('ind=&grp=A:').view.groups).toEqual([]);
   });
 
   it('encodes a typical journalist view as a short readable string', () => {

@@ -2,10 +2,11 @@
 // text summary read to screen-reader users. Shared by the PNG, the SVG, the embed and the
 // summary so that they all say the same thing. Pure: translations come in as a function.
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
-import type { Lang } from '../../state/view.ts';
+import type { Filter, Lang } from '../../state/view.ts';
 import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
+import { contextLines } from './context.ts';
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -27,6 +28,8 @@ export interface Caption {
   note: string;
   /** "Carte exportée le … — Atlas …". */
   date: string;
+  /** Filters in words, key for dimmed and « hors TI » territories, caveat, licences to confirm. */
+  context: string[];
 }
 
 export interface CaptionInput {
@@ -37,6 +40,8 @@ export interface CaptionInput {
   showTi: boolean;
   /** Filter result when filters are active. */
   filtered: { count: number; total: number } | null;
+  /** The active filters (said in words). */
+  filters?: Filter[];
   tiTint: string;
   date: Date;
   t: Translate;
@@ -66,7 +71,14 @@ export function buildCaption(input: CaptionInput): Caption {
       .filter((s) => s !== undefined)
       // The year is left out when the producer's name already carries it ("état au 10/03/2024").
       .map(
-        (s) => `${s.producer} (${[s.producer.includes(s.year) ? '' : s.year, s.licence].filter(Boolean).join(', ')})`,
+        (s) =>
+          `${s.producer} (${[
+            s.producer.includes(s.year) ? '' : s.year,
+            s.licence,
+            s.licenceToConfirm ? t('sources.toConfirm') : '',
+          ]
+            .filter(Boolean)
+            .join(', ')})`,
       )
       .join(' ; ');
   const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
@@ -122,6 +134,16 @@ export function buildCaption(input: CaptionInput): Caption {
     source,
     note: t('legend.insetScale'),
     date: t('share.exportedOn', { date: formatDate(input.date, lang), app: t('app.title') }),
+    context: contextLines({
+      ctx,
+      indicator: ch?.indicator ?? null,
+      filters: input.filters ?? [],
+      filtered: input.filtered,
+      showTi: input.showTi,
+      sources: input.sources,
+      lang,
+      t,
+    }),
   };
 }
 

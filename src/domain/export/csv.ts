@@ -12,6 +12,9 @@ export interface CsvOptions {
   decimalComma: boolean;
   /** Field separator; ';' by default (and the only sensible one with a decimal comma). */
   separator?: string;
+  /** Lines written before the table (one text cell each, then an empty line): what the view is,
+   * its sources, caveat and permalink, so that the file explains itself. */
+  preamble?: string[];
 }
 
 // No grouping, never an exponent; -0 written as 0.
@@ -44,7 +47,8 @@ export function csvCell(v: ExportCell, opts: CsvOptions): string {
 /** The whole file as a string (starts with the BOM; every record ends with CRLF). */
 export function toCsv(table: ExportTable, opts: CsvOptions): string {
   const sep = opts.separator ?? ';';
-  const lines = [table.columns.map((c) => csvText(c.label, sep)).join(sep)];
+  const lines = opts.preamble?.length ? [...opts.preamble.map((l) => csvText(l, sep)), ''] : [];
+  lines.push(table.columns.map((c) => csvText(c.label, sep)).join(sep));
   for (const row of table.rows) lines.push(row.map((v) => csvCell(v, opts)).join(sep));
   return BOM + lines.map((l) => l + CRLF).join('');
 }

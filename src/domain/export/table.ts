@@ -91,7 +91,7 @@ function indicatorColumn(
 }
 
 /** Human-readable text of one category value of a filter dimension. */
-function categoryText(
+export function categoryText(
   dim: string,
   value: string,
   ctx: IndicatorContext,
@@ -212,7 +212,7 @@ export interface SourceRow {
 }
 
 /** One row per (column, source) pair, in column order; unknown source ids are skipped. */
-export function sourceRows(columns: ExportColumn[], sources: SourceInfo[]): SourceRow[] {
+export function sourceRows(columns: ExportColumn[], sources: SourceInfo[], toConfirm = ''): SourceRow[] {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const out: SourceRow[] = [];
   for (const c of columns) {
@@ -224,7 +224,8 @@ export function sourceRows(columns: ExportColumn[], sources: SourceInfo[]): Sour
           title: s.title,
           producer: s.producer,
           year: s.year,
-          licence: s.licence,
+          // Compilations that state no licence say so next to it (« licence à confirmer »).
+          licence: s.licenceToConfirm && toConfirm ? `${s.licence} — ${toConfirm}` : s.licence,
           url: s.url,
         });
     }
