@@ -13,7 +13,7 @@ test('data preloaded once, lazy code not loaded by the first view', async ({ pag
   expect(count(/\/generated\/indicators\.json$/)).toBe(1);
   // The full-detail topology is for zoomed-in maps and exports only.
   expect(count(/\/generated\/atlas\.topo\.json$/)).toBe(0);
-  for (const lazy of [/ExportDialog-/, /ShareDialog-/, /SourcesDialog-/, /\/en-/, /universal-/])
+  for (const lazy of [/ExportDialog-/, /SourcesDialog-/, /\/en-/, /universal-/])
     expect(count(lazy), String(lazy)).toBe(0);
 
   await page.getByTestId('open-export').click();
