@@ -1,105 +1,129 @@
-// Recolour and filter on all 1,255 EPCI, through the app's store (feature-state path), next to the
-// naive approach (re-sending the GeoJSON with colour properties) measured in the same page:
+// Recolour and filter on all 1,255 EPCI, driven through the UI like a user (indicator select,
+// filter checkboxes), against the naive map re-sending its GeoJSON with colour properties:
 // - main-thread time: the synchronous work of the change plus the microtasks it queued (React
 //   re-render included);
-// - time to visible: from the change until the map is idle again with the change drawn.
-import type { Browser } from 'playwright-core';
-import { waitForMap } from './harness.ts';
+// - time until drawn: from the change until the map container reports data-map-state="idle"
+//   again (the naive map: MapLibre's 'idle' event).
+import type { Browser, Page } from 'playwright-core';
 
-type Stats = { median: (xs: number[]) => number; quant: (xs: number[], q: number) => number };
+export interface InteractionTimes {
+  main: number[];
+  visible: number[];
+}
+export interface Interactions {
+  recolour: InteractionTimes;
+  filter: InteractionTimes;
+  naive: InteractionTimes;
+}
 
-export async function benchInteractions(browser: Browser, url: string, { median, quant }: Stats): Promise<void> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+const N = Number(process.env.BENCH_CHANGES ?? 30);
+
+async function open(browser: Browser, url: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   const page = await ctx.newPage();
   // tsx keeps function names with a `__name` helper that the page lacks: provide a no-op.
   await page.addInitScript('window.__name = (f) => f;');
-  await page.goto(`${url}/`);
-  await waitForMap(page);
-  const N = 40;
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('atlas:first-map').length > 0, null, {
+    timeout: 90_000,
+  });
+  return page;
+}
+
+/** In-page helpers: one change, timed until its microtasks ran and until the map is drawn. */
+const MEASURE = `
+window.__settle = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 50))));
+window.__measure = async (action, drawn) => {
+  await window.__settle();
+  const t0 = performance.now();
+  const visible = drawn();
+  action();
+  await new Promise((r) => queueMicrotask(() => queueMicrotask(r)));
+  const main = performance.now() - t0;
+  await visible;
+  return { main, visible: performance.now() - t0 };
+};
+window.__mapDrawn = () => new Promise((resolve) => {
+  const el = document.querySelector('[data-testid=map]');
+  let busy = false;
+  const timer = setTimeout(() => { obs.disconnect(); resolve(); }, 10000);
+  // Records are batched: 'busy' then 'idle' in one task shows as records with oldValue 'busy'.
+  const obs = new MutationObserver((records) => {
+    if (records.some((r) => r.oldValue === 'busy')) busy = true;
+    const s = el.getAttribute('data-map-state');
+    if (s === 'busy') busy = true;
+    else if (s === 'idle' && busy) { clearTimeout(timer); obs.disconnect(); resolve(); }
+  });
+  obs.observe(el, { attributes: true, attributeOldValue: true, attributeFilter: ['data-map-state'] });
+});
+`;
+
+export async function benchApp(browser: Browser, url: string): Promise<Pick<Interactions, 'recolour' | 'filter'>> {
+  const page = await open(browser, url);
+  await page.evaluate(MEASURE);
+  await page.getByTestId('filter-add').selectOption('c:sprint');
+  const boxes = page.locator('.filter-row input[type=checkbox]');
+  await boxes.first().waitFor();
   const r = await page.evaluate(async (n) => {
-    const a = window.__atlas!;
-    const store = a.store;
-    const m = a.map.map;
-    const ids = ['emploi_evol_pct', 'friches', 'densite', 'part_industrie', 'population'];
-    const out = {
-      recolour: [] as number[],
-      filter: [] as number[],
-      resend: [] as number[],
-      recolourVisible: [] as number[],
-      filterVisible: [] as number[],
-      resendVisible: [] as number[],
+    const w = window as unknown as {
+      __measure: (a: () => void, d: () => Promise<void>) => Promise<{ main: number; visible: number }>;
+      __mapDrawn: () => Promise<void>;
     };
-    const measure = async (action: () => void, main: number[], visible: number[]) => {
-      await new Promise((res) => m.once('idle', () => res(null)).triggerRepaint());
-      const t0 = performance.now();
-      action();
-      await new Promise((res) => queueMicrotask(() => queueMicrotask(() => res(null))));
-      main.push(performance.now() - t0);
-      await new Promise((res) => m.once('idle', () => res(null)));
-      visible.push(performance.now() - t0);
+    const select = document.querySelector<HTMLSelectElement>('[data-testid=indicator-select]')!;
+    const ids = [...select.options].filter((o) => o.value && !o.disabled).map((o) => o.value);
+    const pick = (id: string) => () => {
+      select.value = id;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    const out = {
+      recolour: { main: [] as number[], visible: [] as number[] },
+      filter: { main: [] as number[], visible: [] as number[] },
     };
     // Warm-up (JIT, first computation of each indicator), not counted.
-    const scratch: number[] = [];
-    for (let i = 0; i < ids.length; i++)
-      await measure(() => store.getState().setView({ indicator: ids[i] }), scratch, scratch);
-    for (let i = 0; i < n; i++)
-      await measure(
-        () => store.getState().setView({ indicator: ids[i % ids.length] }),
-        out.recolour,
-        out.recolourVisible,
-      );
-    for (let i = 0; i < n; i++)
-      await measure(
-        () =>
-          store.getState().setView({
-            filters: [
-              { kind: 'range', indicator: 'population', min: 5000 + (i % 7) * 10000, max: null },
-              { kind: 'category', dimension: 'sprint', values: i % 2 ? ['eligible'] : ['eligible', 'partial'] },
-            ],
-          }),
-        out.filter,
-        out.filterVisible,
-      );
-    // Baseline: a GeoJSON source re-sent with colours as properties on every change.
-    const src = m.getSource('epci') as unknown as {
-      serialize: () => { data: { features: { properties: Record<string, unknown> }[] } };
-    };
-    const base = JSON.parse(JSON.stringify(src.serialize().data));
-    m.addSource('bench-resend', { type: 'geojson', data: base });
-    m.addLayer(
-      {
-        id: 'bench-resend',
-        type: 'fill',
-        source: 'bench-resend',
-        paint: { 'fill-color': ['coalesce', ['get', 'color'], '#ccc'], 'fill-opacity': 0.5 },
-      },
-      'epci-line',
-    );
-    const palette = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
-    for (let i = 0; i < n; i++)
-      await measure(
-        () => {
-          for (const [j, f] of base.features.entries()) f.properties.color = palette[(i + j) % 5];
-          (m.getSource('bench-resend') as unknown as { setData: (d: unknown) => void }).setData(base);
-        },
-        out.resend,
-        out.resendVisible,
-      );
+    for (const id of ids.slice(0, 8)) await w.__measure(pick(id), w.__mapDrawn);
+    for (let i = 0; i < n; i++) {
+      const m = await w.__measure(pick(ids[i % Math.min(8, ids.length)]), w.__mapDrawn);
+      out.recolour.main.push(m.main);
+      out.recolour.visible.push(m.visible);
+    }
+    const box = () => document.querySelector<HTMLInputElement>('.filter-row input[type=checkbox]')!;
+    for (let i = 0; i < n; i++) {
+      const m = await w.__measure(() => box().click(), w.__mapDrawn);
+      out.filter.main.push(m.main);
+      out.filter.visible.push(m.visible);
+    }
     return out;
   }, N);
-  await ctx.close();
-  const line = (label: string, xs: number[]) =>
-    `${label.padEnd(36)}p50 ${median(xs).toFixed(1)} ms, p95 ${quant(xs, 0.95).toFixed(1)} ms`;
-  console.log(`\n== Recolour / filter on 1,255 EPCI (${N} changes each)`);
-  console.log('main-thread time (change + its microtasks, React included)');
-  console.log(`${line('  recolour (store → feature-state)', r.recolour)}  target p95 ≤ 16 ms`);
-  console.log(`${line('  filter (store → feature-state)', r.filter)}  target p95 ≤ 16 ms`);
-  console.log(line('  baseline: re-send GeoJSON', r.resend));
-  console.log('time until drawn (map idle)');
-  console.log(line('  recolour', r.recolourVisible));
-  console.log(line('  filter', r.filterVisible));
-  console.log(line('  baseline: re-send GeoJSON', r.resendVisible));
-  console.log(
-    `ratio recolour / baseline: main thread p95 ${(quant(r.recolour, 0.95) / quant(r.resend, 0.95)).toFixed(2)}, until drawn p50 ${(median(r.recolourVisible) / median(r.resendVisible)).toFixed(2)}`,
-  );
+  await page.context().close();
+  return r;
+}
+
+export async function benchNaive(browser: Browser, url: string): Promise<InteractionTimes> {
+  const page = await open(browser, url);
+  await page.evaluate(MEASURE);
+  const r = await page.evaluate(async (n) => {
+    const w = window as unknown as {
+      __measure: (a: () => void, d: () => Promise<void>) => Promise<{ main: number; visible: number }>;
+      __baseline: {
+        map: { once: (e: string, f: () => void) => void; getSource: (id: string) => { setData: (d: unknown) => void } };
+        data: { features: { properties: Record<string, unknown> }[] };
+      };
+    };
+    const { map, data } = w.__baseline;
+    const drawn = () => new Promise<void>((res) => map.once('idle', () => res()));
+    const palette = ['#fee5d9', '#fcae91', '#fb6a4a', '#de2d26', '#a50f15'];
+    const out = { main: [] as number[], visible: [] as number[] };
+    for (let i = 0; i < n + 3; i++) {
+      const m = await w.__measure(() => {
+        for (const [j, f] of data.features.entries()) f.properties.color = palette[(i + j) % 5];
+        map.getSource('epci').setData(data);
+      }, drawn);
+      if (i < 3) continue; // warm-up
+      out.main.push(m.main);
+      out.visible.push(m.visible);
+    }
+    return out;
+  }, N);
+  await page.context().close();
+  return r;
 }

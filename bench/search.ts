@@ -31,7 +31,14 @@ const QUERIES = [
   'montbéliard',
 ];
 
-export function benchSearchIndex(root: string): void {
+export function benchSearchIndex(root: string): {
+  entries: number;
+  buildMs: number;
+  p50: number;
+  p95: number;
+  max: number;
+  naiveP95: number;
+} {
   const gen = join(root, 'public', 'generated');
   const communes: CommuneRecord[] = unpackCommunes(JSON.parse(readFileSync(join(gen, 'communes.json'), 'utf8')));
   const t: TerritoriesFile = JSON.parse(readFileSync(join(gen, 'territories.json'), 'utf8'));
@@ -66,4 +73,13 @@ export function benchSearchIndex(root: string): void {
   );
   console.log(`baseline (normalise + scan)     p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms`);
   console.log(`ratio atlas / baseline (p95)    ${(ours.p95 / p95).toFixed(3)}`);
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    entries: index.size,
+    buildMs: r3(build),
+    p50: r3(ours.p50),
+    p95: r3(ours.p95),
+    max: r3(ours.max),
+    naiveP95: r3(p95),
+  };
 }

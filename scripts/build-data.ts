@@ -19,7 +19,7 @@ import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
 import { buildEptRecords } from './lib/ept.ts';
 import { check, DataError } from './lib/errors.ts';
-import { buildTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
+import { buildTopology, nationalTopology, type PolyFeature, partialPiece } from './lib/geometry.ts';
 import { buildIndicators } from './lib/indicators.ts';
 import { inputHash } from './lib/input-hash.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
@@ -57,6 +57,7 @@ const src = (id: string) => {
 
 const OUTPUT_FILES = [
   'atlas.topo.json',
+  'atlas-national.topo.json',
   'territories.json',
   'communes.json',
   'ti-labels.json',
@@ -283,6 +284,7 @@ function main() {
     outputs[name] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
   };
   write('atlas.topo.json', built.topology);
+  write('atlas-national.topo.json', nationalTopology(built.topology));
   write('territories.json', territories);
   write('communes.json', packCommunes(communes));
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });

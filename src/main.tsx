@@ -1,5 +1,14 @@
 import { createRoot } from 'react-dom/client';
+import { loadAtlasData } from './data/load.ts';
+import { loadLanguage } from './i18n/index.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
+// The data download starts now, not in an effect after the first render (where it would wait for
+// the map's creation, a long task): App picks up the same promise.
+loadAtlasData().catch(() => undefined);
+
+const render = () => createRoot(document.getElementById('root')!).render(<App />);
+// A page opened in English waits for its dictionary (a small chunk) rather than flashing French.
+if (new URLSearchParams(window.location.search).get('lang') === 'en') loadLanguage('en').then(render, render);
+else render();

@@ -17,6 +17,13 @@ type Poly = Polygon | MultiPolygon;
 
 /** Final grid: 3e5 steps across France + insets ≈ 40 m, finer than the source's own generalisation. */
 const QUANTIZATION = 3e5;
+/**
+ * The national view's topology (zoom ≤ 6): a point goes when its Visvalingam triangle is under
+ * about one square pixel at zoom 6 (in square degrees at 46° N), on a grid of 5,000 steps
+ * (≈ 0.004°, under half a pixel at zoom 6).
+ */
+const NATIONAL_MIN_WEIGHT = 8e-5;
+const NATIONAL_QUANTIZATION = 5e3;
 export type PolyFeature = Feature<Poly, { code: string }>;
 
 export interface TopologyInput {
@@ -109,7 +116,7 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
       }
       geometries.push(...drawn);
       const shapes = drawn.map((d) => (topoFeature(topo, d) as Feature<Poly>).geometry);
-      tiBBox.set(ti.key, geometryBBox(shapes));
+      tiBBox.set(ti.key, roundBox(geometryBBox(shapes)));
       tiLabels.push({
         type: 'Feature',
         properties: { key: ti.key, name: ti.name, generation: gen },
@@ -122,8 +129,19 @@ export function buildTopology(input: TopologyInput, tis: TiRecord[], keepShare: 
 
   const epciBBox = new Map<string, BBox>();
   for (const [code, g] of epciGeom)
-    epciBBox.set(code, geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry]));
+    epciBBox.set(code, roundBox(geometryBBox([(topoFeature(topo, g) as Feature<Poly>).geometry])));
   return { topology: topo, epciNeighbours, epciBBox, tiBBox, tiLabels };
+}
+
+/** The topology sized for the national view (first map): same objects and properties, fewer points. */
+export function nationalTopology(full: Topology): Topology {
+  const copy = JSON.parse(JSON.stringify(full)) as Topology;
+  return quantize(simplify(presimplify(copy as Topology<Objects<Props>>), NATIONAL_MIN_WEIGHT), NATIONAL_QUANTIZATION);
+}
+
+/** Bounding boxes to 4 decimals (≈ 10 m): enough to frame a territory, half the bytes. */
+function roundBox(b: BBox): BBox {
+  return b.map((x) => Math.round(x * 1e4) / 1e4) as BBox;
 }
 
 /** Pole of inaccessibility of the largest polygon: a label point that is inside the shape. */

@@ -8,6 +8,7 @@ import { type CommunesFile, unpackCommunes } from './communes.ts';
 import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
 
 export interface AtlasData {
+  /** Simplified for the national view (zoom ≤ 6); loadDetailTopology() has the full detail. */
   topology: Topology;
   territories: TerritoriesFile;
   indicators: IndicatorsFile;
@@ -41,15 +42,34 @@ async function getJson<T>(name: string): Promise<T> {
   }
 }
 
-export async function loadAtlasData(): Promise<AtlasData> {
+let atlasData: Promise<AtlasData> | null = null;
+/**
+ * The first view's data, requested once (main.tsx starts it before React renders; index.html
+ * preloads the files). A failed load is requested again on the next call.
+ */
+export function loadAtlasData(): Promise<AtlasData> {
+  atlasData ??= fetchAtlasData();
+  atlasData.catch(() => (atlasData = null));
+  return atlasData;
+}
+
+async function fetchAtlasData(): Promise<AtlasData> {
   const [topology, territories, indicators, manifest, tiLabels] = await Promise.all([
-    getJson<Topology>('atlas.topo.json'),
+    getJson<Topology>('atlas-national.topo.json'),
     getJson<TerritoriesFile>('territories.json'),
     getJson<IndicatorsFile>('indicators.json'),
     getJson<Manifest>('manifest.json'),
     getJson<AtlasData['tiLabels']>('ti-labels.json'),
   ]);
   return { topology, territories, indicators, manifest, tiLabels };
+}
+
+let detail: Promise<Topology> | null = null;
+/** The full-detail topology (zoomed-in map, SVG export): loaded on first use. */
+export function loadDetailTopology(): Promise<Topology> {
+  detail ??= getJson<Topology>('atlas.topo.json');
+  detail.catch(() => (detail = null));
+  return detail;
 }
 
 let communes: Promise<CommuneRecord[]> | null = null;

@@ -31,6 +31,11 @@ export const en: Dict = {
     step: '{{name}} ({{index}} of {{total}} in view) — Enter opens the profile',
     noMatch: 'No territory matches the filters: the map is dimmed. Change or remove a criterion.',
   },
+  chunk: {
+    loading: 'Loading…',
+    failed: 'This part of the application could not be loaded (connection lost?).',
+    retry: 'Retry',
+  },
   kind: { epci: 'EPCI', ti: 'Industry territory (TI)', commune: 'Commune', ept: 'EPT' },
   nature: {
     CC: 'Community of communes (CC)',

@@ -30,6 +30,11 @@ export const fr = {
     step: '{{name}} ({{index}} sur {{total}} dans la vue) — Entrée pour ouvrir la fiche',
     noMatch: 'Aucun territoire ne correspond aux filtres\u00a0: la carte est estompée. Modifiez ou retirez un critère.',
   },
+  chunk: {
+    loading: 'Chargement…',
+    failed: 'Cette partie de l’application n’a pas pu être chargée (connexion interrompue ?).',
+    retry: 'Réessayer',
+  },
   kind: { epci: 'EPCI', ti: 'Territoire d’industrie', commune: 'Commune', ept: 'EPT' },
   nature: {
     CC: 'Communauté de communes',

@@ -1,6 +1,5 @@
 import i18next, { type TFunction } from 'i18next';
 import type { Lang } from '../domain/view.ts';
-import { en } from './en.ts';
 import { fr } from './fr.ts';
 
 // One i18next instance; the UI reads the language from the store and asks for a fixed T.
@@ -8,7 +7,7 @@ const instance = i18next.createInstance();
 void instance.init({
   lng: 'fr',
   fallbackLng: 'fr',
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: fr } }, // English loads on first use: loadLanguage()
   interpolation: { escapeValue: false }, // React escapes
   initAsync: false,
 });
@@ -25,4 +24,25 @@ instance.services.formatter?.add('n', (value: unknown, lng: string | undefined) 
 
 export function translator(lang: Lang): TFunction {
   return instance.getFixedT(lang);
+}
+
+const loading = new Map<Lang, Promise<void>>([['fr', Promise.resolve()]]);
+const loaded = new Set<Lang>(['fr']);
+/** True once `lang`'s dictionary is loaded (French always is). */
+export function hasLanguage(lang: Lang): boolean {
+  return loaded.has(lang);
+}
+/** Loads a dictionary on first use; until then texts fall back to French. */
+export function loadLanguage(lang: Lang): Promise<void> {
+  let p = loading.get(lang);
+  if (!p) {
+    p = import('./en.ts').then((m) => {
+      // Merged under any namespace a feature module already added (deep, without overwriting).
+      instance.addResourceBundle(lang, 'translation', m.en, true, false);
+      loaded.add(lang);
+    });
+    p.catch(() => loading.delete(lang)); // a failed download is retried on the next use
+    loading.set(lang, p);
+  }
+  return p;
 }

@@ -6,7 +6,7 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
-import type { AtlasData } from '../data/load.ts';
+import { type AtlasData, loadDetailTopology } from '../data/load.ts';
 import type { BBox, Generation } from '../data/types.ts';
 import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
@@ -50,6 +50,8 @@ export interface MapCallbacks {
 
 type Target = { kind: 'epci' | 'ti'; code: string };
 const SOURCE: Record<'epci' | Generation, string> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
+/** Beyond this zoom the national view's simplified geometry shows: the full detail is loaded. */
+const DETAIL_ZOOM = 6;
 
 export class AtlasMap {
   readonly map: maplibregl.Map;
@@ -60,14 +62,21 @@ export class AtlasMap {
   private selected: Target | null = null;
   private colored = { epci: false, ti: false };
   private lastStates = new Map<string, Map<string, Record<string, unknown>>>();
+  private styleLoaded = false;
+  private initialised = false;
+  /** Set once the layers left out of the first frame (labels, insets, régions) are in. */
+  private complete = false;
+  private detail: AtlasData['topology'] | null = null;
+  private detailLoading: Promise<void> | null = null;
   /** Who framed the map: France (refit on resize), the user, or the link's viewport (kept). */
   private framing: 'france' | 'user' | 'link' = 'france';
   private quietMove = false;
   private stepped: Target | null = null;
 
+  /** `data` may come later (setData): the map and its style start while the data downloads. */
   constructor(
-    container: HTMLElement,
-    private data: AtlasData,
+    private container: HTMLElement,
+    private data: AtlasData | null,
     private cb: MapCallbacks,
     opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {},
   ) {
@@ -97,19 +106,66 @@ export class AtlasMap {
     this.map.on('load', () => {
       // The attribution starts folded (the "i" button opens it); the sources are under the map.
       container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
-      this.addLayers();
-      this.bindEvents();
-      this.bindFraming();
-      bindStepKeys(this, container);
-      // Readable by tests and assistive tech alike: 'idle' once every tile and colour is drawn.
-      this.map.on('render', () => container.setAttribute('data-map-state', 'busy'));
-      this.map.on('idle', () => container.setAttribute('data-map-state', 'idle'));
-      this.cb.onReady();
+      this.styleLoaded = true;
+      this.init();
     });
   }
 
+  /** The data, when it arrives after the map was created. */
+  setData(data: AtlasData): void {
+    if (this.data) return;
+    this.data = data;
+    this.init();
+  }
+
+  private init(): void {
+    if (!this.styleLoaded || !this.data || this.initialised) return;
+    this.initialised = true;
+    const container = this.container;
+    this.addLayers();
+    this.bindEvents();
+    this.bindFraming();
+    bindStepKeys(this, container);
+    // Readable by tests and assistive tech alike: 'idle' once every tile and colour is drawn,
+    // the layers left out of the first frame included.
+    container.setAttribute('data-map-state', 'busy');
+    this.map.on('render', () => container.setAttribute('data-map-state', 'busy'));
+    this.map.on('idle', () => this.complete && container.setAttribute('data-map-state', 'idle'));
+    this.map.once('idle', () => this.afterFirstFrame());
+    this.cb.onReady();
+  }
+
+  /** The first frame draws the EPCI and the TI outlines; the rest follows, once. */
+  private afterFirstFrame(): void {
+    const data = this.data!;
+    (this.map.getSource('reg') as maplibregl.GeoJSONSource).setData(this.geo('reg'));
+    (this.map.getSource('insets') as maplibregl.GeoJSONSource).setData(insetFrames(data));
+    (this.map.getSource('ti-labels') as maplibregl.GeoJSONSource).setData(data.tiLabels);
+    this.complete = true;
+    this.map.on('moveend', () => this.ensureDetail());
+    this.ensureDetail();
+    this.map.triggerRepaint();
+  }
+
+  /** Zoomed in beyond the national view: the full geometry replaces the simplified one, once. */
+  private ensureDetail(): void {
+    if (this.detailLoading || this.map.getZoom() <= DETAIL_ZOOM) return;
+    this.detailLoading = loadDetailTopology()
+      .then((topology) => {
+        this.detail = topology;
+        for (const source of ['epci', 'reg', ...this.filled]) {
+          const src = this.map.getSource(source) as maplibregl.GeoJSONSource | undefined;
+          src?.setData(this.geo(source));
+        }
+      })
+      .catch(() => {
+        this.detailLoading = null; // keeps the simplified outlines; the next move retries
+      });
+  }
+
   private geo(name: string): FeatureCollection {
-    return feature(this.data.topology, this.data.topology.objects[name] as GeometryCollection) as FeatureCollection;
+    const topology = this.detail ?? this.data!.topology;
+    return feature(topology, topology.objects[name] as GeometryCollection) as FeatureCollection;
   }
 
   private addLayers(): void {
@@ -121,12 +177,13 @@ export class AtlasMap {
     // they are shown: once, never re-sent. It keeps the first drawn map quick.
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code', ...polygons });
-    m.addSource('reg', { type: 'geojson', data: this.geo('reg'), promoteId: 'code', ...polygons });
+    // Régions, labels and insets: after the first frame (afterFirstFrame).
+    m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
     m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
     m.addSource('ti2023', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
     m.addSource('ti2018', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
-    m.addSource('ti-labels', { type: 'geojson', data: this.data.tiLabels });
-    m.addSource('insets', { type: 'geojson', data: insetFrames(this.data) });
+    m.addSource('ti-labels', { type: 'geojson', data: empty });
+    m.addSource('insets', { type: 'geojson', data: empty });
 
     m.addLayer({
       id: 'inset-frame-fill',
@@ -323,6 +380,8 @@ export class AtlasMap {
 
   /** Territories drawn in the current view, sorted by name, for keyboard stepping. */
   territoriesInView(): Target[] {
+    const data = this.data;
+    if (!data) return [];
     const seen = new Map<string, Target>();
     for (const f of this.map.queryRenderedFeatures({ layers: [this.fillLayer()] })) {
       const t = this.targetOf(f);
@@ -330,8 +389,8 @@ export class AtlasMap {
     }
     const name = (t: Target) =>
       (t.kind === 'epci'
-        ? this.data.territories.epci.find((e) => e.code === t.code)?.name
-        : this.data.territories.ti[t.code.slice(0, 4) as Generation]?.find((x) => x.key === t.code)?.name) ?? t.code;
+        ? data.territories.epci.find((e) => e.code === t.code)?.name
+        : data.territories.ti[t.code.slice(0, 4) as Generation]?.find((x) => x.key === t.code)?.name) ?? t.code;
     const named = [...seen.values()].map((t) => ({ t, n: name(t) }));
     named.sort((a, b) => a.n.localeCompare(b.n, 'fr'));
     return named.map((x) => x.t);
@@ -604,7 +663,7 @@ export class AtlasMap {
   /** Custom groups: outline and name (geometry merged from the member EPCI). */
   setGroups(groups: readonly { name: string; epcis: string[] }[]): void {
     const source = this.map.getSource('groups') as maplibregl.GeoJSONSource | undefined;
-    source?.setData(groupsGeoJSON(this.data.topology, this.data.territories.epci, groups));
+    if (source && this.data) source.setData(groupsGeoJSON(this.data.topology, this.data.territories.epci, groups));
   }
 
   fitTo(bbox: BBox, maxZoom = 9): void {
@@ -649,7 +708,9 @@ export class AtlasMap {
   }
 
   /** Resolves after the next frame drawn with everything loaded (sources, feature-state). */
-  whenIdle(): Promise<void> {
+  async whenIdle(): Promise<void> {
+    if (!this.complete) await new Promise((resolve) => this.map.once('idle', resolve));
+    await this.detailLoading;
     return new Promise((resolve) => {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();

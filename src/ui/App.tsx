@@ -11,16 +11,19 @@ import { EmbedView, MapSummary } from './EmbedView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
 import { Header } from './Header.tsx';
-import { ImportDropZone } from './ImportDialog.tsx';
 import { IndicatorPanel } from './IndicatorPanel.tsx';
 import { LayerControls } from './LayerControls.tsx';
 import { Legend } from './Legend.tsx';
+import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { MapView } from './MapView.tsx';
 import { MainMapContext } from './main-map.ts';
 import { Notices } from './Notices.tsx';
 import { Panel } from './Panel.tsx';
 import { PrintSheet } from './PrintSheet.tsx';
 import { useT } from './useT.ts';
+
+// The drop zone (and the import code behind it) loads once the first map is drawn.
+const ImportDropZone = lazyComponent(() => import('./ImportDialog.tsx').then((m) => m.ImportDropZone), null);
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -36,6 +39,7 @@ export function App() {
   }, []);
   const [controlsOpen, setControlsOpen] = useState(false);
   const mainMap = useRef<AtlasMap | null>(null);
+  const later = useAfterFirstMap();
   useUrlSync();
   useGroupsSync();
   useUserDataSync();
@@ -51,7 +55,7 @@ export function App() {
         </a>
         <Header />
         <Notices />
-        {data && <ImportDropZone />}
+        {data && later && <ImportDropZone />}
         {loadError ? (
           <div className="fatal" role="alert">
             <h2>{t('app.loadError')}</h2>
@@ -60,50 +64,67 @@ export function App() {
             </p>
             <p>{t('app.loadErrorHint')}</p>
           </div>
-        ) : !data ? (
-          <div className="loading" role="status">
-            {t('app.loading')}
-          </div>
         ) : (
           <>
-            <button
-              type="button"
-              className="controls-toggle"
-              aria-expanded={controlsOpen}
-              aria-controls="controls"
-              onClick={() => setControlsOpen(!controlsOpen)}
-            >
-              {controlsOpen ? t('app.hideControls') : t('app.showControls')}
-            </button>
-            <aside className={`controls${controlsOpen ? ' open' : ''}`} id="controls" aria-label={t('layers.title')}>
-              <ErrorBoundary>
-                <IndicatorPanel />
-              </ErrorBoundary>
-              <ErrorBoundary>
-                <FilterPanel />
-              </ErrorBoundary>
-              <ErrorBoundary>
-                <LayerControls />
-              </ErrorBoundary>
-            </aside>
+            {data && (
+              <>
+                <button
+                  type="button"
+                  className="controls-toggle"
+                  aria-expanded={controlsOpen}
+                  aria-controls="controls"
+                  onClick={() => setControlsOpen(!controlsOpen)}
+                >
+                  {controlsOpen ? t('app.hideControls') : t('app.showControls')}
+                </button>
+                <aside
+                  className={`controls${controlsOpen ? ' open' : ''}`}
+                  id="controls"
+                  aria-label={t('layers.title')}
+                >
+                  <ErrorBoundary>
+                    <IndicatorPanel />
+                  </ErrorBoundary>
+                  <ErrorBoundary>
+                    <FilterPanel />
+                  </ErrorBoundary>
+                  <ErrorBoundary>
+                    <LayerControls />
+                  </ErrorBoundary>
+                </aside>
+              </>
+            )}
+            {/* The map starts while the data downloads: its style, worker and shaders overlap the fetch. */}
             <main className="map-area">
               <ErrorBoundary>
                 <MapView />
               </ErrorBoundary>
-              <ErrorBoundary>
-                <Legend />
-              </ErrorBoundary>
-              <MapSummary />
+              {data ? (
+                <>
+                  <ErrorBoundary>
+                    <Legend />
+                  </ErrorBoundary>
+                  <MapSummary />
+                </>
+              ) : (
+                <div className="loading map-loading" role="status">
+                  {t('app.loading')}
+                </div>
+              )}
             </main>
-            <PrintSheet />
-            <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
-              <ErrorBoundary>
-                <BasketBar />
-              </ErrorBoundary>
-              <ErrorBoundary>
-                <Panel />
-              </ErrorBoundary>
-            </section>
+            {data && (
+              <>
+                <PrintSheet />
+                <section className="panel" id="panel" tabIndex={-1} aria-live="polite">
+                  <ErrorBoundary>
+                    <BasketBar />
+                  </ErrorBoundary>
+                  <ErrorBoundary>
+                    <Panel />
+                  </ErrorBoundary>
+                </section>
+              </>
+            )}
           </>
         )}
       </div>

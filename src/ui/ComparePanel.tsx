@@ -2,11 +2,10 @@ import { useMemo, useState } from 'react';
 import { type CompareItem, comparisonTable } from '../domain/compare.ts';
 import { toCsv } from '../domain/export/csv.ts';
 import { sourceRows } from '../domain/export/table.ts';
-import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
 import { formatNumber } from '../domain/format.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import { downloadBlob } from './ExportDialog.tsx';
+import { downloadBlob } from './download.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 
@@ -101,6 +100,7 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
       'comparaison-territoires.csv',
     );
   const exportXlsx = async () => {
+    const { buildXlsxSheets, xlsxBlob } = await import('../domain/export/xlsx.ts');
     const sheets = buildXlsxSheets(table, {
       sheetNames: { data: t('compare.sheetData'), sources: t('compare.sheetSources') },
       sourceHeader: [

@@ -2,6 +2,8 @@
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 // Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
 import { useId, useMemo, useState } from 'react';
+import type { Topology } from 'topojson-specification';
+import { loadDetailTopology } from '../data/load.ts';
 import type { BBox } from '../data/types.ts';
 import { buildCaption, type Caption } from '../domain/export/caption.ts';
 import { toCsv } from '../domain/export/csv.ts';
@@ -18,6 +20,8 @@ import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
 import { type AtlasStore, useAtlas } from '../state/store.ts';
+import { captionFor } from './caption.ts';
+import { downloadBlob } from './download.ts';
 import { useMainMap } from './main-map.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
@@ -60,25 +64,6 @@ export function useExportTable(): ExportTable | null {
   return useMemo(() => tableFor(useAtlas.getState()), [data, view]);
 }
 
-export function captionFor(s: AtlasStore, date = new Date()): Caption | null {
-  const ctx = indicatorContext(s);
-  if (!ctx || !s.data) return null;
-  const fr = filterResult(s);
-  const active = s.view.filters.length > 0 && fr !== null;
-  return buildCaption({
-    choropleth: choropleth(s),
-    ctx,
-    lang: s.view.lang,
-    sources: s.data.manifest.sources,
-    showTi: s.view.showTi,
-    filtered: active ? { count: fr.count, total: fr.match.length } : null,
-    filters: s.view.filters,
-    tiTint: COLORS.tiTint,
-    date,
-    t: translator(s.view.lang) as never,
-  });
-}
-
 function isoDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
@@ -87,18 +72,6 @@ function baseName(s: AtlasStore): string {
   const v = s.view;
   const gen = v.level === 'ti' ? `-ti${v.generation}` : '-epci';
   return `atlas-ti${gen}-${v.indicator ?? 'carte'}-${isoDate()}`;
-}
-
-export function downloadBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 // --- PNG ------------------------------------------------------------------------------------
@@ -251,7 +224,8 @@ export async function renderPng(width: number, height: number, ratio: number, on
 
 // --- SVG ------------------------------------------------------------------------------------
 
-export function svgFor(s: AtlasStore): string | null {
+/** `detail`: the full-detail topology (loadDetailTopology), else the national view's. */
+export function svgFor(s: AtlasStore, detail?: Topology): string | null {
   const data = s.data;
   const caption = captionFor(s);
   const ctx = indicatorContext(s);
@@ -265,7 +239,7 @@ export function svgFor(s: AtlasStore): string | null {
   const partial = (p: Record<string, unknown>) => p.partial === 1;
   const showTi = v.showTi || isTi;
   return buildSvg({
-    topology: data.topology,
+    topology: detail ?? data.topology,
     object: isTi ? ti : 'epci',
     idProperty: isTi ? 'key' : 'code',
     colors: ch?.colors ?? null,
@@ -534,7 +508,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     }, t('export.preparing'));
   const svg = () =>
     run(async () => {
-      const s = svgFor(useAtlas.getState());
+      const s = svgFor(useAtlas.getState(), await loadDetailTopology());
       if (s)
         downloadBlob(new Blob([s], { type: 'image/svg+xml;charset=utf-8' }), `${baseName(useAtlas.getState())}.svg`);
     });

@@ -1,11 +1,18 @@
 import { useState } from 'react';
 import { useAtlas } from '../state/store.ts';
-import { ExportDialog, TableDialog } from './ExportDialog.tsx';
-import { ImportButton } from './ImportDialog.tsx';
-import { SearchBox } from './SearchBox.tsx';
-import { ShareDialog } from './ShareDialog.tsx';
-import { SourcesDialog } from './SourcesDialog.tsx';
+import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { useT } from './useT.ts';
+
+// Loaded on first use (dialogs) or once the first map is drawn (search, import button).
+const ExportDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
+const TableDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.TableDialog));
+const ShareDialog = lazyComponent(() => import('./ShareDialog.tsx').then((m) => m.ShareDialog));
+const SourcesDialog = lazyComponent(() => import('./SourcesDialog.tsx').then((m) => m.SourcesDialog));
+const SearchBox = lazyComponent(() => import('./SearchBox.tsx').then((m) => m.SearchBox), <SearchPlaceholder />);
+const ImportButton = lazyComponent(
+  () => import('./ImportDialog.tsx').then((m) => m.ImportButton),
+  <ImportPlaceholder />,
+);
 
 export function Header() {
   const t = useT();
@@ -13,13 +20,14 @@ export function Header() {
   const setView = useAtlas((s) => s.setView);
   const [sourcesOpen, setSourcesOpen] = useState(false);
   const [exportOpen, setExportOpen] = useState<'share' | 'export' | 'table' | null>(null);
+  const later = useAfterFirstMap();
   return (
     <header className="header">
       <div className="brand">
         <h1>{t('app.title')}</h1>
         <p className="subtitle">{t('app.subtitle')}</p>
       </div>
-      <SearchBox />
+      {later ? <SearchBox /> : <SearchPlaceholder />}
       <div className="header-tools">
         <span className="export-buttons">
           <button type="button" className="link-button" onClick={() => setExportOpen('table')} data-testid="open-table">
@@ -37,7 +45,7 @@ export function Header() {
             {t('export.open')}
           </button>
         </span>
-        <ImportButton />
+        {later ? <ImportButton /> : <ImportPlaceholder />}
         <button type="button" className="link-button" onClick={() => setSourcesOpen(true)}>
           {t('sources.open')}
         </button>
@@ -55,5 +63,24 @@ export function Header() {
       {exportOpen === 'export' && <ExportDialog onClose={() => setExportOpen(null)} />}
       {exportOpen === 'table' && <TableDialog onClose={() => setExportOpen(null)} />}
     </header>
+  );
+}
+
+/** Holds the search box's place (same size) until its code is loaded. */
+function SearchPlaceholder() {
+  const t = useT();
+  return (
+    <div className="search">
+      <input type="text" disabled aria-label={t('search.label')} placeholder={t('search.placeholder')} />
+    </div>
+  );
+}
+
+function ImportPlaceholder() {
+  const t = useT();
+  return (
+    <button type="button" className="link-button" disabled>
+      {t('userData.open')}
+    </button>
   );
 }

@@ -15,9 +15,11 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const [step, setStep] = useState<{ kind: 'epci' | 'ti'; code: string; index: number; total: number } | null>(null);
   const catalog = useAtlas((s) => s.catalog);
   const noMatch = useAtlas((s) => s.view.filters.length > 0 && filterResult(s)?.count === 0);
-  const data = useAtlas((s) => s.data)!;
+  const data = useAtlas((s) => s.data);
   const mainMap = useMainMap();
+  const atlasRef = useRef<AtlasMap | null>(null);
 
+  // The map and its style start at once, while the data downloads (setData below).
   useEffect(() => {
     if (!container.current) return;
     let atlas: AtlasMap;
@@ -25,7 +27,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     try {
       atlas = new AtlasMap(
         container.current,
-        data,
+        store.getState().data,
         {
           onHover: (h) => store.getState().setHover(h),
           onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
@@ -57,6 +59,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       setFailed(true);
       return;
     }
+    atlasRef.current = atlas;
     let painted: MapPaint | null = null;
     const sync = () => {
       const s = store.getState();
@@ -84,6 +87,8 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       } else atlas.setFriches(null, layer);
     };
     const unsub = store.subscribe((s, prev) => {
+      // The map gets its data before React renders the panels: the worker tiles meanwhile.
+      if (s.data && !prev.data) atlas.setData(s.data);
       if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators)
         return;
       sync();
@@ -100,9 +105,13 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     return () => {
       unsub();
       atlas.destroy();
+      atlasRef.current = null;
       if (mainMap?.current === atlas) mainMap.current = null;
     };
-  }, [data, mainMap, interactive]);
+  }, [mainMap, interactive]);
+  useEffect(() => {
+    if (data) atlasRef.current?.setData(data);
+  }, [data]);
 
   if (failed)
     return (

@@ -1,7 +1,7 @@
 // Words around exported maps (title, subtitle, legend, sources, date) and the screen-reader summary.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import sprintRule from '../../geo/sprint-innovation.json';
 import type { Manifest, TerritoriesFile } from '../../src/data/types.ts';
 import { buildChoropleth, filterTerritories } from '../../src/domain/choropleth.ts';
@@ -9,7 +9,10 @@ import { buildCaption, mapSummary } from '../../src/domain/export/caption.ts';
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
 import { INDICATOR_BY_ID, type IndicatorContext } from '../../src/domain/indicators.ts';
 import type { SprintRule } from '../../src/domain/sprint.ts';
-import { translator } from '../../src/i18n/index.ts';
+import { loadLanguage, translator } from '../../src/i18n/index.ts';
+
+// The English dictionary is loaded on first use in the app.
+beforeAll(() => loadLanguage('en'));
 
 const GEN = join(resolve(import.meta.dirname, '..', '..'), 'public', 'generated');
 

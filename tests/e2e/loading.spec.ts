@@ -1,0 +1,59 @@
+// First view: the data is preloaded from index.html (one request each), the code that the first
+// view does not draw loads on first use, and a chunk that fails to download gives a clear message
+// and a retry instead of a blank panel.
+import { expect, openMap, test, waitForMapIdle } from './fixtures.ts';
+
+test('data preloaded once, lazy code not loaded by the first view', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await openMap(page);
+  const count = (re: RegExp) => requests.filter((p) => re.test(p)).length;
+  // The preload and the app's fetch are one request (same mode and credentials).
+  expect(count(/\/generated\/atlas-national\.topo\.json$/)).toBe(1);
+  expect(count(/\/generated\/indicators\.json$/)).toBe(1);
+  // The full-detail topology is for zoomed-in maps and exports only.
+  expect(count(/\/generated\/atlas\.topo\.json$/)).toBe(0);
+  for (const lazy of [/ExportDialog-/, /SourcesDialog-/, /\/en-/, /universal-/])
+    expect(count(lazy), String(lazy)).toBe(0);
+
+  await page.getByTestId('open-export').click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(count(/ExportDialog-/)).toBe(1);
+});
+
+test('a chunk that fails to load shows a message and a retry that works', async ({ page }) => {
+  await openMap(page);
+  let aborted = 0;
+  await page.route(/\/assets\/ExportDialog-[^/]+\.js$/, async (route) => {
+    if (aborted++ === 0) return route.abort('connectionreset');
+    return route.continue();
+  });
+  await page.getByTestId('open-export').click();
+  const error = page.getByTestId('chunk-error');
+  await expect(error).toBeVisible();
+  await expect(error).toContainText('n’a pas pu être chargée');
+  await page.screenshot({ path: 'test-results/loading-chunk-error.png' });
+  await error.getByRole('button', { name: 'Réessayer' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await expect(error).toHaveCount(0);
+});
+
+test('the English dictionary loads on first use, and directly for ?lang=en', async ({ page }) => {
+  await openMap(page);
+  await expect(page.getByTestId('open-export')).toHaveText('Exporter');
+  await page.getByRole('button', { name: 'EN', exact: true }).click();
+  await expect(page.getByTestId('open-export')).toHaveText('Export');
+
+  await page.goto('./?lang=en');
+  await waitForMapIdle(page);
+  await expect(page.getByTestId('open-export')).toHaveText('Export');
+  await expect(page.getByTestId('search-input')).toBeVisible();
+});
+
+test('search and import load after the first map and work', async ({ page }) => {
+  await openMap(page);
+  const input = page.getByTestId('search-input');
+  await input.fill('dunkerque');
+  await expect(page.getByRole('option').first()).toContainText(/Dunkerque/i);
+  await expect(page.getByTestId('open-import')).toBeEnabled();
+});

@@ -1,0 +1,71 @@
+// Size budget of the production build (dist/, after `npm run build`): the bytes the first view
+// downloads before its first map, and every chunk, gzip-compressed. Budgets: README « Benchmarks ».
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const DIST = join(resolve(import.meta.dirname, '..', '..'), 'dist');
+const KiB = 1024;
+/** Everything the first map needs: index.html, its scripts and styles, the MapLibre worker, the preloaded data. */
+const FIRST_VIEW_BUDGET = 980 * KiB;
+/** Per chunk; MapLibre, its worker and React are given, the app's own chunks stay small. */
+const CHUNK_BUDGETS: [RegExp, number][] = [
+  [/^maplibre-gl-worker-.*\.mjs$/, 150 * KiB],
+  [/^maplibre-.*\.js$/, 290 * KiB],
+  [/^react-.*\.js$/, 70 * KiB],
+  [/^user-data-worker-.*\.js$/, 40 * KiB],
+  [/\.css$/, 12 * KiB],
+  [/\.m?js$/, 40 * KiB],
+];
+
+const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+/** Files the first view requests before its first map, from dist/index.html. */
+function firstViewFiles(): string[] {
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.\/((?:assets|generated)\/[^"]+)"/g)].map((m) => m[1]);
+  const worker = readdirSync(join(DIST, 'assets')).filter((f) => /^maplibre-gl-worker-.*\.mjs$/.test(f));
+  return ['index.html', ...refs, ...worker.map((f) => `assets/${f}`)];
+}
+
+describe.runIf(existsSync(join(DIST, 'index.html')))('size budget (dist/, gzip)', () => {
+  it(`first view ≤ ${FIRST_VIEW_BUDGET / KiB} KiB before the first map`, () => {
+    const files = firstViewFiles();
+    expect(
+      files.some((f) => f.startsWith('generated/')),
+      'data preloaded from index.html',
+    ).toBe(true);
+    const sizes = files.map((f) => [f, gz(join(DIST, f))] as const);
+    const total = sizes.reduce((s, [, n]) => s + n, 0);
+    expect(total, sizes.map(([f, n]) => `${f} ${(n / KiB).toFixed(1)} KiB`).join('\n')).toBeLessThanOrEqual(
+      FIRST_VIEW_BUDGET,
+    );
+  });
+
+  it('every chunk within its budget', () => {
+    const over: string[] = [];
+    for (const f of readdirSync(join(DIST, 'assets'))) {
+      if (f.endsWith('.map')) continue;
+      const budget = CHUNK_BUDGETS.find(([re]) => re.test(f))?.[1];
+      if (budget === undefined) continue;
+      const n = gz(join(DIST, 'assets', f));
+      if (n > budget) over.push(`${f}: ${(n / KiB).toFixed(1)} KiB > ${budget / KiB} KiB`);
+    }
+    expect(over).toEqual([]);
+  });
+
+  it('the first view does not load the import, export, search, comparison code or the English dictionary', () => {
+    const first = firstViewFiles().map((f) => f.replace(/^assets\//, ''));
+    for (const lazy of [
+      'ExportDialog',
+      'ImportDialog',
+      'SearchBox',
+      'SourcesDialog',
+      'ShareDialog',
+      'en-',
+      'universal',
+    ])
+      expect(first.filter((f) => f.startsWith(lazy))).toEqual([]);
+  });
+});
