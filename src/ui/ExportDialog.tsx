@@ -1,27 +1,19 @@
 // « Exporter »: PNG of the current view (title, legend, sources, date) at a chosen size and pixel
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
-// Also the « Tableau » dialog: the same rows as a sortable table (accessible alternative to the map).
-import { useId, useMemo, useState } from 'react';
-import type { Topology } from 'topojson-specification';
+import { useId, useState } from 'react';
 import { loadDetailTopology } from '../data/load.ts';
 import type { BBox } from '../data/types.ts';
-import { buildCaption, type Caption } from '../domain/export/caption.ts';
-import { toCsv } from '../domain/export/csv.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
 import { type DrawItem, layoutPng } from '../domain/export/png-layout.ts';
-import { buildSvg } from '../domain/export/svg.ts';
-import { buildExportTable, type ExportCell, type ExportTable, sourceRows } from '../domain/export/table.ts';
-import { buildXlsxSheets, xlsxBlob } from '../domain/export/xlsx.ts';
-import { formatNumber } from '../domain/format.ts';
 import { encodeView } from '../domain/url.ts';
-import type { Lang } from '../domain/view.ts';
-import { translator } from '../i18n/index.ts';
+import type { translator } from '../i18n/index.ts';
 import { AtlasMap, FRANCE_BOUNDS } from '../map/adapter.ts';
-import { COLORS } from '../map/style.ts';
-import { choropleth, filterResult, indicatorContext, mapPaint } from '../state/derived.ts';
-import { type AtlasStore, useAtlas } from '../state/store.ts';
+import { mapPaint } from '../state/derived.ts';
+import { useAtlas } from '../state/store.ts';
 import { captionFor } from './caption.ts';
 import { downloadBlob } from './download.ts';
+import { baseName, csvFor, useExportTable, xlsxFor } from './export-files.ts';
+import { svgFor } from './export-svg.ts';
 import { useMainMap } from './main-map.ts';
 import { appBase } from './ShareDialog.tsx';
 import { useModal } from './useModal.ts';
@@ -30,53 +22,9 @@ import './export.css';
 
 type T = ReturnType<typeof translator>;
 
-// --- Shared helpers -------------------------------------------------------------------------
-
-function tableFor(s: AtlasStore): ExportTable | null {
-  const ctx = indicatorContext(s);
-  if (!ctx) return null;
-  const t = translator(s.view.lang);
-  const fr = filterResult(s);
-  const dims: Record<string, string> = {};
-  for (const d of ['region', 'departement', 'nature', 'ti2023', 'ti2018', 'zibac', 'sprint'])
-    dims[d] = t(`filters.dims.${d}`);
-  return buildExportTable({
-    ctx,
-    indicator: s.view.indicator,
-    filters: s.view.filters,
-    match: fr?.match ?? null,
-    lang: s.view.lang,
-    labels: {
-      code: s.view.level === 'ti' ? t('export.codeTi') : t('export.codeEpci'),
-      name: t('export.name'),
-      dims,
-      yes: t('filters.inOut.in'),
-      no: t('filters.inOut.out'),
-      zone: t('ze.mainZone'),
-    },
-  });
-}
-
-/** The rows behind the current view (recomputed when the view or the data change). */
-export function useExportTable(): ExportTable | null {
-  const data = useAtlas((s) => s.data);
-  const view = useAtlas((s) => s.view);
-  return useMemo(() => tableFor(useAtlas.getState()), [data, view]);
-}
-
-function isoDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-function baseName(s: AtlasStore): string {
-  const v = s.view;
-  const gen = v.level === 'ti' ? `-ti${v.generation}` : '-epci';
-  return `atlas-ti${gen}-${v.indicator ?? 'carte'}-${isoDate()}`;
-}
-
 // --- PNG ------------------------------------------------------------------------------------
 
-export const MAX_SIDE = 4096;
+const MAX_SIDE = 4096;
 
 /** West edge of the DROM insets (geo/drom-insets.json: boxes from −10.6° to −7°). */
 const INSETS_EAST = -7;
@@ -127,7 +75,7 @@ function paintItems(g: CanvasRenderingContext2D, items: DrawItem[]): void {
  * filters, selection and framing), so the visible map is never disturbed and the output has
  * exactly the requested pixels; title, legend and footer are drawn with canvas text.
  */
-export async function renderPng(width: number, height: number, ratio: number, onScreen: BBox | null): Promise<Blob> {
+async function renderPng(width: number, height: number, ratio: number, onScreen: BBox | null): Promise<Blob> {
   const s = useAtlas.getState();
   // Same framing as on screen when the user moved the map, else France.
   const frame = s.view.viewport ? onScreen : null;
@@ -219,250 +167,6 @@ export async function renderPng(width: number, height: number, ratio: number, on
   }
   return new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('toBlob failed'))), 'image/png'),
-  );
-}
-
-// --- SVG ------------------------------------------------------------------------------------
-
-/** `detail`: the full-detail topology (loadDetailTopology), else the national view's. */
-export function svgFor(s: AtlasStore, detail?: Topology): string | null {
-  const data = s.data;
-  const caption = captionFor(s);
-  const ctx = indicatorContext(s);
-  if (!data || !caption || !ctx) return null;
-  const v = s.view;
-  const ch = choropleth(s);
-  const paint = mapPaint({ ...s, legendHover: null });
-  const ti = `ti${v.generation}`;
-  const isTi = v.level === 'ti';
-  const whole = (p: Record<string, unknown>) => p.partial !== 1;
-  const partial = (p: Record<string, unknown>) => p.partial === 1;
-  const showTi = v.showTi || isTi;
-  return buildSvg({
-    topology: detail ?? data.topology,
-    object: isTi ? ti : 'epci',
-    idProperty: isTi ? 'key' : 'code',
-    colors: ch?.colors ?? null,
-    dim: paint?.dim ?? null,
-    landColor: isTi && !ch ? COLORS.tiTint : COLORS.land,
-    seaColor: COLORS.background,
-    base: isTi ? { object: 'epci', color: COLORS.land } : undefined,
-    overlay: !isTi && !ch && v.showTi ? { object: ti, color: COLORS.tiTint, opacity: 0.55 } : undefined,
-    meshes: [
-      { object: 'epci', color: COLORS.epciLine, width: 0.3 },
-      ...(v.showDepartements ? [{ object: 'dep', color: COLORS.depLine, width: 0.5, interior: true }] : []),
-      ...(v.showRegions ? [{ object: 'reg', color: COLORS.regLine, width: 0.9, interior: true }] : []),
-      ...(showTi
-        ? [
-            { object: ti, color: COLORS.ti, width: 1.1, where: whole },
-            { object: ti, color: COLORS.ti, width: 0.9, dash: '3 2', where: partial },
-          ]
-        : []),
-    ],
-    insets: data.territories.insets.map((i) => ({ name: i.name, box: i.box })),
-    extent: FRANCE_BOUNDS,
-    width: 1200,
-    title: caption.title,
-    subtitle: caption.subtitle,
-    legendTitle: caption.legendTitle,
-    legend: caption.legend,
-    footer: [
-      ...caption.context,
-      caption.source,
-      `${caption.note}. ${caption.date}`,
-      fullAppUrl(appBase(), encodeView(s.view)),
-    ],
-    lang: v.lang,
-  });
-}
-
-// --- Data -----------------------------------------------------------------------------------
-
-/** What the exported rows are, in words: the same text as the map's caption, plus the permalink. */
-function viewLines(s: AtlasStore): string[] {
-  const c = captionFor(s);
-  if (!c) return [];
-  const t = translator(s.view.lang);
-  return [
-    `${c.title} · ${c.subtitle}`,
-    ...c.context,
-    c.source,
-    c.date,
-    `${t('export.permalink')} : ${fullAppUrl(appBase(), encodeView(s.view))}`,
-  ];
-}
-
-export function csvFor(s: AtlasStore, decimalComma: boolean): string | null {
-  const table = tableFor(s);
-  return table ? toCsv(table, { decimalComma, preamble: viewLines(s) }) : null;
-}
-
-export async function xlsxFor(s: AtlasStore): Promise<Blob | null> {
-  const table = tableFor(s);
-  if (!table || !s.data) return null;
-  const t = translator(s.view.lang);
-  const sheets = buildXlsxSheets(table, {
-    sheetNames: { data: t('export.sheetData'), sources: t('export.sheetSources') },
-    sourceHeader: [
-      t('export.colColumn'),
-      t('export.colTitle'),
-      t('export.colProducer'),
-      t('export.colYear'),
-      t('export.colLicence'),
-      t('export.colUrl'),
-    ],
-    sources: sourceRows(table.columns, s.data.manifest.sources, t('sources.toConfirm')),
-    notes: [
-      ...viewLines(s).map((l, i): [string, string] => [i === 0 ? t('context.state') : '', l]),
-      [t('export.exportDate'), new Date().toISOString().slice(0, 19).replace('T', ' ')],
-      [t('export.permalink'), fullAppUrl(appBase(), encodeView(s.view))],
-      [t('export.rows'), String(table.rows.length)],
-    ],
-  });
-  return xlsxBlob(sheets);
-}
-
-// --- Accessible table -----------------------------------------------------------------------
-
-type Sort = { col: number; dir: 'ascending' | 'descending' } | null;
-
-function compareCells(a: ExportCell, b: ExportCell, lang: Lang): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1;
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return String(a).localeCompare(String(b), lang, { numeric: true, sensitivity: 'base' });
-}
-
-export function DataTable({
-  table,
-  caption,
-  onOpen,
-}: {
-  table: ExportTable;
-  caption: string;
-  /** Opens a row's profile (Enter or a click on the row); rows are then focusable. */
-  onOpen?: (code: string) => void;
-}) {
-  const t = useT();
-  const lang = useLang();
-  const [sort, setSort] = useState<Sort>(null);
-  const rows = useMemo(() => {
-    if (!sort) return table.rows;
-    const sign = sort.dir === 'ascending' ? 1 : -1;
-    return [...table.rows].sort((x, y) => {
-      const a = x[sort.col],
-        b = y[sort.col];
-      // Missing values stay at the bottom whatever the direction.
-      if (a === null || b === null) return compareCells(a, b, lang);
-      return sign * compareCells(a, b, lang);
-    });
-  }, [table, sort, lang]);
-  const toggle = (col: number) =>
-    setSort((s) =>
-      s?.col === col
-        ? { col, dir: s.dir === 'ascending' ? 'descending' : 'ascending' }
-        : { col, dir: table.columns[col].type === 'number' ? 'descending' : 'ascending' },
-    );
-  const cell = (v: ExportCell, i: number) => {
-    const c = table.columns[i];
-    if (v === null) return t('noData');
-    return typeof v === 'number' ? formatNumber(v, { lang, decimals: c.decimals }) : v;
-  };
-  return (
-    <div className="data-table-wrap">
-      <table className="data-table" data-testid="data-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {table.columns.map((c, i) => (
-              <th
-                key={c.key}
-                scope="col"
-                aria-sort={sort?.col === i ? sort.dir : 'none'}
-                className={c.type === 'number' ? 'num' : undefined}
-              >
-                <button type="button" onClick={() => toggle(i)} title={t('export.sortBy', { column: c.label })}>
-                  {c.label}
-                  <span aria-hidden="true" className="sort-mark">
-                    {sort?.col === i ? (sort.dir === 'ascending' ? ' ▲' : ' ▼') : ' ↕'}
-                  </span>
-                </button>
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr
-              key={String(r[0])}
-              tabIndex={onOpen ? 0 : undefined}
-              onClick={onOpen ? () => onOpen(String(r[0])) : undefined}
-              onKeyDown={
-                onOpen
-                  ? (e) => {
-                      if (e.key === 'Enter' || e.key === ' ') {
-                        e.preventDefault();
-                        onOpen(String(r[0]));
-                      }
-                    }
-                  : undefined
-              }
-            >
-              {r.map((v, i) =>
-                i === 1 ? (
-                  <th key={i} scope="row">
-                    {cell(v, i)}
-                  </th>
-                ) : (
-                  <td key={i} className={table.columns[i].type === 'number' ? 'num' : undefined}>
-                    {cell(v, i)}
-                  </td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
-
-export function TableDialog({ onClose }: { onClose: () => void }) {
-  const t = useT();
-  const ref = useModal();
-  const id = useId();
-  const table = useExportTable();
-  const data = useAtlas((s) => s.data);
-  const view = useAtlas((s) => s.view);
-  const caption = useMemo(() => captionFor(useAtlas.getState()), [data, view]);
-  return (
-    <dialog
-      ref={ref}
-      className="dialog table-dialog"
-      aria-labelledby={`${id}-title`}
-      onClose={onClose}
-      onCancel={onClose}
-      data-testid="table-dialog"
-    >
-      <h2 id={`${id}-title`}>{t('export.tableTitle')}</h2>
-      {caption && (
-        <p className="hint">
-          {caption.title} · {caption.subtitle}
-        </p>
-      )}
-      {table && (
-        <DataTable
-          table={table}
-          caption={t('export.tableCaption', { count: table.rows.length })}
-          onOpen={(code) => {
-            useAtlas.getState().select({ kind: code.includes(':') ? 'ti' : 'epci', code });
-            onClose();
-          }}
-        />
-      )}
-      <form method="dialog" className="dialog-actions">
-        <button type="submit">{t('panel.close')}</button>
-      </form>
-    </dialog>
   );
 }
 

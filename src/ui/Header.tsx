@@ -5,7 +5,7 @@ import { useT } from './useT.ts';
 
 // Loaded on first use (dialogs) or once the first map is drawn (search, import button).
 const ExportDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
-const TableDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.TableDialog));
+const TableDialog = lazyComponent(() => import('./TableDialog.tsx').then((m) => m.TableDialog));
 const ShareDialog = lazyComponent(() => import('./ShareDialog.tsx').then((m) => m.ShareDialog));
 const SourcesDialog = lazyComponent(() => import('./SourcesDialog.tsx').then((m) => m.SourcesDialog));
 const SearchBox = lazyComponent(() => import('./SearchBox.tsx').then((m) => m.SearchBox), <SearchPlaceholder />);

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useAtlas } from '../state/store.ts';
-import { svgFor } from './ExportDialog.tsx';
+import { afterFirstMap } from './lazy.tsx';
+
+// Loaded after the first map (not part of the first view's code), ready long before anyone prints.
+let exportSvg: typeof import('./export-svg.ts') | null = null;
 
 /**
  * The printed page (A4) starts with the map as drawn for the SVG export: title, legend, the view's
@@ -10,7 +13,16 @@ import { svgFor } from './ExportDialog.tsx';
 export function PrintSheet() {
   const [svg, setSvg] = useState<string | null>(null);
   useEffect(() => {
-    const before = () => flushSync(() => setSvg(svgFor(useAtlas.getState())));
+    void afterFirstMap()
+      .then(() => import('./export-svg.ts'))
+      .then((m) => {
+        exportSvg = m;
+      })
+      .catch(() => {}); // then the printout has the page without the map sheet
+    const before = () => {
+      const m = exportSvg;
+      if (m) flushSync(() => setSvg(m.svgFor(useAtlas.getState())));
+    };
     const after = () => setSvg(null);
     window.addEventListener('beforeprint', before);
     window.addEventListener('afterprint', after);
