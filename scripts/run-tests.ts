@@ -31,6 +31,12 @@ else failed++;
 
 if (step('data pipeline', bin('tsx'), ['scripts/build-data.ts']) !== 0) fatal('data pipeline');
 else {
+  // The production build comes before the unit tests: the size budget test reads dist/.
+  const typed = step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) === 0;
+  if (!typed) fatal('type check');
+  const built = typed && step('build', bin('vite'), ['build', '--logLevel', 'warn']) === 0;
+  if (typed && !built) fatal('build');
+
   const unitJson = join(RESULTS, 'unit.json');
   rmSync(unitJson, { force: true });
   step('unit tests (vitest)', bin('vitest'), [
@@ -45,9 +51,7 @@ else {
     failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0);
   } else fatal('vitest');
 
-  if (step('type check', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) !== 0) fatal('type check');
-  else if (step('build', bin('vite'), ['build', '--logLevel', 'warn']) !== 0) fatal('build');
-  else {
+  if (built) {
     const pwJson = join(RESULTS, 'playwright.json');
     rmSync(pwJson, { force: true }); // never count a previous run's results
     step('end-to-end tests (@playwright/test, Chromium)', bin('playwright'), ['test']);

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 const DIST = join(resolve(import.meta.dirname, '..', '..'), 'dist');
 const KiB = 1024;
 /** Everything the first map needs: index.html, its scripts and styles, the MapLibre worker, the preloaded data. */
-const FIRST_VIEW_BUDGET = 980 * KiB;
+const FIRST_VIEW_BUDGET = 1000 * KiB;
 /** Per chunk; MapLibre, its worker and React are given, the app's own chunks stay small. */
 const CHUNK_BUDGETS: [RegExp, number][] = [
   [/^maplibre-gl-worker-.*\.mjs$/, 150 * KiB],
@@ -16,7 +16,7 @@ const CHUNK_BUDGETS: [RegExp, number][] = [
   [/^react-.*\.js$/, 70 * KiB],
   [/^user-data-worker-.*\.js$/, 40 * KiB],
   [/\.css$/, 12 * KiB],
-  [/\.m?js$/, 40 * KiB],
+  [/\.m?js$/, 45 * KiB],
 ];
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;

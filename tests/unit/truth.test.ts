@@ -282,6 +282,7 @@ describe('manifest and input hash', () => {
       for (const f of [
         'zones-emploi.json',
         'atlas.topo.json',
+        'atlas-national.topo.json',
         'territories.json',
         'communes.json',
         'ti-labels.json',
