@@ -697,6 +697,14 @@ export class AtlasMap {
     return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
   }
 
+  /** True when the map shows this viewport, to the precision the URL keeps. */
+  shows(v: { lon: number; lat: number; zoom: number }): boolean {
+    const c = this.map.getCenter();
+    return (
+      Math.abs(c.lng - v.lon) < 1e-4 && Math.abs(c.lat - v.lat) < 1e-4 && Math.abs(this.map.getZoom() - v.zoom) < 0.01
+    );
+  }
+
   /** The link's viewport: kept as is when the window changes size. */
   jumpTo(v: { lon: number; lat: number; zoom: number }): void {
     this.framing = 'link';

@@ -92,6 +92,9 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators)
         return;
       sync();
+      // A viewport that did not come from the map itself (a link read after the map started, back/forward).
+      const vp = s.view.viewport;
+      if (vp && vp !== prev.view.viewport && !atlas.shows(vp)) atlas.jumpTo(vp);
       if (s.view.friches !== prev.view.friches) syncFriches();
       if (s.view.groups !== prev.view.groups) atlas.setGroups(s.view.groups);
       const sel = s.view.selection;

@@ -81,7 +81,16 @@ test.describe('embed in a host page', () => {
     await expect(map).toHaveAttribute('data-map-state', 'idle', { timeout: 60_000 });
     await expect(frame.locator('.maplibregl-ctrl-zoom-in')).toBeHidden();
     await expect.poll(async () => (await page.locator('#atlas').boundingBox())?.height).toBeGreaterThan(300);
-    const shot = await map.screenshot();
+    // The iframe's auto-height may refit the map once: start from a drawing that no longer changes.
+    let shot = await map.screenshot();
+    await expect
+      .poll(async () => {
+        const next = await map.screenshot();
+        const d = pixelStats(shot).diff(next);
+        shot = next;
+        return d;
+      })
+      .toBeLessThan(0.001);
     const box = (await map.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.down();
@@ -139,7 +148,14 @@ test('CSV export: BOM, ";", French decimal comma, one row per filtered territory
   expect([...bytes.subarray(0, 3)], 'UTF-8 BOM').toEqual([0xef, 0xbb, 0xbf]);
   const text = bytes.toString('utf8').slice(1);
   expect(text.endsWith('\r\n') && !/[^\r]\n/.test(text), 'CRLF lines').toBe(true);
-  const lines = text.split('\r\n').slice(0, -1);
+  const all = text.split('\r\n').slice(0, -1);
+  // The view in words first (indicator, filters, sources, permalink), then an empty line, then the table.
+  const blank = all.indexOf('');
+  expect(blank, 'description lines before the table').toBeGreaterThan(0);
+  const about = all.slice(0, blank).join('\n');
+  expect(about).toContain('Cartofriches');
+  expect(about).toContain('ind=friches_10k');
+  const lines = all.slice(blank + 1);
   expect(lines[0].split(';')).toEqual([
     'SIREN',
     'Nom',

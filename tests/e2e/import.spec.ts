@@ -110,7 +110,7 @@ test('import a CSV: join report, column → coloured map with « vos données »
   await expect(page.getByTestId('indicator-select').locator(`option[value="${id}"]`)).toHaveCount(0);
   await expect(page).not.toHaveURL(/ind=u\./);
   await panel.getByTestId('import-workspace').setInputFiles(path!);
-  await expect(panel.getByTestId('workspace-status')).toContainText('1 tableau(x) ajouté');
+  await expect(panel.getByTestId('workspace-status')).toContainText(/Tableaux ajoutés\s*:\s*1\b/);
   await expect(page.getByTestId('indicator-select').locator(`option[value="${id}"]`)).toHaveCount(1);
   expect(consoleErrors).toEqual([]);
 });
