@@ -23,7 +23,7 @@ import { PrintSheet } from './PrintSheet.tsx';
 import { useT } from './useT.ts';
 
 // The drop zone (and the import code behind it) loads once the first map is drawn.
-const ImportDropZone = lazyComponent(() => import('./ImportDialog.tsx').then((m) => m.ImportDropZone), null);
+const ImportDropZone = lazyComponent(() => import('./import/ImportDropZone.tsx').then((m) => m.ImportDropZone), null);
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);

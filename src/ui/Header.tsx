@@ -10,7 +10,7 @@ const ShareDialog = lazyComponent(() => import('./ShareDialog.tsx').then((m) => 
 const SourcesDialog = lazyComponent(() => import('./SourcesDialog.tsx').then((m) => m.SourcesDialog));
 const SearchBox = lazyComponent(() => import('./SearchBox.tsx').then((m) => m.SearchBox), <SearchPlaceholder />);
 const ImportButton = lazyComponent(
-  () => import('./ImportDialog.tsx').then((m) => m.ImportButton),
+  () => import('./import/ImportDropZone.tsx').then((m) => m.ImportButton),
   <ImportPlaceholder />,
 );
 

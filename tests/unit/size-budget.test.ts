@@ -60,6 +60,7 @@ describe.runIf(existsSync(join(DIST, 'index.html')))('size budget (dist/, gzip)'
     for (const lazy of [
       'ExportDialog',
       'ImportDialog',
+      'ImportDropZone',
       'SearchBox',
       'SourcesDialog',
       'ShareDialog',
