@@ -1,46 +1,37 @@
-// The only module that talks to MapLibre. Geometry is added once; colours, filters, hover and
-// selection then go through feature-state and layout properties, never by re-sending GeoJSON.
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import 'maplibre-gl/dist/maplibre-gl.css';
-import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+// The atlas map as the UI sees it; src/map is the only code that talks to MapLibre (creation,
+// layers, paint, friches and keys live next to this file). Geometry is added once; colours,
+// filters, hover and selection then go through feature-state and layout properties.
+
+import type { FeatureCollection } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
 import { feature } from 'topojson-client';
 import type { GeometryCollection } from 'topojson-specification';
 import { type AtlasData, loadDetailTopology } from '../data/load.ts';
-import type { BBox, Generation } from '../data/types.ts';
-import { FRICHE_TYPES_INDUSTRIAL, type FrichePoints } from '../domain/fields.ts';
+import { type BBox, GENERATIONS, type Generation } from '../data/types.ts';
+import type { FrichePoints } from '../domain/fields.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
 import type { FricheLayer, Level } from '../domain/view.ts';
-import { addGroupLayers, groupsGeoJSON } from './groups-layer.ts';
-import { bindStepKeys } from './keyboard.ts';
-import { baseStyle, COLORS, FONT } from './style.ts';
-
-maplibregl.setWorkerUrl(workerUrl);
-// Start the worker now, while the data files download, rather than when the map is created.
-if (typeof window !== 'undefined') maplibregl.prewarm();
-
-/**
- * Mainland France and Corsica, which the first view fills; the DROM insets lie inside this box,
- * south-west of the mainland, where no land is drawn (geo/drom-insets.json).
- */
-export const FRANCE_BOUNDS: BBox = [-5.4, 41.3, 9.7, 51.15];
-/** Margin around France: the attribution (top left) and zoom buttons (top right) sit over sea. */
-const FRANCE_PADDING = { top: 10, bottom: 8, left: 8, right: 8 };
+import { nextFrame } from './capture.ts';
+import { createMap, FRANCE_BOUNDS, FRANCE_PADDING } from './create.ts';
+import { type SiteUnderPointer, setFrichesLayer, siteAt } from './friches-layer.ts';
+import { groupsGeoJSON } from './groups-layer.ts';
+import { bindStepKeys, territoriesInView } from './keyboard.ts';
+import {
+  addBaseLayers,
+  insetFrames,
+  SOURCE,
+  sameTarget,
+  setLayerVisibility,
+  type Target,
+  targetOf,
+  targetOfCode,
+} from './layers.ts';
+import { type PaintedStates, paintLand, paintStates } from './paint.ts';
 
 export interface MapCallbacks {
   onHover(target: { kind: 'epci' | 'ti'; code: string; x: number; y: number } | null): void;
   /** A Cartofriches site under the pointer (properties of the point), or null. */
-  onSite?(
-    site: {
-      name: string;
-      status: number;
-      type: number;
-      surface: number | null;
-      id: string;
-      x: number;
-      y: number;
-    } | null,
-  ): void;
+  onSite?(site: SiteUnderPointer | null): void;
   onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
   onMove(view: { lon: number; lat: number; zoom: number }): void;
   onReady(): void;
@@ -48,8 +39,6 @@ export interface MapCallbacks {
   onStep?(step: { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null): void;
 }
 
-type Target = { kind: 'epci' | 'ti'; code: string };
-const SOURCE: Record<'epci' | Generation, string> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
 /** Beyond this zoom the national view's simplified geometry shows: the full detail is loaded. */
 const DETAIL_ZOOM = 6;
 
@@ -61,7 +50,7 @@ export class AtlasMap {
   private hovered: Target | null = null;
   private selected: Target | null = null;
   private colored = { epci: false, ti: false };
-  private lastStates = new Map<string, Map<string, Record<string, unknown>>>();
+  private lastStates = new Map<string, PaintedStates>();
   private styleLoaded = false;
   private initialised = false;
   /** Set once the layers left out of the first frame (labels, insets, régions) are in. */
@@ -80,29 +69,7 @@ export class AtlasMap {
     private cb: MapCallbacks,
     opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {},
   ) {
-    this.map = new maplibregl.Map({
-      container,
-      style: baseStyle(),
-      bounds: FRANCE_BOUNDS,
-      fitBoundsOptions: { padding: FRANCE_PADDING },
-      attributionControl: false,
-      interactive: opts.interactive ?? true,
-      canvasContextAttributes: { preserveDrawingBuffer: opts.preserveDrawingBuffer ?? false },
-      dragRotate: false,
-      pitchWithRotate: false,
-      maxZoom: 12,
-      fadeDuration: 150,
-    });
-    this.map.touchZoomRotate.disableRotation();
-    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
-    this.map.addControl(
-      new maplibregl.AttributionControl({
-        compact: true,
-        customAttribution: 'IGN – ADMIN EXPRESS COG CARTO 2025 ; ANCT – Territoires d’industrie',
-      }),
-      // Top left is sea (the Channel and the Atlantic): the box never hides land, e.g. Corsica.
-      'top-left',
-    );
+    this.map = createMap(container, opts);
     this.map.on('load', () => {
       // The attribution starts folded (the "i" button opens it); the sources are under the map.
       container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
@@ -169,152 +136,10 @@ export class AtlasMap {
   }
 
   private addLayers(): void {
-    const m = this.map;
-    // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
-    // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
-    const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
-    // Hidden layers (départements, the other TI generation) get their geometry the first time
-    // they are shown: once, never re-sent. It keeps the first drawn map quick.
-    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-    m.addSource('epci', { type: 'geojson', data: this.geo('epci'), promoteId: 'code', ...polygons });
-    // Régions, labels and insets: after the first frame (afterFirstFrame).
-    m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
-    m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
-    m.addSource('ti2023', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
-    m.addSource('ti2018', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
-    m.addSource('ti-labels', { type: 'geojson', data: empty });
-    m.addSource('insets', { type: 'geojson', data: empty });
-
-    m.addLayer({
-      id: 'inset-frame-fill',
-      type: 'fill',
-      source: 'insets',
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'fill-color': '#e8eef2' },
-    });
-    m.addLayer({
-      id: 'inset-frame-line',
-      type: 'line',
-      source: 'insets',
-      filter: ['==', ['geometry-type'], 'Polygon'],
-      paint: { 'line-color': COLORS.insetFrame, 'line-width': 0.8 },
-    });
-
-    const fillColor = (fallback: string): maplibregl.ExpressionSpecification => [
-      'coalesce',
-      ['feature-state', 'color'],
-      fallback,
-    ];
-    const dimmed: maplibregl.ExpressionSpecification = ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, 1];
-    m.addLayer({
-      id: 'epci-fill',
-      type: 'fill',
-      source: 'epci',
-      paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed },
-    });
-    for (const g of ['2023', '2018'] as Generation[]) {
-      const src = SOURCE[g];
-      // Level TI: the TI polygons carry the colours (opaque, to match the legend); level EPCI: a
-      // light tint shows TI membership.
-      m.addLayer({
-        id: `${src}-fill`,
-        type: 'fill',
-        source: src,
-        layout: { visibility: 'none' },
-        paint: {
-          'fill-color': fillColor(COLORS.tiTint),
-          'fill-opacity': [
-            'case',
-            ['boolean', ['feature-state', 'dim'], false],
-            0.22,
-            ['==', ['get', 'partial'], 1],
-            0.45,
-            ['!=', ['feature-state', 'color'], null],
-            1,
-            0.55,
-          ],
-        },
-      });
-    }
-    m.addLayer({
-      id: 'epci-line',
-      type: 'line',
-      source: 'epci',
-      paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] },
-    });
-    m.addLayer({
-      id: 'dep-line',
-      type: 'line',
-      source: 'dep',
-      layout: { visibility: 'none' },
-      paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] },
-    });
-    m.addLayer({
-      id: 'reg-line',
-      type: 'line',
-      source: 'reg',
-      paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] },
-    });
-    for (const g of ['2023', '2018'] as Generation[]) {
-      const src = SOURCE[g];
-      m.addLayer({
-        id: `${src}-line`,
-        type: 'line',
-        source: src,
-        filter: ['==', ['get', 'partial'], 0],
-        layout: { visibility: 'none', 'line-join': 'round' },
-        paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] },
-      });
-      m.addLayer({
-        id: `${src}-line-partial`,
-        type: 'line',
-        source: src,
-        filter: ['==', ['get', 'partial'], 1],
-        layout: { visibility: 'none' },
-        paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] },
-      });
-      m.addLayer({
-        id: `${src}-highlight`,
-        type: 'line',
-        source: src,
-        layout: { visibility: 'none' },
-        paint: highlightPaint(),
-      });
-    }
-    m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', paint: highlightPaint() });
-    m.addLayer({
-      id: 'ti-labels',
-      type: 'symbol',
-      source: 'ti-labels',
-      filter: ['==', ['get', 'generation'], this.generation],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': FONT,
-        'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13],
-        'text-max-width': 8,
-        'text-padding': 3,
-        'text-optional': true,
-      },
-      paint: { 'text-color': '#3f1d63', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
-    });
-    addGroupLayers(m, 'ti-labels');
-    m.addLayer({
-      id: 'inset-labels',
-      type: 'symbol',
-      source: 'insets',
-      filter: ['==', ['geometry-type'], 'Point'],
-      layout: {
-        'text-field': ['get', 'name'],
-        'text-font': FONT,
-        'text-size': 11,
-        'text-anchor': 'top-left',
-        'text-allow-overlap': true,
-      },
-      paint: { 'text-color': '#4a4f55', 'text-halo-color': '#e8eef2', 'text-halo-width': 1 },
-    });
+    addBaseLayers(this.map, this.geo('epci'), this.generation);
     this.applyVisibility();
     if (this.selected)
-      m.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
+      this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
   }
 
   private fillLayer(): string {
@@ -324,24 +149,9 @@ export class AtlasMap {
   private bindEvents(): void {
     const m = this.map;
     m.on('mousemove', (e) => {
-      const site = m.getLayer('friches-points')
-        ? m.queryRenderedFeatures(e.point, { layers: ['friches-points'] })[0]
-        : undefined;
-      this.cb.onSite?.(
-        site
-          ? {
-              name: String(site.properties.n),
-              status: Number(site.properties.s),
-              type: Number(site.properties.t),
-              surface: site.properties.a === null || site.properties.a === undefined ? null : Number(site.properties.a),
-              id: String(site.properties.id),
-              x: e.point.x,
-              y: e.point.y,
-            }
-          : null,
-      );
+      this.cb.onSite?.(siteAt(m, e.point));
       const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
-      const target = f ? this.targetOf(f) : null;
+      const target = f ? targetOf(f) : null;
       this.setHover(target);
       this.cb.onHover(target ? { ...target, x: e.point.x, y: e.point.y } : null);
     });
@@ -353,7 +163,7 @@ export class AtlasMap {
       const label = m.queryRenderedFeatures(e.point, { layers: ['ti-labels'] })[0];
       if (label) return this.cb.onClick({ kind: 'ti', code: String(label.properties.key) });
       const f = m.queryRenderedFeatures(e.point, { layers: [this.fillLayer()] })[0];
-      this.cb.onClick(f ? this.targetOf(f) : null);
+      this.cb.onClick(f ? targetOf(f) : null);
     });
     m.on('mouseenter', 'ti-labels', () => (m.getCanvas().style.cursor = 'pointer'));
     m.on('mouseleave', 'ti-labels', () => (m.getCanvas().style.cursor = ''));
@@ -380,20 +190,7 @@ export class AtlasMap {
 
   /** Territories drawn in the current view, sorted by name, for keyboard stepping. */
   territoriesInView(): Target[] {
-    const data = this.data;
-    if (!data) return [];
-    const seen = new Map<string, Target>();
-    for (const f of this.map.queryRenderedFeatures({ layers: [this.fillLayer()] })) {
-      const t = this.targetOf(f);
-      seen.set(t.code, t);
-    }
-    const name = (t: Target) =>
-      (t.kind === 'epci'
-        ? data.territories.epci.find((e) => e.code === t.code)?.name
-        : data.territories.ti[t.code.slice(0, 4) as Generation]?.find((x) => x.key === t.code)?.name) ?? t.code;
-    const named = [...seen.values()].map((t) => ({ t, n: name(t) }));
-    named.sort((a, b) => a.n.localeCompare(b.n, 'fr'));
-    return named.map((x) => x.t);
+    return this.data ? territoriesInView(this.map, this.fillLayer(), this.data.territories) : [];
   }
 
   /** Moves the keyboard highlight to the next (or previous) territory in view. */
@@ -427,12 +224,6 @@ export class AtlasMap {
   /** Keyboard panning and zooming count as the user framing the map. */
   markUserFramed(): void {
     this.framing = 'user';
-  }
-
-  private targetOf(f: maplibregl.MapGeoJSONFeature): Target {
-    return f.source === 'epci'
-      ? { kind: 'epci', code: String(f.properties.code) }
-      : { kind: 'ti', code: String(f.properties.key) };
   }
 
   private sourceOf(t: Target): string {
@@ -486,160 +277,35 @@ export class AtlasMap {
   }
 
   private applyVisibility(): void {
-    const m = this.map;
-    if (!m.getLayer('epci-fill')) return;
-    const vis = (on: boolean) => (on ? 'visible' : 'none');
+    if (!this.map.getLayer('epci-fill')) return;
     const selGen = this.selected?.kind === 'ti' ? (parseTiKey(this.selected.code)?.generation ?? null) : null;
-    for (const g of ['2023', '2018'] as Generation[]) {
-      const src = SOURCE[g];
-      const inBasket = [...this.basket].some((c) => parseTiKey(c)?.generation === g);
-      if (g === this.generation || g === selGen || inBasket) this.ensureGeometry(src as 'ti2023' | 'ti2018');
-      const current = g === this.generation;
-      const outlines = (this.showTi || this.level === 'ti') && current;
-      m.setLayoutProperty(
-        `${src}-fill`,
-        'visibility',
-        vis(current && (this.level === 'ti' || (this.showTi && !this.colored.epci))),
-      );
-      m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
-      m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
-      m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || selGen === g || inBasket));
-    }
-    m.setFilter('ti-labels', ['==', ['get', 'generation'], this.generation]);
-    m.setLayoutProperty('ti-labels', 'visibility', vis(this.showTi || this.level === 'ti'));
+    const highlighted = (g: Generation) =>
+      g === selGen || [...this.basket].some((c) => parseTiKey(c)?.generation === g);
+    for (const g of GENERATIONS)
+      if (g === this.generation || highlighted(g)) this.ensureGeometry(SOURCE[g] as 'ti2023' | 'ti2018');
+    setLayerVisibility(this.map, {
+      level: this.level,
+      generation: this.generation,
+      showTi: this.showTi,
+      coloredEpci: this.colored.epci,
+      highlighted,
+    });
   }
 
   /** Colours and dimming through feature-state: `colors` by code (EPCI SIREN or TI key). */
   setChoropleth(kind: 'epci' | Generation, colors: Map<string, string> | null, dim: Set<string> | null): void {
     const source = SOURCE[kind];
     if (!this.map.getSource(source)) return;
-    const prev = this.lastStates.get(source) ?? new Map<string, Record<string, unknown>>();
-    const next = new Map<string, Record<string, unknown>>();
-    const ids = new Set<string>([...(colors?.keys() ?? []), ...(dim ?? []), ...prev.keys()]);
-    for (const id of ids) {
-      const state = { color: colors?.get(id) ?? null, dim: dim?.has(id) ?? false };
-      const before = prev.get(id);
-      if (!before || before.color !== state.color || before.dim !== state.dim)
-        this.map.setFeatureState({ source, id }, state);
-      if (state.color !== null || state.dim) next.set(id, state);
-    }
-    this.lastStates.set(source, next);
-    // Readable by tests and assistive tech: how many territories the filters dim.
-    if (colors || dim) this.map.getContainer().setAttribute('data-dimmed', String(dim?.size ?? 0));
+    this.lastStates.set(source, paintStates(this.map, source, colors, dim, this.lastStates.get(source) ?? new Map()));
     if (kind === 'epci') this.colored.epci = !!colors && colors.size > 0;
     else this.colored.ti = !!colors && colors.size > 0;
-    // TI coloured: the land outside any TI turns grey so that it never reads as a class colour.
-    this.map.setPaintProperty('epci-fill', 'fill-color', [
-      'coalesce',
-      ['feature-state', 'color'],
-      this.colored.ti && this.level === 'ti' ? COLORS.outsideTi : COLORS.land,
-    ]);
+    paintLand(this.map, this.colored.ti && this.level === 'ti');
     this.applyVisibility();
   }
 
-  /**
-   * Cartofriches sites as a clustered point layer. Clusters carry one count per status × type
-   * group, so a change of the status/type selection is a change of expressions, not of data.
-   */
+  /** Cartofriches sites (friches-layer.ts); null hides them. */
   setFriches(points: FrichePoints | null, layer: FricheLayer | null): void {
-    const m = this.map;
-    if (!m.getLayer('epci-fill')) return;
-    if (points && !m.getSource('friches')) {
-      const group = points.types.map((t) => (FRICHE_TYPES_INDUSTRIAL.includes(t) ? 0 : t === 'inconnu' ? 2 : 1));
-      const data: FeatureCollection = {
-        type: 'FeatureCollection',
-        features: points.rows.map((r) => ({
-          type: 'Feature',
-          properties: { s: r[2], g: group[r[3]], t: r[3], a: r[4], n: r[5], id: r[6], c: r[7] },
-          geometry: { type: 'Point', coordinates: [r[0], r[1]] },
-        })),
-      };
-      const clusterProperties: Record<string, maplibregl.ExpressionSpecification> = {};
-      for (let st = 0; st < 4; st++)
-        for (let g = 0; g < 3; g++)
-          clusterProperties[`c${st}${g}`] = [
-            '+',
-            ['case', ['all', ['==', ['get', 's'], st], ['==', ['get', 'g'], g]], 1, 0],
-          ] as unknown as maplibregl.ExpressionSpecification;
-      m.addSource('friches', {
-        type: 'geojson',
-        data,
-        cluster: true,
-        clusterRadius: 40,
-        clusterMaxZoom: 11,
-        clusterProperties,
-      });
-      m.addLayer(
-        {
-          id: 'friches-clusters',
-          type: 'circle',
-          source: 'friches',
-          filter: ['has', 'point_count'],
-          paint: {
-            'circle-color': '#8c510a',
-            'circle-opacity': 0.8,
-            'circle-stroke-color': '#fff',
-            'circle-stroke-width': 1,
-          },
-        },
-        'ti-labels',
-      );
-      m.addLayer(
-        {
-          id: 'friches-count',
-          type: 'symbol',
-          source: 'friches',
-          filter: ['has', 'point_count'],
-          layout: { 'text-font': FONT, 'text-size': 10, 'text-allow-overlap': true },
-          paint: { 'text-color': '#fff' },
-        },
-        'ti-labels',
-      );
-      m.addLayer(
-        {
-          id: 'friches-points',
-          type: 'circle',
-          source: 'friches',
-          filter: ['!', ['has', 'point_count']],
-          paint: {
-            'circle-radius': 4,
-            'circle-stroke-color': '#fff',
-            'circle-stroke-width': 0.8,
-            'circle-color': ['match', ['get', 's'], 0, '#bf812d', 1, '#d73027', 2, '#1a9850', 3, '#4575b4', '#999'],
-          },
-        },
-        'ti-labels',
-      );
-    }
-    if (!m.getSource('friches')) return;
-    const vis = layer ? 'visible' : 'none';
-    for (const id of ['friches-clusters', 'friches-count', 'friches-points'])
-      m.setLayoutProperty(id, 'visibility', vis);
-    if (!layer) return;
-    const combos = layer.statuses.flatMap((st) => layer.groups.map((g) => ['get', `c${st}${g}`]));
-    const selected = (combos.length ? ['+', 0, ...combos] : 0) as unknown as maplibregl.ExpressionSpecification;
-    m.setFilter('friches-clusters', ['all', ['has', 'point_count'], ['>', selected, 0]]);
-    m.setFilter('friches-count', ['all', ['has', 'point_count'], ['>', selected, 0]]);
-    m.setPaintProperty('friches-clusters', 'circle-radius', [
-      'interpolate',
-      ['linear'],
-      selected,
-      1,
-      9,
-      50,
-      14,
-      500,
-      22,
-      3000,
-      30,
-    ]);
-    m.setLayoutProperty('friches-count', 'text-field', ['to-string', selected]);
-    m.setFilter('friches-points', [
-      'all',
-      ['!', ['has', 'point_count']],
-      ['in', ['get', 's'], ['literal', layer.statuses]],
-      ['in', ['get', 'g'], ['literal', layer.groups]],
-    ]);
+    if (this.map.getLayer('epci-fill')) setFrichesLayer(this.map, points, layer);
   }
 
   private basket = new Set<string>();
@@ -648,16 +314,12 @@ export class AtlasMap {
     if (!this.map.getSource('epci')) return;
     const next = new Set(codes);
     for (const c of this.basket)
-      if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: false });
+      if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(targetOfCode(c)), id: c }, { basket: false });
     for (const c of next)
       if (!this.basket.has(c))
-        this.map.setFeatureState({ source: this.sourceOf(this.kindOf(c)), id: c }, { basket: true });
+        this.map.setFeatureState({ source: this.sourceOf(targetOfCode(c)), id: c }, { basket: true });
     this.basket = next;
     this.applyVisibility();
-  }
-
-  private kindOf(code: string): Target {
-    return code.includes(':') ? { kind: 'ti', code } : { kind: 'epci', code };
   }
 
   /** Custom groups: outline and name (geometry merged from the member EPCI). */
@@ -730,59 +392,11 @@ export class AtlasMap {
    * event, while the WebGL drawing buffer is still valid, so it works without preserveDrawingBuffer.
    */
   drawTo(target: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): Promise<void> {
-    return new Promise((resolve) => {
-      this.map.once('render', () => {
-        target.drawImage(this.map.getCanvas(), x, y, w, h);
-        resolve();
-      });
-      this.map.triggerRepaint();
-    });
+    return nextFrame(this.map, (canvas) => target.drawImage(canvas, x, y, w, h));
   }
 
   /** The next rendered frame as a PNG data URL. */
   snapshot(): Promise<string> {
-    return new Promise((resolve) => {
-      this.map.once('render', () => resolve(this.map.getCanvas().toDataURL('image/png')));
-      this.map.triggerRepaint();
-    });
+    return nextFrame(this.map, (canvas) => canvas.toDataURL('image/png'));
   }
-}
-
-function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {
-  const is = (k: string): maplibregl.ExpressionSpecification => ['boolean', ['feature-state', k], false];
-  return {
-    'line-color': ['case', is('selected'), COLORS.selected, is('hover'), COLORS.hover, COLORS.basket],
-    'line-width': ['case', is('selected'), 3, is('hover'), 2, is('basket'), 2.5, 0],
-  };
-}
-
-const sameTarget = (a: Target | null, b: Target | null) => a?.kind === b?.kind && a?.code === b?.code;
-
-function insetFrames(data: AtlasData): FeatureCollection {
-  const features: Feature<Polygon | Point>[] = [];
-  for (const f of data.territories.insets) {
-    const [w, s, e, n] = f.box;
-    features.push({
-      type: 'Feature',
-      properties: { dep: f.dep },
-      geometry: {
-        type: 'Polygon',
-        coordinates: [
-          [
-            [w, s],
-            [e, s],
-            [e, n],
-            [w, n],
-            [w, s],
-          ],
-        ],
-      },
-    });
-    features.push({
-      type: 'Feature',
-      properties: { name: f.name },
-      geometry: { type: 'Point', coordinates: [w + 0.08, n - 0.06] },
-    });
-  }
-  return { type: 'FeatureCollection', features };
 }

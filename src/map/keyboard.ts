@@ -1,6 +1,10 @@
 // Keyboard use of the map canvas, on top of MapLibre's own keys (arrows pan, + and - zoom):
 // « N » / « Maj+N » step through the territories in view, Enter opens the one reached, Escape
 // leaves stepping. The adapter announces each step through its onStep callback.
+import type * as maplibregl from 'maplibre-gl';
+import type { Generation, TerritoriesFile } from '../data/types.ts';
+import { type Target, targetOf } from './layers.ts';
+
 interface Steppable {
   step(direction: 1 | -1): void;
   openStepped(): boolean;
@@ -22,4 +26,20 @@ export function bindStepKeys(map: Steppable, container: HTMLElement): void {
     } else if (e.key === 'Escape') map.endStepping();
   });
   container.addEventListener('focusout', () => map.endStepping());
+}
+
+/** Territories drawn in the current view on `layer`, sorted by name, for keyboard stepping. */
+export function territoriesInView(m: maplibregl.Map, layer: string, territories: TerritoriesFile): Target[] {
+  const seen = new Map<string, Target>();
+  for (const f of m.queryRenderedFeatures({ layers: [layer] })) {
+    const t = targetOf(f);
+    seen.set(t.code, t);
+  }
+  const name = (t: Target) =>
+    (t.kind === 'epci'
+      ? territories.epci.find((e) => e.code === t.code)?.name
+      : territories.ti[t.code.slice(0, 4) as Generation]?.find((x) => x.key === t.code)?.name) ?? t.code;
+  const named = [...seen.values()].map((t) => ({ t, n: name(t) }));
+  named.sort((a, b) => a.n.localeCompare(b.n, 'fr'));
+  return named.map((x) => x.t);
 }

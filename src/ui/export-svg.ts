@@ -4,7 +4,7 @@ import type { Topology } from 'topojson-specification';
 import { fullAppUrl } from '../domain/export/embed.ts';
 import { buildSvg } from '../domain/export/svg.ts';
 import { encodeView } from '../domain/url.ts';
-import { FRANCE_BOUNDS } from '../map/adapter.ts';
+import { FRANCE_BOUNDS } from '../map/create.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, indicatorContext, mapPaint } from '../state/derived.ts';
 import type { AtlasStore } from '../state/store.ts';

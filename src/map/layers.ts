@@ -1,0 +1,242 @@
+// Sources and layers of the base map: EPCI, TI of both generations, départements, régions, TI
+// labels and DROM inset frames. Geometry goes in once; what changes later is visibility and
+// feature-state (paint.ts).
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import type { AtlasData } from '../data/load.ts';
+import { GENERATIONS, type Generation } from '../data/types.ts';
+import type { Level } from '../domain/view.ts';
+import { addGroupLayers } from './groups-layer.ts';
+import { COLORS, FONT } from './style.ts';
+
+export const SOURCE: Record<'epci' | Generation, string> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
+
+/** A territory drawn on the map: an EPCI (SIREN) or a TI (key). */
+export type Target = { kind: 'epci' | 'ti'; code: string };
+
+export const sameTarget = (a: Target | null, b: Target | null) => a?.kind === b?.kind && a?.code === b?.code;
+
+/** EPCI codes are SIREN, TI keys read « generation:id ». */
+export const targetOfCode = (code: string): Target =>
+  code.includes(':') ? { kind: 'ti', code } : { kind: 'epci', code };
+
+export function targetOf(f: maplibregl.MapGeoJSONFeature): Target {
+  return f.source === 'epci'
+    ? { kind: 'epci', code: String(f.properties.code) }
+    : { kind: 'ti', code: String(f.properties.key) };
+}
+
+/** Adds every source and layer; only the EPCI geometry is filled now, the rest comes later. */
+export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, generation: Generation): void {
+  // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
+  // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
+  const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
+  // Hidden layers (départements, the other TI generation) get their geometry the first time
+  // they are shown: once, never re-sent. It keeps the first drawn map quick.
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  m.addSource('epci', { type: 'geojson', data: epci, promoteId: 'code', ...polygons });
+  // Régions, labels and insets: after the first frame (afterFirstFrame).
+  m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
+  m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
+  m.addSource('ti2023', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
+  m.addSource('ti2018', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
+  m.addSource('ti-labels', { type: 'geojson', data: empty });
+  m.addSource('insets', { type: 'geojson', data: empty });
+
+  m.addLayer({
+    id: 'inset-frame-fill',
+    type: 'fill',
+    source: 'insets',
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'fill-color': '#e8eef2' },
+  });
+  m.addLayer({
+    id: 'inset-frame-line',
+    type: 'line',
+    source: 'insets',
+    filter: ['==', ['geometry-type'], 'Polygon'],
+    paint: { 'line-color': COLORS.insetFrame, 'line-width': 0.8 },
+  });
+
+  const fillColor = (fallback: string): maplibregl.ExpressionSpecification => [
+    'coalesce',
+    ['feature-state', 'color'],
+    fallback,
+  ];
+  const dimmed: maplibregl.ExpressionSpecification = ['case', ['boolean', ['feature-state', 'dim'], false], 0.22, 1];
+  m.addLayer({
+    id: 'epci-fill',
+    type: 'fill',
+    source: 'epci',
+    paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed },
+  });
+  for (const g of ['2023', '2018'] as Generation[]) {
+    const src = SOURCE[g];
+    // Level TI: the TI polygons carry the colours (opaque, to match the legend); level EPCI: a
+    // light tint shows TI membership.
+    m.addLayer({
+      id: `${src}-fill`,
+      type: 'fill',
+      source: src,
+      layout: { visibility: 'none' },
+      paint: {
+        'fill-color': fillColor(COLORS.tiTint),
+        'fill-opacity': [
+          'case',
+          ['boolean', ['feature-state', 'dim'], false],
+          0.22,
+          ['==', ['get', 'partial'], 1],
+          0.45,
+          ['!=', ['feature-state', 'color'], null],
+          1,
+          0.55,
+        ],
+      },
+    });
+  }
+  m.addLayer({
+    id: 'epci-line',
+    type: 'line',
+    source: 'epci',
+    paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] },
+  });
+  m.addLayer({
+    id: 'dep-line',
+    type: 'line',
+    source: 'dep',
+    layout: { visibility: 'none' },
+    paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] },
+  });
+  m.addLayer({
+    id: 'reg-line',
+    type: 'line',
+    source: 'reg',
+    paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] },
+  });
+  for (const g of ['2023', '2018'] as Generation[]) {
+    const src = SOURCE[g];
+    m.addLayer({
+      id: `${src}-line`,
+      type: 'line',
+      source: src,
+      filter: ['==', ['get', 'partial'], 0],
+      layout: { visibility: 'none', 'line-join': 'round' },
+      paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] },
+    });
+    m.addLayer({
+      id: `${src}-line-partial`,
+      type: 'line',
+      source: src,
+      filter: ['==', ['get', 'partial'], 1],
+      layout: { visibility: 'none' },
+      paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] },
+    });
+    m.addLayer({
+      id: `${src}-highlight`,
+      type: 'line',
+      source: src,
+      layout: { visibility: 'none' },
+      paint: highlightPaint(),
+    });
+  }
+  m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', paint: highlightPaint() });
+  m.addLayer({
+    id: 'ti-labels',
+    type: 'symbol',
+    source: 'ti-labels',
+    filter: ['==', ['get', 'generation'], generation],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': FONT,
+      'text-size': ['interpolate', ['linear'], ['zoom'], 4, 10, 8, 13],
+      'text-max-width': 8,
+      'text-padding': 3,
+      'text-optional': true,
+    },
+    paint: { 'text-color': '#3f1d63', 'text-halo-color': 'rgba(255,255,255,0.92)', 'text-halo-width': 1.6 },
+  });
+  addGroupLayers(m, 'ti-labels');
+  m.addLayer({
+    id: 'inset-labels',
+    type: 'symbol',
+    source: 'insets',
+    filter: ['==', ['geometry-type'], 'Point'],
+    layout: {
+      'text-field': ['get', 'name'],
+      'text-font': FONT,
+      'text-size': 11,
+      'text-anchor': 'top-left',
+      'text-allow-overlap': true,
+    },
+    paint: { 'text-color': '#4a4f55', 'text-halo-color': '#e8eef2', 'text-halo-width': 1 },
+  });
+}
+
+/** Shows the layers of the current level and generation (and those of highlighted TI). */
+export function setLayerVisibility(
+  m: maplibregl.Map,
+  v: {
+    level: Level;
+    generation: Generation;
+    showTi: boolean;
+    /** EPCI coloured: the light TI tint would hide the colours. */
+    coloredEpci: boolean;
+    /** A generation with a selected or basket TI keeps its highlight layer. */
+    highlighted: (g: Generation) => boolean;
+  },
+): void {
+  const vis = (on: boolean) => (on ? 'visible' : 'none');
+  for (const g of GENERATIONS) {
+    const src = SOURCE[g];
+    const current = g === v.generation;
+    const outlines = (v.showTi || v.level === 'ti') && current;
+    m.setLayoutProperty(
+      `${src}-fill`,
+      'visibility',
+      vis(current && (v.level === 'ti' || (v.showTi && !v.coloredEpci))),
+    );
+    m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
+    m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
+    m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || v.highlighted(g)));
+  }
+  m.setFilter('ti-labels', ['==', ['get', 'generation'], v.generation]);
+  m.setLayoutProperty('ti-labels', 'visibility', vis(v.showTi || v.level === 'ti'));
+}
+
+function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {
+  const is = (k: string): maplibregl.ExpressionSpecification => ['boolean', ['feature-state', k], false];
+  return {
+    'line-color': ['case', is('selected'), COLORS.selected, is('hover'), COLORS.hover, COLORS.basket],
+    'line-width': ['case', is('selected'), 3, is('hover'), 2, is('basket'), 2.5, 0],
+  };
+}
+
+/** DROM inset frames and their names, placed in the sea south-west of the mainland. */
+export function insetFrames(data: AtlasData): FeatureCollection {
+  const features: Feature<Polygon | Point>[] = [];
+  for (const f of data.territories.insets) {
+    const [w, s, e, n] = f.box;
+    features.push({
+      type: 'Feature',
+      properties: { dep: f.dep },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [w, s],
+            [e, s],
+            [e, n],
+            [w, n],
+            [w, s],
+          ],
+        ],
+      },
+    });
+    features.push({
+      type: 'Feature',
+      properties: { name: f.name },
+      geometry: { type: 'Point', coordinates: [w + 0.08, n - 0.06] },
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}
