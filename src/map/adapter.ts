@@ -1,7 +1,6 @@
-// The atlas map as the UI sees it; src/map is the only code that talks to MapLibre (creation,
-// layers, paint, friches and keys live next to this file). Geometry is added once; colours,
-// filters, hover and selection then go through feature-state and layout properties.
-
+// The atlas map as the UI sees it; src/map alone talks to MapLibre (creation, layers, paint, friches,
+// keys: next to this file). Geometry is added once; colours, filters, hover and selection then go
+// through feature-state and layout properties.
 import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import { feature } from 'topojson-client';
@@ -361,10 +360,9 @@ export class AtlasMap {
 
   /** True when the map shows this viewport, to the precision the URL keeps. */
   shows(v: { lon: number; lat: number; zoom: number }): boolean {
-    const c = this.map.getCenter();
-    return (
-      Math.abs(c.lng - v.lon) < 1e-4 && Math.abs(c.lat - v.lat) < 1e-4 && Math.abs(this.map.getZoom() - v.zoom) < 0.01
-    );
+    const { lng, lat } = this.map.getCenter();
+    const near = (a: number, b: number, eps: number) => Math.abs(a - b) < eps;
+    return near(lng, v.lon, 1e-4) && near(lat, v.lat, 1e-4) && near(this.map.getZoom(), v.zoom, 0.01);
   }
 
   /** The link's viewport: kept as is when the window changes size. */
