@@ -131,11 +131,14 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         data-testid="map"
         role="application"
         aria-label={t('app.title')}
-        aria-describedby="map-keys"
+        aria-describedby={interactive ? 'map-keys' : undefined}
       />
-      <p id="map-keys" className="map-keys">
-        {t('map.keys')}
-      </p>
+      {/* A still map (embed with interactive=0) takes no keys: no keyboard help over it. */}
+      {interactive && (
+        <p id="map-keys" className="map-keys">
+          {t('map.keys')}
+        </p>
+      )}
       <p className={step ? 'map-step' : 'sr-only'} aria-live="polite" data-testid="map-step">
         {step ? t('map.step', { name: stepName ?? step.code, index: step.index + 1, total: step.total }) : ''}
       </p>
