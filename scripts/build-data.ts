@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import sprintRule from '../geo/sprint-innovation.json';
 import { departementOf, packCommunes } from '../src/data/communes.ts';
 import type {
   CommuneRecord,
@@ -15,6 +16,8 @@ import type {
   TerritoriesFile,
   TiRecord,
 } from '../src/data/types.ts';
+import { buildFirstView } from '../src/domain/first-view.ts';
+import type { SprintRule } from '../src/domain/sprint.ts';
 import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
 import { buildEptRecords } from './lib/ept.ts';
@@ -58,6 +61,8 @@ const src = (id: string) => {
 const OUTPUT_FILES = [
   'atlas.topo.json',
   'atlas-national.topo.json',
+  'atlas-national-rest.json',
+  'first-view.json',
   'territories.json',
   'communes.json',
   'ti-labels.json',
@@ -284,7 +289,10 @@ function main() {
     outputs[name] = { bytes: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') };
   };
   write('atlas.topo.json', built.topology);
-  write('atlas-national.topo.json', nationalTopology(built.topology));
+  const national = nationalTopology(built.topology);
+  write('atlas-national.topo.json', national.first);
+  write('atlas-national-rest.json', national.rest);
+  write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule));
   write('territories.json', territories);
   write('communes.json', packCommunes(communes));
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });

@@ -3,6 +3,7 @@
 import type { FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { FrichePoints, IndicatorsFile } from '../domain/fields.ts';
+import type { FirstViewFile } from '../domain/first-view.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
 import { type CommunesFile, unpackCommunes } from './communes.ts';
 import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
@@ -42,25 +43,70 @@ async function getJson<T>(name: string): Promise<T> {
   }
 }
 
+/**
+ * A bare address (no parameter but `lang`) draws its first map from the national topology and
+ * first-view.json alone; a link (any other parameter) needs the full data for its own colours.
+ * index.html applies the same rule to its preloads.
+ */
+export function startsFromFirstView(search: string): boolean {
+  return [...new URLSearchParams(search).keys()].every((k) => k === 'lang');
+}
+
+let topology: Promise<Topology> | null = null;
+/** The national view's topology (EPCI and TI 2023–2027; the other objects come with the data). */
+export function loadTopology(): Promise<Topology> {
+  topology ??= getJson<Topology>('atlas-national.topo.json');
+  topology.catch(() => (topology = null));
+  return topology;
+}
+
+let firstView: Promise<FirstViewFile> | null = null;
+/** The first visit's colours (pipeline: src/domain/first-view.ts). */
+export function loadFirstView(): Promise<FirstViewFile> {
+  firstView ??= getJson<FirstViewFile>('first-view.json');
+  firstView.catch(() => (firstView = null));
+  return firstView;
+}
+
+let releaseData: (() => void) | null = null;
+let dataGate: Promise<void> = Promise.resolve();
+/**
+ * Holds the full data back until releaseAtlasData(): a bare address draws its first map first, so
+ * that its bytes (territories, indicators…) do not compete with the first map's.
+ */
+export function holdAtlasData(): void {
+  if (releaseData) return;
+  dataGate = new Promise<void>((resolve) => (releaseData = resolve));
+}
+/** True while the full data waits for the first map drawn from first-view.json. */
+export const atlasDataHeld = () => releaseData !== null;
+export function releaseAtlasData(): void {
+  releaseData?.();
+  releaseData = null;
+}
+
 let atlasData: Promise<AtlasData> | null = null;
 /**
- * The first view's data, requested once (main.tsx starts it before React renders; index.html
- * preloads the files). A failed load is requested again on the next call.
+ * Everything the app shows, requested once (main.tsx starts it before React renders; index.html
+ * preloads the files of a link). A failed load is requested again on the next call.
  */
 export function loadAtlasData(): Promise<AtlasData> {
-  atlasData ??= fetchAtlasData();
+  atlasData ??= dataGate.then(fetchAtlasData);
   atlasData.catch(() => (atlasData = null));
   return atlasData;
 }
 
 async function fetchAtlasData(): Promise<AtlasData> {
-  const [topology, territories, indicators, manifest, tiLabels] = await Promise.all([
-    getJson<Topology>('atlas-national.topo.json'),
+  const [topology, rest, territories, indicators, manifest, tiLabels] = await Promise.all([
+    loadTopology(),
+    getJson<Pick<Topology, 'objects'>>('atlas-national-rest.json'),
     getJson<TerritoriesFile>('territories.json'),
     getJson<IndicatorsFile>('indicators.json'),
     getJson<Manifest>('manifest.json'),
     getJson<AtlasData['tiLabels']>('ti-labels.json'),
   ]);
+  // The same object the map may already draw from: départements, régions and TI 2018–2022 join it.
+  Object.assign(topology.objects, rest.objects);
   return { topology, territories, indicators, manifest, tiLabels };
 }
 

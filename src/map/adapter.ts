@@ -4,17 +4,17 @@
 import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import { feature } from 'topojson-client';
-import type { GeometryCollection } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import { type AtlasData, loadDetailTopology } from '../data/load.ts';
 import { type BBox, GENERATIONS, type Generation } from '../data/types.ts';
 import type { FrichePoints } from '../domain/fields.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
 import type { FricheLayer, Level } from '../domain/view.ts';
-import { nextFrame } from './capture.ts';
-import { createMap, FRANCE_BOUNDS, FRANCE_PADDING } from './create.ts';
+import { bindMapState, nextFrame } from './capture.ts';
+import { createMap, FRANCE_BOUNDS, FRANCE_PADDING, showsViewport } from './create.ts';
 import { type SiteUnderPointer, setFrichesLayer, siteAt } from './friches-layer.ts';
 import { groupsGeoJSON } from './groups-layer.ts';
-import { bindStepKeys, territoriesInView } from './keyboard.ts';
+import { bindStepKeys, stepIndex, territoriesInView } from './keyboard.ts';
 import {
   addBaseLayers,
   insetFrames,
@@ -54,7 +54,10 @@ export class AtlasMap {
   private initialised = false;
   /** Set once the layers left out of the first frame (labels, insets, régions) are in. */
   private complete = false;
-  private detail: AtlasData['topology'] | null = null;
+  private detail: Topology | null = null;
+  /** The national topology: from the data, or ahead of it for a first view (setTopology). */
+  private topology: Topology | null = null;
+  private firstFrameDrawn = false;
   private detailLoading: Promise<void> | null = null;
   /** Who framed the map: France (refit on resize), the user, or the link's viewport (kept). */
   private framing: 'france' | 'user' | 'link' = 'france';
@@ -68,6 +71,7 @@ export class AtlasMap {
     private cb: MapCallbacks,
     opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {},
   ) {
+    this.topology = data?.topology ?? null;
     this.map = createMap(container, opts);
     this.map.on('load', () => {
       // The attribution starts folded (the "i" button opens it); the sources are under the map.
@@ -77,39 +81,48 @@ export class AtlasMap {
     });
   }
 
+  /** The first view's topology (EPCI and TI 2023–2027), when it arrives before the data. */
+  setTopology(topology: Topology): void {
+    this.topology ??= topology;
+    this.init();
+  }
+
   /** The data, when it arrives after the map was created. */
   setData(data: AtlasData): void {
     if (this.data) return;
     this.data = data;
+    this.topology ??= data.topology;
     this.init();
+    if (this.firstFrameDrawn) this.addRest();
   }
 
   private init(): void {
-    if (!this.styleLoaded || !this.data || this.initialised) return;
+    if (!this.styleLoaded || !this.topology || this.initialised) return;
     this.initialised = true;
     const container = this.container;
     this.addLayers();
     this.bindEvents();
     this.bindFraming();
     bindStepKeys(this, container);
-    // Readable by tests and assistive tech alike: 'idle' once every tile and colour is drawn,
-    // the layers left out of the first frame included.
-    container.setAttribute('data-map-state', 'busy');
-    this.map.on('render', () => container.setAttribute('data-map-state', 'busy'));
-    this.map.on('idle', () => this.complete && container.setAttribute('data-map-state', 'idle'));
-    this.map.once('idle', () => this.afterFirstFrame());
+    bindMapState(this.map, container, () => this.complete);
+    // The first frame draws the EPCI and the TI outlines; the rest follows, once, with the data.
+    this.map.once('idle', () => {
+      this.firstFrameDrawn = true;
+      if (this.data) this.addRest();
+    });
     this.cb.onReady();
   }
 
-  /** The first frame draws the EPCI and the TI outlines; the rest follows, once. */
-  private afterFirstFrame(): void {
+  private addRest(): void {
     const data = this.data!;
+    if (this.complete) return;
     (this.map.getSource('reg') as maplibregl.GeoJSONSource).setData(this.geo('reg'));
     (this.map.getSource('insets') as maplibregl.GeoJSONSource).setData(insetFrames(data));
     (this.map.getSource('ti-labels') as maplibregl.GeoJSONSource).setData(data.tiLabels);
     this.complete = true;
     this.map.on('moveend', () => this.ensureDetail());
     this.ensureDetail();
+    this.applyVisibility(); // layers asked for before their geometry came with the data
     this.map.triggerRepaint();
   }
 
@@ -130,7 +143,7 @@ export class AtlasMap {
   }
 
   private geo(name: string): FeatureCollection {
-    const topology = this.detail ?? this.data!.topology;
+    const topology = this.detail ?? this.topology!;
     return feature(topology, topology.objects[name] as GeometryCollection) as FeatureCollection;
   }
 
@@ -199,8 +212,7 @@ export class AtlasMap {
       this.cb.onStep?.(null);
       return;
     }
-    const at = this.stepped ? list.findIndex((t) => sameTarget(t, this.stepped)) : -1;
-    const index = at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
+    const index = stepIndex(list, this.stepped, direction);
     this.stepped = list[index];
     this.setHover(this.stepped);
     this.cb.onStep?.({ ...this.stepped, index, total: list.length });
@@ -253,6 +265,7 @@ export class AtlasMap {
   /** Adds a lazily loaded source's geometry (once). */
   private ensureGeometry(source: 'dep' | 'ti2023' | 'ti2018'): void {
     if (this.filled.has(source) || !this.map.getSource(source)) return;
+    if (!(this.detail ?? this.topology)?.objects[source]) return; // comes with the data
     this.filled.add(source);
     (this.map.getSource(source) as maplibregl.GeoJSONSource).setData(this.geo(source));
   }
@@ -329,26 +342,14 @@ export class AtlasMap {
 
   fitTo(bbox: BBox, maxZoom = 9): void {
     this.framing = 'user';
-    this.map.fitBounds(
-      [
-        [bbox[0], bbox[1]],
-        [bbox[2], bbox[3]],
-      ],
-      { padding: 40, maxZoom, duration: 400 },
-    );
+    this.map.fitBounds(bbox, { padding: 40, maxZoom, duration: 400 });
   }
 
   /** Frames mainland France and Corsica (the insets included); refitted on resize from then on. */
   fitFrance(): void {
     this.framing = 'france';
     this.quietMove = true;
-    this.map.fitBounds(
-      [
-        [FRANCE_BOUNDS[0], FRANCE_BOUNDS[1]],
-        [FRANCE_BOUNDS[2], FRANCE_BOUNDS[3]],
-      ],
-      { padding: FRANCE_PADDING, duration: 0 },
-    );
+    this.map.fitBounds(FRANCE_BOUNDS, { padding: FRANCE_PADDING, duration: 0 });
     this.quietMove = false;
   }
 
@@ -360,9 +361,7 @@ export class AtlasMap {
 
   /** True when the map shows this viewport, to the precision the URL keeps. */
   shows(v: { lon: number; lat: number; zoom: number }): boolean {
-    const { lng, lat } = this.map.getCenter();
-    const near = (a: number, b: number, eps: number) => Math.abs(a - b) < eps;
-    return near(lng, v.lon, 1e-4) && near(lat, v.lat, 1e-4) && near(this.map.getZoom(), v.zoom, 0.01);
+    return showsViewport(this.map, v);
   }
 
   /** The link's viewport: kept as is when the window changes size. */

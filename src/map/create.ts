@@ -46,3 +46,10 @@ export function createMap(
   );
   return map;
 }
+
+/** True when the map shows this viewport, to the precision the URL keeps. */
+export function showsViewport(m: maplibregl.Map, v: { lon: number; lat: number; zoom: number }): boolean {
+  const { lng, lat } = m.getCenter();
+  const near = (a: number, b: number, eps: number) => Math.abs(a - b) < eps;
+  return near(lng, v.lon, 1e-4) && near(lat, v.lat, 1e-4) && near(m.getZoom(), v.zoom, 0.01);
+}

@@ -3,7 +3,7 @@
 // leaves stepping. The adapter announces each step through its onStep callback.
 import type * as maplibregl from 'maplibre-gl';
 import type { Generation, TerritoriesFile } from '../data/types.ts';
-import { type Target, targetOf } from './layers.ts';
+import { sameTarget, type Target, targetOf } from './layers.ts';
 
 interface Steppable {
   step(direction: 1 | -1): void;
@@ -42,4 +42,10 @@ export function territoriesInView(m: maplibregl.Map, layer: string, territories:
   const named = [...seen.values()].map((t) => ({ t, n: name(t) }));
   named.sort((a, b) => a.n.localeCompare(b.n, 'fr'));
   return named.map((x) => x.t);
+}
+
+/** The next territory's index in `list` from the one reached (`stepped`), wrapping around. */
+export function stepIndex(list: Target[], stepped: Target | null, direction: 1 | -1): number {
+  const at = stepped ? list.findIndex((t) => sameTarget(t, stepped)) : -1;
+  return at < 0 ? (direction === 1 ? 0 : list.length - 1) : (at + direction + list.length) % list.length;
 }

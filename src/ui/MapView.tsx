@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { loadFriches } from '../data/load.ts';
+import { atlasDataHeld, loadFirstView, loadFriches, loadTopology, releaseAtlasData } from '../data/load.ts';
+import { type FirstViewFile, firstViewColors } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import { filterResult, type MapPaint, mapPaint } from '../state/derived.ts';
@@ -41,8 +42,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
               store.getState().setView({ viewport });
           },
           onReady: () => {
-            // Measured by `npm run bench`: navigation → first complete map.
-            atlas.map.once('idle', () => performance.mark('atlas:first-map'));
+            ready = true;
             painted = null; // anything "painted" before the style was ready was not applied
             sync();
             syncFriches();
@@ -57,21 +57,50 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       );
     } catch {
       setFailed(true);
+      releaseAtlasData(); // no map to wait for: the panels still need the data
       return;
     }
     atlasRef.current = atlas;
+    // A bare address: the first map draws from the topology and first-view.json, before the data.
+    let firstView: { file: FirstViewFile; paint: MapPaint | null } | null = null;
+    if (!store.getState().data && atlasDataHeld())
+      Promise.all([loadTopology(), loadFirstView()]).then(
+        ([topology, file]) => {
+          firstView = { file, paint: null };
+          atlas.setTopology(topology);
+        },
+        releaseAtlasData, // the data's own load reports the error, or draws the map without this file
+      );
+    const firstViewPaint = (s: ReturnType<typeof store.getState>): MapPaint | null => {
+      if (!firstView || s.data) return null;
+      const colors = firstViewColors(firstView.file, s.view);
+      if (!colors) releaseAtlasData(); // a view the file was not made for: its colours need the data
+      firstView.paint ??= colors && { kind: 'epci', colors, dim: null };
+      return colors && firstView.paint;
+    };
     let painted: MapPaint | null = null;
+    let ready = false,
+      marked = false;
     const sync = () => {
       const s = store.getState();
       atlas.setLayers(s.view);
       atlas.setSelected(s.view.selection);
       atlas.setBasket(s.view.basket);
-      const paint = mapPaint(s);
+      const paint = mapPaint(s) ?? firstViewPaint(s);
       if (paint !== painted) {
         // Clear the previous level's colours when the level or generation changes.
         if (painted && painted.kind !== paint?.kind) atlas.setChoropleth(painted.kind, null, null);
         if (paint) atlas.setChoropleth(paint.kind, paint.colors, paint.dim);
         painted = paint;
+      }
+      if (ready && !marked && (s.data || paint)) {
+        marked = true;
+        // Measured by `npm run bench`: navigation → first map drawn with its colours. The data
+        // held back for it (a bare address) loads from then on.
+        atlas.map.once('idle', () => {
+          performance.mark('atlas:first-map');
+          releaseAtlasData();
+        });
       }
     };
     let frichesRequested = false;
@@ -88,7 +117,10 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     };
     const unsub = store.subscribe((s, prev) => {
       // The map gets its data before React renders the panels: the worker tiles meanwhile.
-      if (s.data && !prev.data) atlas.setData(s.data);
+      if (s.data && !prev.data) {
+        atlas.setData(s.data);
+        if (ready) sync();
+      }
       if (s.view === prev.view && s.legendHover === prev.legendHover && s.userIndicators === prev.userIndicators)
         return;
       sync();

@@ -21,12 +21,16 @@ const CHUNK_BUDGETS: [RegExp, number][] = [
 
 const gz = (file: string) => gzipSync(readFileSync(file), { level: 9 }).length;
 
-/** Files the first view requests before its first map, from dist/index.html. */
+/** Data of a bare address's first map that index.html preloads from its inline script. */
+const FIRST_VIEW_DATA = ['generated/first-view.json'];
+
+/** Files a bare address requests before its first map, from dist/index.html. */
 function firstViewFiles(): string[] {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
   const refs = [...html.matchAll(/(?:src|href)="\.\/((?:assets|generated)\/[^"]+)"/g)].map((m) => m[1]);
+  for (const f of FIRST_VIEW_DATA) expect(html, `index.html preloads ${f}`).toContain(`'${f.split('/')[1]}'`);
   const worker = readdirSync(join(DIST, 'assets')).filter((f) => /^maplibre-gl-worker-.*\.mjs$/.test(f));
-  return ['index.html', ...refs, ...worker.map((f) => `assets/${f}`)];
+  return ['index.html', ...refs, ...FIRST_VIEW_DATA, ...worker.map((f) => `assets/${f}`)];
 }
 
 describe.runIf(existsSync(join(DIST, 'index.html')))('size budget (dist/, gzip)', () => {

@@ -283,6 +283,8 @@ describe('manifest and input hash', () => {
         'zones-emploi.json',
         'atlas.topo.json',
         'atlas-national.topo.json',
+        'atlas-national-rest.json',
+        'first-view.json',
         'territories.json',
         'communes.json',
         'ti-labels.json',
