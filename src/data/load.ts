@@ -85,6 +85,9 @@ export function releaseAtlasData(): void {
   releaseData = null;
 }
 
+/** Resolves when the full data may load (at once, or after a bare address's first map). */
+export const atlasDataReleased = (): Promise<void> => dataGate;
+
 let atlasData: Promise<AtlasData> | null = null;
 /**
  * Everything the app shows, requested once (main.tsx starts it before React renders; index.html

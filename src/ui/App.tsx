@@ -1,29 +1,32 @@
 import { useEffect, useRef, useState } from 'react';
-import { LoadError, loadAtlasData } from '../data/load.ts';
+import { atlasDataReleased, LoadError, loadAtlasData } from '../data/load.ts';
 import { readEmbedFlags } from '../domain/export/embed.ts';
 import type { AtlasMap } from '../map/adapter.ts';
 import { useGroupsSync } from '../state/groups-sync.ts';
 import { useAtlas } from '../state/store.ts';
 import { useUrlSync } from '../state/url-sync.ts';
-import { useUserDataSync } from '../state/user-data-sync.ts';
-import { BasketBar } from './ComparePanel.tsx';
-import { EmbedView, MapSummary } from './EmbedView.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { FilterPanel } from './FilterPanel.tsx';
 import { Header } from './Header.tsx';
-import { IndicatorPanel } from './IndicatorPanel.tsx';
-import { LayerControls } from './LayerControls.tsx';
-import { Legend } from './Legend.tsx';
 import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { MapView } from './MapView.tsx';
 import { MainMapContext } from './main-map.ts';
 import { Notices } from './Notices.tsx';
-import { Panel } from './Panel.tsx';
-import { PrintSheet } from './PrintSheet.tsx';
 import { useT } from './useT.ts';
 
 // The drop zone (and the import code behind it) loads once the first map is drawn.
 const ImportDropZone = lazyComponent(() => import('./import/ImportDropZone.tsx').then((m) => m.ImportDropZone), null);
+// Everything that shows the data: one chunk, requested with the data (DataPanels.tsx).
+const panels = () => import('./DataPanels.tsx');
+const EmbedView = lazyComponent(() => panels().then((m) => m.EmbedView));
+const IndicatorPanel = lazyComponent(() => panels().then((m) => m.IndicatorPanel));
+const FilterPanel = lazyComponent(() => panels().then((m) => m.FilterPanel), null);
+const LayerControls = lazyComponent(() => panels().then((m) => m.LayerControls), null);
+const Legend = lazyComponent(() => panels().then((m) => m.Legend), null);
+const MapSummary = lazyComponent(() => panels().then((m) => m.MapSummary), null);
+const PrintSheet = lazyComponent(() => panels().then((m) => m.PrintSheet), null);
+const BasketBar = lazyComponent(() => panels().then((m) => m.BasketBar), null);
+const Panel = lazyComponent(() => panels().then((m) => m.Panel));
+const UserDataSync = lazyComponent(() => panels().then((m) => m.UserDataSync), null);
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -33,6 +36,8 @@ export function App() {
   const data = useAtlas((s) => s.data);
   const loadError = useAtlas((s) => s.loadError);
   useEffect(() => {
+    // The panels' code downloads alongside the data.
+    void atlasDataReleased().then(() => panels().catch(() => undefined));
     loadAtlasData()
       .then((d) => useAtlas.getState().setData(d))
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
@@ -42,7 +47,6 @@ export function App() {
   const later = useAfterFirstMap();
   useUrlSync();
   useGroupsSync();
-  useUserDataSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
   if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
@@ -55,6 +59,7 @@ export function App() {
         </a>
         <Header />
         <Notices />
+        {data && <UserDataSync />}
         {data && later && <ImportDropZone />}
         {loadError ? (
           <div className="fatal" role="alert">
