@@ -27,8 +27,14 @@ export function paintStates(
   return next;
 }
 
-/** TI coloured: the land outside any TI turns grey so that it never reads as a class colour. */
+const landGrey = new WeakMap<maplibregl.Map, boolean>();
+/**
+ * TI coloured: the land outside any TI turns grey so that it never reads as a class colour. Set
+ * only when it changes: a paint property change re-evaluates every feature's colour.
+ */
 export function paintLand(m: maplibregl.Map, outsideTiGrey: boolean): void {
+  if (landGrey.get(m) === outsideTiGrey) return;
+  landGrey.set(m, outsideTiGrey);
   m.setPaintProperty('epci-fill', 'fill-color', [
     'coalesce',
     ['feature-state', 'color'],

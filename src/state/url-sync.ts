@@ -64,7 +64,8 @@ export function useUrlSync(): void {
       clearTimeout(timer);
       if (onlyViewport || kept.length > 0)
         timer = setTimeout(() => history.replaceState(null, '', url), onlyViewport ? 300 : 0);
-      else history.pushState(null, '', url);
+      // A task of its own: pushState is slow (a few ms) and the change must not wait for it.
+      else setTimeout(() => history.pushState(null, '', url));
     });
     const onPop = () => {
       readUrl(false);
