@@ -16,7 +16,8 @@ import type {
   TerritoriesFile,
   TiRecord,
 } from '../src/data/types.ts';
-import { buildFirstView } from '../src/domain/first-view.ts';
+import { topologyCodes } from '../src/domain/first-view.ts';
+import { buildFirstView } from '../src/domain/first-view-build.ts';
 import type { SprintRule } from '../src/domain/sprint.ts';
 import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
@@ -292,7 +293,8 @@ function main() {
   const national = nationalTopology(built.topology);
   write('atlas-national.topo.json', national.first);
   write('atlas-national-rest.json', national.rest);
-  write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule));
+  const epciOrder = topologyCodes(national.first);
+  write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule, epciOrder));
   write('territories.json', territories);
   write('communes.json', packCommunes(communes));
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });

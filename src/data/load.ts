@@ -44,12 +44,13 @@ async function getJson<T>(name: string): Promise<T> {
 }
 
 /**
- * A bare address (no parameter but `lang`) draws its first map from the national topology and
- * first-view.json alone; a link (any other parameter) needs the full data for its own colours.
- * index.html applies the same rule to its preloads.
+ * A bare address (no parameter at all: the home view) draws its first map from the national
+ * topology and first-view.json alone; a link needs the full data for its own colours (a link
+ * without `ind`, even `?lang=en`, has no colouring: src/domain/url.ts). index.html applies the
+ * same rule to its preloads.
  */
 export function startsFromFirstView(search: string): boolean {
-  return [...new URLSearchParams(search).keys()].every((k) => k === 'lang');
+  return search.replace(/^\?/, '') === ''; // as src/state/url-sync.ts tells a bare address
 }
 
 let topology: Promise<Topology> | null = null;

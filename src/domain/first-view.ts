@@ -1,23 +1,27 @@
 // The colours of a first visit (HOME_VIEW), computed by the pipeline with the app's own code and
 // written to public/generated/first-view.json: the first map of a bare address draws from this
 // small file and the national topology, and territories.json / indicators.json load after it.
-import type { TerritoriesFile } from '../data/types.ts';
-import { buildChoropleth } from './choropleth.ts';
-import type { IndicatorsFile } from './fields.ts';
-import { type IndicatorContext, indicatorById, isAvailable } from './indicators.ts';
-import type { SprintRule } from './sprint.ts';
-import { HOME_VIEW, type ViewState } from './view.ts';
+// Reading it stays light (no classification code): the app's first view imports this file.
+import type { ViewState } from './view.ts';
 
 /** The view fields the colours depend on (language, selection, viewport… do not change them). */
-type PaintedView = Pick<ViewState, 'indicator' | 'level' | 'generation' | 'period' | 'method' | 'classes' | 'scheme'>;
+export type PaintedView = Pick<
+  ViewState,
+  'indicator' | 'level' | 'generation' | 'period' | 'method' | 'classes' | 'scheme'
+>;
 
 export interface FirstViewFile {
   view: PaintedView;
-  /** Colour → codes of the territories (EPCI) painted with it. */
-  colors: Record<string, string[]>;
+  /** The colours used, in legend order. */
+  palette: string[];
+  /**
+   * One character per EPCI, in the order of the national topology's EPCI geometries: the index of
+   * its colour in `palette` (base 36), a few hundred bytes where codes would take kilobytes.
+   */
+  colors: string;
 }
 
-const paintedView = (v: ViewState): PaintedView => ({
+export const paintedView = (v: ViewState): PaintedView => ({
   indicator: v.indicator,
   level: v.level,
   generation: v.generation,
@@ -27,40 +31,18 @@ const paintedView = (v: ViewState): PaintedView => ({
   scheme: v.scheme,
 });
 
-/** The first visit's colours, from the same computation as the app's (src/state/derived.ts). */
-export function buildFirstView(
-  indicators: IndicatorsFile,
-  territories: TerritoriesFile,
-  sprint: SprintRule,
-): FirstViewFile | null {
-  const v = HOME_VIEW;
-  const ctx: IndicatorContext = {
-    level: v.level,
-    generation: v.generation,
-    period: v.period,
-    indicators,
-    territories,
-    sprint,
-    extra: [],
-  };
-  const ind = v.indicator ? indicatorById(ctx, v.indicator) : undefined;
-  if (!ind || !isAvailable(ind, ctx.level) || v.level !== 'epci') return null;
-  const ch = buildChoropleth(
-    ind,
-    ctx,
-    { method: v.method, classes: v.classes, breaks: v.breaks, scheme: v.scheme },
-    'fr',
-  );
-  const colors: Record<string, string[]> = {};
-  for (const [code, color] of ch.colors) (colors[color] ??= []).push(code);
-  return { view: paintedView(v), colors };
+/**
+ * The colours by EPCI code when `view` paints exactly what the file was computed for, else null.
+ * `codes`: the EPCI codes in the order of the national topology's geometries.
+ */
+export function firstViewColors(file: FirstViewFile, view: ViewState, codes: string[]): Map<string, string> | null {
+  if (view.filters.length > 0 || view.breaks.length > 0 || codes.length !== file.colors.length) return null;
+  if (JSON.stringify(paintedView(view)) !== JSON.stringify(file.view)) return null;
+  return new Map(codes.map((code, i) => [code, file.palette[Number.parseInt(file.colors[i], 36)]]));
 }
 
-/** The colours by EPCI code when `view` paints exactly what the file was computed for, else null. */
-export function firstViewColors(file: FirstViewFile, view: ViewState): Map<string, string> | null {
-  if (view.filters.length > 0 || view.breaks.length > 0) return null;
-  if (JSON.stringify(paintedView(view)) !== JSON.stringify(file.view)) return null;
-  const colors = new Map<string, string>();
-  for (const [color, codes] of Object.entries(file.colors)) for (const code of codes) colors.set(code, color);
-  return colors;
-}
+/** EPCI codes in the order of the topology's EPCI geometries (what `colors` follows). */
+export const topologyCodes = (topology: { objects: Record<string, unknown> }): string[] =>
+  (topology.objects.epci as { geometries: { properties: { code: string } }[] }).geometries.map(
+    (g) => g.properties.code,
+  );

@@ -29,6 +29,9 @@ function knownSets(): KnownCodes | undefined {
   return known;
 }
 
+/** Reads the link into the view at once, once the data is in the store (useUrlSync reports what it drops). */
+export const readLink = () => readUrl(false);
+
 function readUrl(report: boolean): void {
   // Presentation flags (embed=1, interactive=0…) are not part of the view: not reported as unknown.
   const search = window.location.search;

@@ -2,9 +2,9 @@ import { useEffect, useRef, useState } from 'react';
 import { atlasDataReleased, LoadError, loadAtlasData } from '../data/load.ts';
 import { readEmbedFlags } from '../domain/export/embed.ts';
 import type { AtlasMap } from '../map/adapter.ts';
+import { loadDerived } from '../state/derived-lazy.ts';
 import { useGroupsSync } from '../state/groups-sync.ts';
 import { useAtlas } from '../state/store.ts';
-import { useUrlSync } from '../state/url-sync.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';
 import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
@@ -27,6 +27,7 @@ const PrintSheet = lazyComponent(() => panels().then((m) => m.PrintSheet), null)
 const BasketBar = lazyComponent(() => panels().then((m) => m.BasketBar), null);
 const Panel = lazyComponent(() => panels().then((m) => m.Panel));
 const UserDataSync = lazyComponent(() => panels().then((m) => m.UserDataSync), null);
+const UrlSync = lazyComponent(() => panels().then((m) => m.UrlSync), null);
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -36,20 +37,36 @@ export function App() {
   const data = useAtlas((s) => s.data);
   const loadError = useAtlas((s) => s.loadError);
   useEffect(() => {
-    // The panels' code downloads alongside the data.
-    void atlasDataReleased().then(() => panels().catch(() => undefined));
-    loadAtlasData()
-      .then((d) => useAtlas.getState().setData(d))
+    // The data reaches the store with the code that reads it (both requested together, for a bare
+    // address after its first map): the map colours it at once, and a link is read (UrlSync) in
+    // the same render as before.
+    atlasDataReleased()
+      .then(() => Promise.all([loadAtlasData(), panels(), loadDerived()]))
+      .then(([d, code]) => {
+        useAtlas.getState().setData(d);
+        code.readLink(); // in the same task: a link's first frame has its own colours
+      })
       .catch((e: unknown) => useAtlas.getState().setLoadError(e instanceof LoadError ? e.message : String(e)));
   }, []);
   const [controlsOpen, setControlsOpen] = useState(false);
   const mainMap = useRef<AtlasMap | null>(null);
   const later = useAfterFirstMap();
-  useUrlSync();
   useGroupsSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
-  if (EMBED.embed) return <EmbedView interactive={EMBED.interactive} />;
+  const sync = data && (
+    <>
+      <UrlSync />
+      <UserDataSync />
+    </>
+  );
+  if (EMBED.embed)
+    return (
+      <>
+        {sync}
+        <EmbedView interactive={EMBED.interactive} />
+      </>
+    );
 
   return (
     <MainMapContext value={mainMap}>
@@ -59,7 +76,7 @@ export function App() {
         </a>
         <Header />
         <Notices />
-        {data && <UserDataSync />}
+        {sync}
         {data && later && <ImportDropZone />}
         {loadError ? (
           <div className="fatal" role="alert">

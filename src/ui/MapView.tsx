@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { atlasDataHeld, loadFirstView, loadFriches, loadTopology, releaseAtlasData } from '../data/load.ts';
-import { type FirstViewFile, firstViewColors } from '../domain/first-view.ts';
+import { type FirstViewFile, firstViewColors, topologyCodes } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
-import { filterResult, type MapPaint, mapPaint } from '../state/derived.ts';
+import type { MapPaint } from '../state/derived.ts';
+import { derivedModule } from '../state/derived-lazy.ts';
 import { useAtlas } from '../state/store.ts';
 import { useMainMap } from './main-map.ts';
 import { Tooltip } from './Tooltip.tsx';
@@ -15,7 +16,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const [failed, setFailed] = useState(false);
   const [step, setStep] = useState<{ kind: 'epci' | 'ti'; code: string; index: number; total: number } | null>(null);
   const catalog = useAtlas((s) => s.catalog);
-  const noMatch = useAtlas((s) => s.view.filters.length > 0 && filterResult(s)?.count === 0);
+  const noMatch = useAtlas((s) => s.view.filters.length > 0 && derivedModule()?.filterResult(s)?.count === 0);
   const data = useAtlas((s) => s.data);
   const mainMap = useMainMap();
   const atlasRef = useRef<AtlasMap | null>(null);
@@ -62,18 +63,18 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
     }
     atlasRef.current = atlas;
     // A bare address: the first map draws from the topology and first-view.json, before the data.
-    let firstView: { file: FirstViewFile; paint: MapPaint | null } | null = null;
+    let firstView: { file: FirstViewFile; codes: string[]; paint: MapPaint | null } | null = null;
     if (!store.getState().data && atlasDataHeld())
       Promise.all([loadTopology(), loadFirstView()]).then(
         ([topology, file]) => {
-          firstView = { file, paint: null };
+          firstView = { file, codes: topologyCodes(topology), paint: null };
           atlas.setTopology(topology);
         },
         releaseAtlasData, // the data's own load reports the error, or draws the map without this file
       );
     const firstViewPaint = (s: ReturnType<typeof store.getState>): MapPaint | null => {
       if (!firstView || s.data) return null;
-      const colors = firstViewColors(firstView.file, s.view);
+      const colors = firstViewColors(firstView.file, s.view, firstView.codes);
       if (!colors) releaseAtlasData(); // a view the file was not made for: its colours need the data
       firstView.paint ??= colors && { kind: 'epci', colors, dim: null };
       return colors && firstView.paint;
@@ -86,7 +87,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
       atlas.setLayers(s.view);
       atlas.setSelected(s.view.selection);
       atlas.setBasket(s.view.basket);
-      const paint = mapPaint(s) ?? firstViewPaint(s);
+      const paint = derivedModule()?.mapPaint(s) ?? firstViewPaint(s);
       if (paint !== painted) {
         // Clear the previous level's colours when the level or generation changes.
         if (painted && painted.kind !== paint?.kind) atlas.setChoropleth(painted.kind, null, null);

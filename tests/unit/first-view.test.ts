@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AtlasData } from '../../src/data/load.ts';
 import { startsFromFirstView } from '../../src/data/load.ts';
-import { type FirstViewFile, firstViewColors } from '../../src/domain/first-view.ts';
+import { type FirstViewFile, firstViewColors, topologyCodes } from '../../src/domain/first-view.ts';
 import { HOME_VIEW } from '../../src/domain/view.ts';
 import { mapPaint } from '../../src/state/derived.ts';
 import type { AtlasStore } from '../../src/state/store.ts';
@@ -14,9 +14,11 @@ const GEN = join(resolve(import.meta.dirname, '..', '..'), 'public', 'generated'
 const read = <T>(f: string): T => JSON.parse(readFileSync(join(GEN, f), 'utf8')) as T;
 
 describe('address rule', () => {
-  it('a bare address (or only lang) starts from the first view, any link from the full data', () => {
+  it('a bare address starts from the first view, any link from the full data', () => {
     expect(startsFromFirstView('')).toBe(true);
-    expect(startsFromFirstView('?lang=en')).toBe(true);
+    expect(startsFromFirstView('?')).toBe(true);
+    // A link without `ind` has no colouring (older links), whatever its other parameters.
+    expect(startsFromFirstView('?lang=en')).toBe(false);
     expect(startsFromFirstView('?ind=population')).toBe(false);
     expect(startsFromFirstView('?embed=1')).toBe(false);
     expect(startsFromFirstView('?lang=en&lvl=ti')).toBe(false);
@@ -25,6 +27,7 @@ describe('address rule', () => {
 
 describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () => {
   const file = read<FirstViewFile>('first-view.json');
+  const codes = topologyCodes(read<AtlasData['topology']>('atlas-national.topo.json'));
   const data = {
     indicators: read<AtlasData['indicators']>('indicators.json'),
     territories: read<AtlasData['territories']>('territories.json'),
@@ -32,7 +35,7 @@ describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () =
   const state = (view = HOME_VIEW) => ({ data, view, userIndicators: [], legendHover: null }) as unknown as AtlasStore;
 
   it('paints the home view with the colours the app computes from the full data', () => {
-    const first = firstViewColors(file, HOME_VIEW);
+    const first = firstViewColors(file, HOME_VIEW, codes);
     const full = mapPaint(state())!;
     expect(first).not.toBeNull();
     expect(full.kind).toBe('epci');
@@ -41,13 +44,17 @@ describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () =
   });
 
   it('applies to the home view in English, never to another view', () => {
-    expect(firstViewColors(file, { ...HOME_VIEW, lang: 'en' })).not.toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, indicator: 'population' })).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, level: 'ti' })).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, classes: 4 })).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, breaks: [1] })).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, lang: 'en' }, codes)).not.toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, indicator: 'population' }, codes)).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, level: 'ti' }, codes)).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, classes: 4 }, codes)).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, breaks: [1] }, codes)).toBeNull();
     expect(
-      firstViewColors(file, { ...HOME_VIEW, filters: [{ kind: 'range', indicator: 'population', min: 1, max: null }] }),
+      firstViewColors(
+        file,
+        { ...HOME_VIEW, filters: [{ kind: 'range', indicator: 'population', min: 1, max: null }] },
+        codes,
+      ),
     ).toBeNull();
   });
 });

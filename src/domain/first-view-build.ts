@@ -1,0 +1,47 @@
+// Computing first-view.json (pipeline): the home view's colours with the app's own choropleth code.
+import type { TerritoriesFile } from '../data/types.ts';
+import { buildChoropleth } from './choropleth.ts';
+import type { IndicatorsFile } from './fields.ts';
+import type { FirstViewFile } from './first-view.ts';
+import { paintedView } from './first-view.ts';
+import { type IndicatorContext, indicatorById, isAvailable } from './indicators.ts';
+import type { SprintRule } from './sprint.ts';
+import { HOME_VIEW } from './view.ts';
+
+/** The first visit's colours, from the same computation as the app's (src/state/derived.ts). */
+export function buildFirstView(
+  indicators: IndicatorsFile,
+  territories: TerritoriesFile,
+  sprint: SprintRule,
+  /** EPCI codes in the order of the national topology's geometries. */
+  codes: string[],
+): FirstViewFile | null {
+  const v = HOME_VIEW;
+  const ctx: IndicatorContext = {
+    level: v.level,
+    generation: v.generation,
+    period: v.period,
+    indicators,
+    territories,
+    sprint,
+    extra: [],
+  };
+  const ind = v.indicator ? indicatorById(ctx, v.indicator) : undefined;
+  if (!ind || !isAvailable(ind, ctx.level) || v.level !== 'epci') return null;
+  const ch = buildChoropleth(
+    ind,
+    ctx,
+    { method: v.method, classes: v.classes, breaks: v.breaks, scheme: v.scheme },
+    'fr',
+  );
+  const palette = [...new Set(ch.colors.values())];
+  if (palette.length > 36) return null;
+  const index = new Map(palette.map((c, i) => [c, i.toString(36)]));
+  const colors = codes.map((code) => {
+    const color = ch.colors.get(code);
+    if (color === undefined) throw new Error(`first view: EPCI ${code} of the topology has no colour`);
+    return index.get(color)!;
+  });
+  if (ch.colors.size !== codes.length) throw new Error('first view: the topology and the indicators differ');
+  return { view: paintedView(v), palette, colors: colors.join('') };
+}
