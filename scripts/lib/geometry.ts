@@ -147,6 +147,9 @@ export function nationalTopology(full: Topology): { first: Topology; rest: { obj
     simplify(presimplify(copy as Topology<Objects<Props>>), NATIONAL_MIN_WEIGHT),
     NATIONAL_QUANTIZATION,
   );
+  // The app finds a TI by its key; the id (a part of the key) stays in the full topology only.
+  for (const name of ['ti2023', 'ti2018'])
+    for (const g of (national.objects[name] as GeometryCollection<Props>).geometries) delete (g.properties as Props).id;
   const pick = (keep: boolean) =>
     Object.fromEntries(Object.entries(national.objects).filter(([k]) => FIRST_FRAME_OBJECTS.includes(k) === keep));
   return { first: { ...national, objects: pick(true) }, rest: { objects: pick(false) } };
