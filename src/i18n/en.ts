@@ -305,6 +305,12 @@ export const en: Dict = {
     state: 'View',
   },
   share: {
+    caption: 'Caption to publish with the map',
+    captionHint:
+      'What the view shows, its filters, sources, licences and caveats, and its link: to print under the map or the image.',
+    credit: 'Add the source and the link under the frame',
+    creditLink: 'See the full map',
+    linkLine: 'Link to the map: {{url}}',
     open: 'Share',
     title: 'Share this view',
     permalink: 'Link to this view',

@@ -302,6 +302,12 @@ export const fr = {
     state: 'Vue',
   },
   share: {
+    caption: 'Légende à publier avec la carte',
+    captionHint:
+      'Ce que montre la vue, ses filtres, ses sources, licences et réserves, et son lien : à reprendre sous la carte ou l’image.',
+    credit: 'Ajouter la source et le lien sous le cadre',
+    creditLink: 'Voir la carte complète',
+    linkLine: 'Lien vers la carte : {{url}}',
     open: 'Partager',
     title: 'Partager cette vue',
     permalink: 'Lien vers cette vue',
