@@ -244,6 +244,8 @@ export const en: Dict = {
     otherIn: 'In {{gen}}: {{names}}.',
     otherPartly: 'In {{gen}}: {{names}} (partly).',
     otherNone: 'In {{gen}}: outside any industry territory.',
+    communePopulation:
+      'Legal population of the commune ({{year}}): {{pop}} inhabitants (the EPCI profile below gives the {{epciYear}} population, the one used by per-inhabitant indicators).',
     noEpci: '{{name}} ({{code}}) belongs to no EPCI, hence to no industry territory.',
     unknownEpci: '{{name}} ({{code}}) belongs to the EPCI {{epci}}, which is not in the atlas.',
   },
