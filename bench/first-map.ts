@@ -22,8 +22,11 @@ export async function firstMap(browser: Browser, url: string): Promise<FirstMap>
   page.on('requestfinished', (req) => {
     done.push(
       (async () => {
-        const res = await req.response();
-        const body = res ? await res.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0);
+        // A request that finishes as the page closes (the data loaded after the first map) has
+        // no response left to read: it started after the mark, so it does not count.
+        const res = await req.response().catch(() => null);
+        if (!res) return { url: req.url(), start: Number.POSITIVE_INFINITY, gz: 0 };
+        const body = await res.body().catch(() => Buffer.alloc(0));
         const key = `${req.url()}#${body.length}`;
         let gz = gzCache.get(key);
         if (gz === undefined) {
