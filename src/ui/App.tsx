@@ -26,8 +26,11 @@ const MapSummary = lazyComponent(() => panels().then((m) => m.MapSummary), null)
 const PrintSheet = lazyComponent(() => panels().then((m) => m.PrintSheet), null);
 const BasketBar = lazyComponent(() => panels().then((m) => m.BasketBar), null);
 const Panel = lazyComponent(() => panels().then((m) => m.Panel));
-const UserDataSync = lazyComponent(() => panels().then((m) => m.UserDataSync), null);
-const UrlSync = lazyComponent(() => panels().then((m) => m.UrlSync), null);
+/**
+ * The chunk once loaded (before the data reaches the store): the URL mirror mounts in the very
+ * render that shows the data, before any panel can change the view (no Suspense tick).
+ */
+let dataCode: Awaited<ReturnType<typeof panels>> | null = null;
 
 /** Presentation flags, read once at start (the URL mirror rewrites the query afterwards). */
 const EMBED = readEmbedFlags(window.location.search);
@@ -43,6 +46,7 @@ export function App() {
     atlasDataReleased()
       .then(() => Promise.all([loadAtlasData(), panels(), loadDerived()]))
       .then(([d, code]) => {
+        dataCode = code;
         useAtlas.getState().setData(d);
         code.readLink(); // in the same task: a link's first frame has its own colours
       })
@@ -54,10 +58,11 @@ export function App() {
   useGroupsSync();
   const lang = useAtlas((s) => s.view.lang);
   useEffect(() => void (document.documentElement.lang = lang), [lang]);
-  const sync = data && (
+  const Sync = data && dataCode;
+  const sync = Sync && (
     <>
-      <UrlSync />
-      <UserDataSync />
+      <Sync.UrlSync />
+      <Sync.UserDataSync />
     </>
   );
   if (EMBED.embed)
