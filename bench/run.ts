@@ -90,7 +90,8 @@ async function main() {
       ratio: r2(gz('app') / gz('naive')),
       ratioIndicator: r2(gz('appIndicator') / gz('naive')),
       target: 0.3,
-      appFiles: runs.appIndicator.at(-1)?.files,
+      appFiles: runs.app.at(-1)?.files,
+      appIndicatorFiles: runs.appIndicator.at(-1)?.files,
       naiveFiles: runs.naive.at(-1)?.files,
     },
     recolour: {
