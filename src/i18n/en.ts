@@ -1,4 +1,5 @@
 import type { Dict } from './fr.ts';
+import { importEn } from './import.en.ts';
 
 export const en: Dict = {
   app: {
@@ -618,4 +619,5 @@ export const en: Dict = {
     },
   },
   noData: 'n/a',
+  import: importEn,
 };

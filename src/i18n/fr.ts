@@ -1,4 +1,5 @@
 // French dictionary (reference language). Every UI string lives here and in en.ts.
+import { importFr } from './import.fr.ts';
 export const fr = {
   app: {
     title: "Atlas des Territoires d'industrie",
@@ -622,6 +623,7 @@ export const fr = {
     },
   },
   noData: 'n.d.',
+  import: importFr,
 };
 
 export type Dict = typeof fr;
