@@ -11,11 +11,13 @@ import {
   isAvailable,
   numericValues,
 } from './indicators.ts';
+import type { Text } from './text.ts';
 import type { ClassMethod, Filter, Level } from './view.ts';
 
 export interface LegendEntry {
   key: string;
-  label: string;
+  /** A category's text (translated where it is shown) or a class's bounds. */
+  label: Text;
   color: string;
   count: number;
 }
@@ -71,7 +73,7 @@ export function buildChoropleth(
       }
     });
     const legend = ind.categories
-      .map((c, i) => ({ key: c.value, label: c.label[lang], color: c.color, count: counts[i], c }))
+      .map((c, i) => ({ key: c.value, label: c.label, color: c.color, count: counts[i], c }))
       .filter((l) => !l.c.onlyWhenPresent || l.count > 0)
       .map(({ c: _, ...l }) => l);
     return {

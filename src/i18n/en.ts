@@ -1,5 +1,6 @@
 import type { Dict } from './fr.ts';
 import { importEn } from './import.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 
 export const en: Dict = {
   app: {
@@ -152,6 +153,7 @@ export const en: Dict = {
     source: 'Source',
     territories: '{{count}} territories',
     insetScale: 'Overseas insets at different scales',
+    range: { between: '{{a}} – {{b}}{{unit}}', under: 'under {{b}}{{unit}}', over: '{{a}}{{unit}} and over' },
   },
   filters: {
     title: 'Filters',
@@ -620,4 +622,5 @@ export const en: Dict = {
   },
   noData: 'n/a',
   import: importEn,
+  ind: indicatorsEn,
 };

@@ -1,5 +1,8 @@
-// French dictionary (reference language). Every UI string lives here and in en.ts.
+// French dictionary (reference language). Every UI string lives here, in indicators.fr.ts and in
+// import.fr.ts (and their English twins, loaded on first use).
+
 import { importFr } from './import.fr.ts';
+import { indicatorsFr } from './indicators.fr.ts';
 export const fr = {
   app: {
     title: "Atlas des Territoires d'industrie",
@@ -153,6 +156,7 @@ export const fr = {
     source: 'Source',
     territories: '{{count}} territoires',
     insetScale: 'Encarts outre-mer à des échelles différentes',
+    range: { between: 'de {{a}} à {{b}}{{unit}}', under: 'moins de {{b}}{{unit}}', over: '{{a}}{{unit}} et plus' },
   },
   filters: {
     title: 'Filtres',
@@ -624,6 +628,7 @@ export const fr = {
   },
   noData: 'n.d.',
   import: importFr,
+  ind: indicatorsFr,
 };
 
 export type Dict = typeof fr;
