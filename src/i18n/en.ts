@@ -247,6 +247,8 @@ export const en: Dict = {
     otherIn: 'In {{gen}}: {{names}}.',
     otherPartly: 'In {{gen}}: {{names}} (partly).',
     otherNone: 'In {{gen}}: outside any industry territory.',
+    communePopulation:
+      'Legal population of the commune ({{year}}): {{pop}} inhabitants (the EPCI profile below gives the {{epciYear}} population, the one used by per-inhabitant indicators).',
     noEpci: '{{name}} ({{code}}) belongs to no EPCI, hence to no industry territory.',
     unknownEpci: '{{name}} ({{code}}) belongs to the EPCI {{epci}}, which is not in the atlas.',
   },
@@ -308,6 +310,12 @@ export const en: Dict = {
     state: 'View',
   },
   share: {
+    caption: 'Caption to publish with the map',
+    captionHint:
+      'What the view shows, its filters, sources, licences and caveats, and its link: to print under the map or the image.',
+    credit: 'Add the source and the link under the frame',
+    creditLink: 'See the full map',
+    linkLine: 'Link to the map: {{url}}',
     open: 'Share',
     title: 'Share this view',
     permalink: 'Link to this view',

@@ -246,6 +246,8 @@ export const fr = {
     otherIn: 'En {{gen}}\u00a0: {{names}}.',
     otherPartly: 'En {{gen}}\u00a0: {{names}} (en partie).',
     otherNone: 'En {{gen}}\u00a0: hors Territoire d’industrie.',
+    communePopulation:
+      'Population légale {{year}} de la commune\u00a0: {{pop}} habitants (la fiche de l’EPCI ci-dessous donne la population {{epciYear}}, celle des indicateurs par habitant).',
     noEpci: '{{name}} ({{code}}) n’appartient à aucun EPCI, donc à aucun Territoire d’industrie.',
     unknownEpci: '{{name}} ({{code}}) fait partie de l’EPCI {{epci}}, absent de l’atlas.',
   },
@@ -307,6 +309,12 @@ export const fr = {
     state: 'Vue',
   },
   share: {
+    caption: 'Légende à publier avec la carte',
+    captionHint:
+      'Ce que montre la vue, ses filtres, ses sources, licences et réserves, et son lien : à reprendre sous la carte ou l’image.',
+    credit: 'Ajouter la source et le lien sous le cadre',
+    creditLink: 'Voir la carte complète',
+    linkLine: 'Lien vers la carte : {{url}}',
     open: 'Partager',
     title: 'Partager cette vue',
     permalink: 'Lien vers cette vue',

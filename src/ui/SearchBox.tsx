@@ -1,23 +1,16 @@
 // The one search box: communes (name, INSEE code, postcode), EPCI and TI of both generations.
 // WAI-ARIA combobox with a listbox popup (editable, list autocomplete, no inline completion).
 
-import type { TFunction } from 'i18next';
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
-import { type Catalog, searchableEpci, tiKey } from '../data/catalog.ts';
+import { searchableEpci } from '../data/catalog.ts';
 import { loadCommunes } from '../data/load.ts';
-import {
-  type EpciRecord,
-  GENERATION_LABEL,
-  GENERATIONS,
-  type Generation,
-  type TerritoriesFile,
-} from '../data/types.ts';
+import type { TerritoriesFile } from '../data/types.ts';
 import { explainNoResult, search } from '../domain/search/query.ts';
 import { buildSearchIndex, type SearchIndex, type SearchResult } from '../domain/search/search-index.ts';
 import { placeAliases } from '../domain/search-aliases.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
-import type { Lang } from '../domain/view.ts';
 import { useAtlas } from '../state/store.ts';
+import { communeSentence } from './commune-sentence.ts';
 import { useLang, useT } from './useT.ts';
 import './search.css';
 
@@ -58,65 +51,6 @@ function loadFullIndex(c: IndexCache): Promise<SearchIndex> {
 }
 
 // ---------------------------------------------------------------------------
-// The sentence shown after choosing a commune
-
-/** French preposition before an EPCI name: "de la CA …", "de l’Eurométropole …", "d’Orléans Métropole". */
-function epciPhrase(t: TFunction, name: string): string {
-  if (/^(CC|CA|CU|Communauté|Métropole)\b/.test(name)) return t('search.epciLa', { name });
-  if (/^Eurométropole/.test(name)) return t('search.epciL', { name });
-  if (/^[AEIOUYÉÈÊÂÎÔ]/i.test(name)) return t('search.epciElided', { name });
-  return t('search.epciDe', { name });
-}
-
-/**
- * TI of one generation the commune belongs to: `inside` when its EPCI is wholly in the TI
- * (or the commune itself is a member), `partly` when only part of the EPCI is (EPT members
- * of the Métropole du Grand Paris: the commune's EPT is not known here).
- */
-function membership(catalog: Catalog, epci: EpciRecord, commune: string, gen: Generation) {
-  const inside: string[] = [];
-  const partly: string[] = [];
-  for (const id of epci.ti[gen] ?? []) {
-    const ti = catalog.ti.get(tiKey(gen, id));
-    if (!ti) continue;
-    if (!ti.partialEpcis.includes(epci.code)) {
-      inside.push(ti.name);
-      continue;
-    }
-    const members = ti.members.filter((m) => m.epci === epci.code);
-    if (members.some((m) => m.kind === 'commune' && m.code === commune)) inside.push(ti.name);
-    else if (members.some((m) => m.kind === 'ept')) partly.push(ti.name);
-  }
-  return { inside, partly };
-}
-
-function communeSentence(t: TFunction, lang: Lang, catalog: Catalog | null, r: SearchResult): string {
-  const who = { name: r.name, code: r.code };
-  if (!r.epci) return t('search.noEpci', who);
-  const epci = catalog?.epci.get(r.epci);
-  if (!catalog || !epci) return t('search.unknownEpci', { ...who, epci: r.epci });
-  const list = new Intl.ListFormat(lang, { type: 'conjunction' });
-  const tiPhrase = (names: string[]) =>
-    t(names.length > 1 ? 'search.tiMany' : 'search.tiOne', { names: list.format(names) });
-  const [main, ...others] = GENERATIONS;
-  const m = membership(catalog, epci, r.code, main);
-  const gen = GENERATION_LABEL[main];
-  let s = t('search.commune', { ...who, epci: epciPhrase(t, epci.name) });
-  if (m.inside.length) s += t('search.tiIn', { ti: tiPhrase(m.inside), gen });
-  if (m.partly.length) s += t('search.tiPartly', { ti: tiPhrase(m.partly), gen });
-  if (!m.inside.length && !m.partly.length) s += t('search.tiNone', { gen });
-  s += '.';
-  for (const g of others) {
-    const o = membership(catalog, epci, r.code, g);
-    const label = GENERATION_LABEL[g];
-    if (o.inside.length) s += ` ${t('search.otherIn', { gen: label, names: list.format(o.inside) })}`;
-    if (o.partly.length) s += ` ${t('search.otherPartly', { gen: label, names: list.format(o.partly) })}`;
-    if (!o.inside.length && !o.partly.length) s += ` ${t('search.otherNone', { gen: label })}`;
-  }
-  return s;
-}
-
-// ---------------------------------------------------------------------------
 
 function choose(r: SearchResult): void {
   const s = useAtlas.getState();
@@ -151,6 +85,8 @@ export function SearchBox() {
   const lang = useLang();
   const data = useAtlas((s) => s.data);
   const catalog = useAtlas((s) => s.catalog);
+  const territories = useAtlas((s) => s.data?.territories);
+  const years = territories ? { commune: territories.communePopulationYear, epci: territories.populationYear } : null;
   const [wanted, setWanted] = useState(false);
   const [index, setIndex] = useState<SearchIndex | null>(() =>
     data && cache?.source === data.territories ? cache.full : null,
@@ -304,7 +240,7 @@ export function SearchBox() {
     return deps.length === 1 ? depLabel(deps[0]) : deps.join(', ');
   };
 
-  const sentence = chosen ? communeSentence(t, lang, catalog, chosen) : '';
+  const sentence = chosen ? communeSentence(t, lang, catalog, chosen, years) : '';
 
   return (
     <>

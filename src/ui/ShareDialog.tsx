@@ -1,14 +1,16 @@
 // « Partager »: the permalink of the current view and an iframe snippet generator (title,
 // height, interactions, language) with the host script that adjusts the iframe's height.
-import { type RefObject, useId, useMemo, useRef, useState } from 'react';
+import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { captionText } from '../domain/export/caption.ts';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
 import { textOf } from '../domain/text.ts';
 import { encodeView } from '../domain/url.ts';
 import type { Lang } from '../domain/view.ts';
 import hostScript from '../embed/host-snippet.js?raw';
-import { translator } from '../i18n/index.ts';
+import { hasLanguage, loadLanguage, translator } from '../i18n/index.ts';
 import { choropleth } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { captionFor } from './caption.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
@@ -68,6 +70,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const t = useT();
   const lang = useLang();
   const view = useAtlas((s) => s.view);
+  const data = useAtlas((s) => s.data);
   const ch = useAtlas(choropleth);
   const ref = useModal();
   const linkRef = useRef<HTMLInputElement>(null);
@@ -79,11 +82,44 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const [title, setTitle] = useState<string | null>(null);
   const [height, setHeight] = useState(600);
   const [interactive, setInteractive] = useState(true);
+  const [withCredit, setWithCredit] = useState(true);
+  // The caption is written in the embed's language: its dictionary loads on first choice.
+  const [langReady, setLangReady] = useState(() => hasLanguage(embedLang));
+  useEffect(() => {
+    if (hasLanguage(embedLang)) return setLangReady(true);
+    setLangReady(false);
+    let live = true;
+    loadLanguage(embedLang).then(
+      () => live && setLangReady(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [embedLang]);
 
   const permalink = fullAppUrl(appBase(), encodeView(view));
   const src = embedUrl(appBase(), encodeView({ ...view, lang: embedLang }), { interactive });
   const script = useMemo(() => compactHostScript(hostScript), []);
-  const code = iframeSnippet({ src, title: title ?? defaultTitle(embedLang), height: clampHeight(height), script });
+  const embedPermalink = fullAppUrl(appBase(), encodeView({ ...view, lang: embedLang }));
+  const caption = useMemo(
+    () => (langReady ? captionFor({ ...useAtlas.getState(), data, view: { ...view, lang: embedLang } }) : null),
+    [data, view, embedLang, langReady],
+  );
+  const et = translator(embedLang);
+  const text = caption ? captionText(caption, embedPermalink, et) : '';
+  const credit =
+    withCredit && caption
+      ? { text: caption.source, linkText: et('share.creditLink'), href: embedPermalink }
+      : undefined;
+  const code = iframeSnippet({
+    src,
+    title: title ?? defaultTitle(embedLang),
+    height: clampHeight(height),
+    script,
+    credit,
+  });
+  const captionRef = useRef<HTMLTextAreaElement>(null);
 
   return (
     <dialog
@@ -111,6 +147,26 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
             data-testid="permalink"
           />
           <CopyButton text={permalink} field={linkRef} />
+        </div>
+      </section>
+      <section className="export-section">
+        <h3>
+          <label htmlFor={`${id}-caption`}>{t('share.caption')}</label>
+        </h3>
+        <p className="hint">{t('share.captionHint')}</p>
+        <textarea
+          id={`${id}-caption`}
+          ref={captionRef}
+          className="snippet"
+          readOnly
+          rows={Math.min(12, text.split('\n').length + 1)}
+          value={text}
+          onFocus={(e) => e.currentTarget.select()}
+          data-testid="share-caption"
+          lang={embedLang}
+        />
+        <div className="copy-row">
+          <CopyButton text={text} field={captionRef} />
         </div>
       </section>
       <section className="export-section">
@@ -158,6 +214,15 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
               data-testid="embed-interactive"
             />{' '}
             {t('share.interactive')}
+          </label>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={withCredit}
+              onChange={(e) => setWithCredit(e.target.checked)}
+              data-testid="embed-credit"
+            />{' '}
+            {t('share.credit')}
           </label>
         </div>
         <label className="field" htmlFor={`${id}-code`}>

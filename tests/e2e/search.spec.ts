@@ -32,6 +32,10 @@ test('"st nazaire" typed, ArrowDown to the commune, Enter opens the CARENE and n
     /^\s*Saint-Nazaire \(44184\) fait partie de la CA de la Région Nazairienne et de l'Estuaire \(CARENE\)/,
   );
   await expect(status).toContainText('Territoire d’industrie Saint-Nazaire Loire Estuaire (2023–2027)');
+  // The commune's own population carries its year, and says the EPCI's profile gives another year.
+  await expect(status).toContainText('Population légale 2023 de la commune\u00a0: 74\u202f568 habitants');
+  await expect(status).toContainText('donne la population 2022');
+  await expect(page.getByTestId('profile')).toContainText('Population municipale (2022)');
   await expect(page).toHaveURL(/sel=244400644/);
   // The sentence stays until the next search, or until dismissed.
   await page.locator('[data-testid=search-status] button').click();

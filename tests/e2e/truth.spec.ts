@@ -76,3 +76,28 @@ test('Sources et méthode lists every input with its sha256 and reconciles the T
   await expect(page.getByTestId('ti-counts')).toContainText('149');
   await expect(page.getByTestId('breaks-rule')).toContainText('exactement 0');
 });
+
+test('the Share dialog gives a caption that explains the view, and the embed code carries the source', async ({
+  page,
+}) => {
+  await openMap(page, '?ind=friches_10k&f=r:population:50000:');
+  await page.getByRole('button', { name: 'Partager' }).click();
+  const dialog = page.getByTestId('share-dialog');
+  const caption = dialog.getByTestId('share-caption');
+  // Indicator, level, the filter in words, the caveat, the sources with their licences, the link.
+  await expect(caption).toHaveValue(/Friches/);
+  await expect(caption).toHaveValue(/EPCI/);
+  await expect(caption).toHaveValue(/Population/);
+  await expect(caption).toHaveValue(/Cerema/);
+  await expect(caption).toHaveValue(/Source\u00a0: /);
+  await expect(caption).toHaveValue(/Lien vers la carte : http.*ind=friches_10k/);
+  await expect(dialog.getByTestId('embed-code')).toHaveValue(
+    /<p style="[^"]*">Source\u00a0: .*Voir la carte complète<\/a><\/p>/,
+  );
+  await dialog.getByTestId('embed-credit').uncheck();
+  await expect(dialog.getByTestId('embed-code')).not.toHaveValue(/Voir la carte complète/);
+  // The caption follows the embed's language.
+  await dialog.getByRole('radio', { name: 'English' }).check();
+  await expect(caption).toHaveValue(/Link to the map: http.*lang=en/);
+  await page.screenshot({ path: '/tmp/share-caption.png' });
+});

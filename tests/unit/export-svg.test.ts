@@ -202,5 +202,15 @@ describe('embed helpers', () => {
     expect(code).toContain('<script>');
     expect(code).not.toContain('console.log("</script>")');
     expect(compactHostScript('/* doc\n * more */\n(function(){})();\n')).toBe('(function(){})();');
+    // The credit line under the frame is escaped and links to the full map.
+    const credited = iframeSnippet({
+      src,
+      title: 'x',
+      height: 600,
+      credit: { text: 'Source : Cerema <2024>', linkText: 'Voir la carte', href: 'https://atlas.example/?a=1&b=2' },
+    });
+    expect(credited.split('\n')[1]).toBe(
+      '<p style="margin:4px 0 0;font:12px/1.4 sans-serif;color:#555">Source : Cerema &lt;2024&gt; — <a href="https://atlas.example/?a=1&amp;b=2">Voir la carte</a></p>',
+    );
   });
 });

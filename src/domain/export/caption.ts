@@ -147,6 +147,24 @@ export function buildCaption(input: CaptionInput): Caption {
   };
 }
 
+/**
+ * The caption as plain text, to publish under a shared or embedded map: title, what is shown
+ * (level, unit, year, filters), the context lines (filters in words, key, caveat, licences), the
+ * sources and the permalink.
+ */
+export function captionText(caption: Caption, permalink: string, t: Translate): string {
+  return [
+    caption.title,
+    caption.subtitle,
+    ...caption.context,
+    caption.source,
+    caption.note,
+    t('share.linkLine', { url: permalink }),
+  ]
+    .filter(Boolean)
+    .join('\n');
+}
+
 export interface SummaryInput {
   choropleth: Choropleth | null;
   ctx: IndicatorContext;

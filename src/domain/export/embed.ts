@@ -56,12 +56,21 @@ function escapeAttr(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+function creditLine(c: NonNullable<SnippetOptions['credit']>): string {
+  return `<p style="margin:4px 0 0;font:12px/1.4 sans-serif;color:#555">${escapeAttr(c.text)} — <a href="${escapeAttr(c.href)}">${escapeAttr(c.linkText)}</a></p>`;
+}
+
 export interface SnippetOptions {
   src: string;
   title: string;
   height: number;
   /** Host script (plain JS) inlined after the iframe; omitted when empty. */
   script?: string;
+  /**
+   * A line printed under the frame (source, licence, link to the full map): it travels with the
+   * article even where the iframe is stripped (feed readers, AMP, print).
+   */
+  credit?: { text: string; linkText: string; href: string };
 }
 
 export function clampHeight(h: number): number {
@@ -69,7 +78,8 @@ export function clampHeight(h: number): number {
 }
 
 export function iframeSnippet(o: SnippetOptions): string {
-  const frame = `<iframe src="${escapeAttr(o.src)}" title="${escapeAttr(o.title)}" width="100%" height="${clampHeight(o.height)}" style="border:0" loading="lazy" sandbox="${SANDBOX}"></iframe>`;
+  const iframe = `<iframe src="${escapeAttr(o.src)}" title="${escapeAttr(o.title)}" width="100%" height="${clampHeight(o.height)}" style="border:0" loading="lazy" sandbox="${SANDBOX}"></iframe>`;
+  const frame = o.credit ? `${iframe}\n${creditLine(o.credit)}` : iframe;
   if (!o.script) return frame;
   // "</script" cannot appear inside an inline script.
   return `${frame}\n<script>\n${o.script.trim().replace(/<\/script/gi, '<\\/script')}\n</script>`;
