@@ -147,6 +147,7 @@ export const en: Dict = {
     },
   },
   legend: {
+    sourceLine: 'Source: {{list}}',
     outsideTi: 'Outside industry territories',
     title: 'Legend',
     noData: 'No data',

@@ -150,6 +150,7 @@ export const fr = {
     },
   },
   legend: {
+    sourceLine: 'Source\u00a0: {{list}}',
     outsideTi: 'Hors Territoire d’industrie',
     title: 'Légende',
     noData: 'Données manquantes',

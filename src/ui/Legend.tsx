@@ -1,5 +1,6 @@
 import { GENERATION_LABEL } from '../data/types.ts';
 import { NO_DATA_COLOR } from '../domain/choropleth.ts';
+import { citeSources } from '../domain/sources.ts';
 import { textOf } from '../domain/text.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, indicatorContext } from '../state/derived.ts';
@@ -16,7 +17,6 @@ export function Legend() {
   const setHover = useAtlas((s) => s.setLegendHover);
   if (!ch || !ctx) return null;
   const ind = ch.indicator;
-  const src = ind.sources.map((id) => sources.find((s) => s.id === id)).filter((s) => s !== undefined);
   const unit = ind.type === 'numeric' ? textOf(t, ind.unit) : '';
   return (
     <section className="legend" aria-label={t('legend.title')} data-testid="legend">
@@ -70,12 +70,7 @@ export function Legend() {
           {textOf(t, ind.userSource)}
         </p>
       ) : (
-        <p className="legend-source">
-          {t('legend.source')} :{' '}
-          {src
-            .map((s) => `${s.producer} (${s.licence}${s.licenceToConfirm ? ` — ${t('sources.toConfirm')}` : ''})`)
-            .join(' ; ')}
-        </p>
+        <p className="legend-source">{t('legend.sourceLine', { list: citeSources(ind.sources, sources, t) })}</p>
       )}
     </section>
   );

@@ -1,3 +1,4 @@
+import { citeSource } from '../domain/sources.ts';
 import { textOf } from '../domain/text.ts';
 import { useAtlas } from '../state/store.ts';
 import { useT } from './useT.ts';
@@ -25,7 +26,7 @@ export function SourceLine({ ids }: { ids: string[] }) {
           {list.map((s, i) => (
             <span key={s.id}>
               {i > 0 && ' ; '}
-              {s.producer} ({s.year}, {s.licence})
+              {citeSource(s, t)}
             </span>
           ))}
         </>

@@ -1,4 +1,5 @@
 import type { Indicator, IndicatorContext } from '../domain/indicators.ts';
+import { citeSources } from '../domain/sources.ts';
 import { textOf } from '../domain/text.ts';
 import { useAtlas } from '../state/store.ts';
 import { useT } from './useT.ts';
@@ -10,11 +11,7 @@ export function ThemeSources({ indicators, ctx }: { indicators: Indicator[]; ctx
   const lines = indicators.map((ind) => {
     if (ind.type === 'numeric' && ind.userSource)
       return `${textOf(t, ind.short ?? ind.label)} : ${textOf(t, ind.userSource)}`;
-    const srcs = ind.sources
-      .map((id) => sources.find((s) => s.id === id))
-      .filter((s) => s !== undefined)
-      .map((s) => `${s.producer}, ${s.licenceToConfirm ? `${s.licence} — ${t('sources.toConfirm')}` : s.licence}`);
-    return `${textOf(t, ind.short ?? ind.label)} (${ind.year(ctx)}) : ${srcs.join(' ; ')}`;
+    return `${textOf(t, ind.short ?? ind.label)} (${ind.year(ctx)}) : ${citeSources(ind.sources, sources, t)}`;
   });
   return (
     <ul className="theme-sources muted small" data-testid="theme-sources">

@@ -5,6 +5,7 @@ import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
 import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
+import { citeSources } from '../sources.ts';
 import { type Translate, textOf } from '../text.ts';
 import type { Filter, Lang } from '../view.ts';
 import { contextLines } from './context.ts';
@@ -63,23 +64,7 @@ function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string
 
 export function buildCaption(input: CaptionInput): Caption {
   const { choropleth: ch, ctx, lang, t } = input;
-  const byId = new Map(input.sources.map((s) => [s.id, s]));
-  const fmt = (ids: string[]) =>
-    [...new Set(ids)]
-      .map((id) => byId.get(id))
-      .filter((s) => s !== undefined)
-      // The year is left out when the producer's name already carries it ("état au 10/03/2024").
-      .map(
-        (s) =>
-          `${s.producer} (${[
-            s.producer.includes(s.year) ? '' : s.year,
-            s.licence,
-            s.licenceToConfirm ? t('sources.toConfirm') : '',
-          ]
-            .filter(Boolean)
-            .join(', ')})`,
-      )
-      .join(' ; ');
+  const fmt = (ids: string[]) => citeSources(ids, input.sources, t);
   const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
   const filterText = input.filtered
     ? t('share.filtered', {
