@@ -2,7 +2,7 @@
 
 import { classify, colorsFor, defaultScheme, isScheme, SCHEMES } from './classify.ts';
 import { applyFilters, type FilterResult } from './filter.ts';
-import { formatRange } from './format.ts';
+import { formatNumber, formatRange, noDataLabel } from './format.ts';
 import {
   codesOf,
   type Indicator,
@@ -11,8 +11,8 @@ import {
   isAvailable,
   numericValues,
 } from './indicators.ts';
-import type { Text } from './text.ts';
-import type { ClassMethod, Filter, Level } from './view.ts';
+import { type Text, type Translate, textOf } from './text.ts';
+import type { ClassMethod, Filter, Lang, Level } from './view.ts';
 
 export interface LegendEntry {
   key: string;
@@ -147,5 +147,25 @@ export function filterTerritories(filters: Filter[], ctx: IndicatorContext): Fil
       return ind && ind.type === 'numeric' && isAvailable(ind, ctx.level) ? numericValues(ind, ctx) : undefined;
     },
     category: (dim) => categoryColumn(dim, ctx),
+  });
+}
+
+/**
+ * The coloured value of one territory, as the legend says it: a category's text, or the number
+ * with its unit (« n.d. » when missing). Null when the territory is not on the map's level.
+ */
+export function valueText(ch: Choropleth, code: string, t: Translate, lang: Lang): string | null {
+  const i = ch.codes.indexOf(code);
+  if (i < 0) return null;
+  const ind = ch.indicator;
+  if (ind.type === 'categorical') {
+    const c = ch.classes[i];
+    return c === null ? noDataLabel(lang) : textOf(t, ind.categories[c].label);
+  }
+  return formatNumber(ch.values[i], {
+    lang,
+    decimals: ind.decimals,
+    signed: ind.kind === 'change',
+    unit: textOf(t, ind.unit),
   });
 }

@@ -147,6 +147,7 @@ export const en: Dict = {
     },
   },
   legend: {
+    valueLine: '{{label}} ({{year}}): {{value}}',
     sourceLine: 'Source: {{list}}',
     outsideTi: 'Outside industry territories',
     title: 'Legend',

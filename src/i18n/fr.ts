@@ -150,6 +150,7 @@ export const fr = {
     },
   },
   legend: {
+    valueLine: '{{label}} ({{year}})\u00a0: {{value}}',
     sourceLine: 'Source\u00a0: {{list}}',
     outsideTi: 'Hors Territoire d’industrie',
     title: 'Légende',
