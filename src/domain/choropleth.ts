@@ -2,7 +2,7 @@
 
 import { classify, colorsFor, defaultScheme, isScheme, SCHEMES } from './classify.ts';
 import { applyFilters, type FilterResult } from './filter.ts';
-import { formatRange } from './format.ts';
+import { formatNumber, formatRange, noDataLabel } from './format.ts';
 import {
   codesOf,
   type Indicator,
@@ -11,11 +11,13 @@ import {
   isAvailable,
   numericValues,
 } from './indicators.ts';
-import type { ClassMethod, Filter, Level } from './view.ts';
+import { type Text, type Translate, textOf } from './text.ts';
+import type { ClassMethod, Filter, Lang, Level } from './view.ts';
 
 export interface LegendEntry {
   key: string;
-  label: string;
+  /** A category's text (translated where it is shown) or a class's bounds. */
+  label: Text;
   color: string;
   count: number;
 }
@@ -71,7 +73,7 @@ export function buildChoropleth(
       }
     });
     const legend = ind.categories
-      .map((c, i) => ({ key: c.value, label: c.label[lang], color: c.color, count: counts[i], c }))
+      .map((c, i) => ({ key: c.value, label: c.label, color: c.color, count: counts[i], c }))
       .filter((l) => !l.c.onlyWhenPresent || l.count > 0)
       .map(({ c: _, ...l }) => l);
     return {
@@ -145,5 +147,25 @@ export function filterTerritories(filters: Filter[], ctx: IndicatorContext): Fil
       return ind && ind.type === 'numeric' && isAvailable(ind, ctx.level) ? numericValues(ind, ctx) : undefined;
     },
     category: (dim) => categoryColumn(dim, ctx),
+  });
+}
+
+/**
+ * The coloured value of one territory, as the legend says it: a category's text, or the number
+ * with its unit (« n.d. » when missing). Null when the territory is not on the map's level.
+ */
+export function valueText(ch: Choropleth, code: string, t: Translate, lang: Lang): string | null {
+  const i = ch.codes.indexOf(code);
+  if (i < 0) return null;
+  const ind = ch.indicator;
+  if (ind.type === 'categorical') {
+    const c = ch.classes[i];
+    return c === null ? noDataLabel(lang) : textOf(t, ind.categories[c].label);
+  }
+  return formatNumber(ch.values[i], {
+    lang,
+    decimals: ind.decimals,
+    signed: ind.kind === 'change',
+    unit: textOf(t, ind.unit),
   });
 }

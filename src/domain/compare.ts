@@ -7,7 +7,7 @@ import { columnLabel, roundValue } from './export/table.ts';
 import type { RawField } from './fields.ts';
 import { aggregateGroup, type CustomGroup } from './groups.ts';
 import { type IndicatorContext, indicatorsOf, isAvailable, type NumericIndicator, valueFor } from './indicators.ts';
-import type { Lang } from './view.ts';
+import type { Translate } from './text.ts';
 import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from './zones-emploi.ts';
 
 /** Main zone d'emploi of a compared EPCI or TI ("Saint-Nazaire (5219)"); none for a custom group. */
@@ -55,7 +55,7 @@ function compareValue(ind: NumericIndicator, item: CompareItem, ctx: IndicatorCo
 export function comparisonTable(
   items: CompareItem[],
   ctx: IndicatorContext,
-  lang: Lang,
+  t: Translate,
   labels: { code: string; name: string; kind: string; kinds: Record<CompareItem['kind'], string>; zone?: string },
 ): ExportTable {
   const inds = COMPARED_INDICATORS(ctx);
@@ -67,7 +67,7 @@ export function comparisonTable(
     ...(zoneLabel ? [{ key: MAIN_ZONE_KEY, label: zoneLabel, type: 'text' as const, sources: MAIN_ZONE_SOURCES }] : []),
     ...inds.map((i) => ({
       key: i.id,
-      label: columnLabel(i, ctx, lang),
+      label: columnLabel(i, ctx, t),
       type: 'number' as const,
       decimals: i.decimals,
       sources: i.sources,

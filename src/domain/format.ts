@@ -1,6 +1,7 @@
 // Number formatting for labels, legends and tooltips. French first, English second.
 // Digits and separators come from Intl (fr-FR groups with U+202F narrow no-break
 // space, decimal comma); we only swap the ASCII hyphen for a real minus sign.
+import type { Text } from './text.ts';
 import type { Lang } from './view.ts';
 
 export interface FormatOptions {
@@ -73,28 +74,24 @@ export function formatNumber(v: number | null, opts: FormatOptions): string {
 }
 
 /**
- * Legend class label: fr "de 12 à 45", en "12 – 45"; the unit is written once,
- * at the end. Open bounds (null): fr "moins de 45" / "45 et plus",
- * en "under 45" / "45 and over". Equal bounds give the single value.
+ * Legend class label (catalogue `legend.range.*`): fr "de 12 à 45", en "12 – 45"; the unit is
+ * written once, at the end. Open bounds (null): fr "moins de 45" / "45 et plus", en "under 45" /
+ * "45 and over". Equal bounds give the single value.
  */
-export function formatRange(lo: number | null, hi: number | null, opts: FormatOptions): string {
+export function formatRange(lo: number | null, hi: number | null, opts: FormatOptions): Text {
   const hasLo = lo !== null && Number.isFinite(lo);
   const hasHi = hi !== null && Number.isFinite(hi);
-  const fr = opts.lang === 'fr';
-  if (!hasLo && !hasHi) return noDataLabel(opts.lang);
+  if (!hasLo && !hasHi) return { key: 'noData' };
+  const unit = withUnit('', opts.unit, opts.lang);
   if (hasLo && hasHi) {
     const a = formatBare(lo, opts);
     const b = formatBare(hi, opts);
-    if (a === b) return withUnit(a, opts.unit, opts.lang);
-    return withUnit(fr ? `de ${a} à ${b}` : `${a} – ${b}`, opts.unit, opts.lang);
+    if (a === b) return { text: withUnit(a, opts.unit, opts.lang) };
+    return { key: 'legend.range.between', params: { a, b, unit } };
   }
-  if (hasHi) {
-    const b = formatBare(hi as number, opts);
-    return withUnit(fr ? `moins de ${b}` : `under ${b}`, opts.unit, opts.lang);
-  }
-  const a = formatBare(lo as number, opts);
+  if (hasHi) return { key: 'legend.range.under', params: { b: formatBare(hi as number, opts), unit } };
   // Unit goes next to the number here, before "et plus" / "and over".
-  return fr ? `${withUnit(a, opts.unit, opts.lang)} et plus` : `${withUnit(a, opts.unit, opts.lang)} and over`;
+  return { key: 'legend.range.over', params: { a: formatBare(lo as number, opts), unit } };
 }
 
 /** Big numbers in tight spaces: fr "1,2 M", "12,3 k"; en "1.2M", "12.3K". Default 1 decimal max. */

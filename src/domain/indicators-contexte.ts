@@ -1,11 +1,9 @@
 // Context indicators (population, density, FRR zoning, housing).
-import type { NumericIndicator, Tr } from './indicators.ts';
+import type { NumericIndicator } from './indicators.ts';
 import { fixed, NOT_AGG_SHARE, ratio } from './indicators-shared.ts';
+import type { Text } from './text.ts';
 
-const NOT_AGG_MEDIAN: Tr = {
-  fr: 'Médiane : non agrégeable. Valeurs affichées par membre.',
-  en: 'Median: not aggregable. Values shown per member.',
-};
+const NOT_AGG_MEDIAN: Text = { key: 'ind.shared.notAggMedian' };
 
 export const CONTEXTE_INDICATORS: NumericIndicator[] = [
   {
@@ -16,12 +14,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Population municipale', en: 'Population' },
-    definition: {
-      fr: 'Population municipale légale (millésime 2022, en vigueur en 2025).',
-      en: 'Legal municipal population (2022 vintage).',
-    },
-    unit: { fr: 'hab.', en: 'inhab.' },
+    label: { key: 'ind.population.label' },
+    definition: { key: 'ind.population.definition' },
+    unit: { key: 'ind.population.unit' },
     sources: ['cog'],
     year: fixed('2022'),
     aggregation: { rule: 'sum' },
@@ -35,9 +30,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Densité de population', en: 'Population density' },
-    definition: { fr: 'Population municipale 2022 / superficie IGN.', en: 'Population 2022 / IGN area.' },
-    unit: { fr: 'hab./km²', en: 'inhab./km²' },
+    label: { key: 'ind.densite.label' },
+    definition: { key: 'ind.densite.definition' },
+    unit: { key: 'ind.densite.unit' },
     sources: ['cog', 'geo_epci'],
     year: fixed('2022'),
     aggregation: { rule: 'ratio', numerator: 'pop', denominator: 'area_km2' },
@@ -51,12 +46,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Communes classées FRR (%)', en: 'Communes in FRR zoning (%)' },
-    definition: {
-      fr: 'Part des communes classées France Ruralités Revitalisation (FRR, FRR+, bénéficiaires, y compris partiellement) au 10 juillet 2025.',
-      en: 'Share of communes in the France Ruralités Revitalisation zoning (all classes) at 10 July 2025.',
-    },
-    unit: { fr: '% des communes', en: '% of communes' },
+    label: { key: 'ind.frr.label' },
+    definition: { key: 'ind.frr.definition' },
+    unit: { key: 'ind.frr.unit' },
     sources: ['frr'],
     year: fixed('2025'),
     aggregation: { rule: 'ratio', numerator: 'frr_communes', denominator: 'communes_n' },
@@ -70,12 +62,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Logements autorisés', en: 'Dwellings authorised' },
-    definition: {
-      fr: 'Logements autorisés dans l’année (Sitadel).',
-      en: 'Dwellings authorised in the year (Sitadel).',
-    },
-    unit: { fr: 'logements', en: 'dwellings' },
+    label: { key: 'ind.logements_autorises.label' },
+    definition: { key: 'ind.logements_autorises.definition' },
+    unit: { key: 'ind.logements_autorises.unit' },
     sources: ['logement'],
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
@@ -89,12 +78,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'lower-better',
     decimals: 1,
     levels: ['epci'],
-    label: { fr: 'Logements vacants depuis 2 ans ou plus', en: 'Dwellings vacant for 2+ years' },
-    definition: {
-      fr: 'Part des logements du parc privé vacants depuis au moins 2 ans (LOVAC).',
-      en: 'Share of private dwellings vacant for at least 2 years (LOVAC).',
-    },
-    unit: { fr: '%', en: '%' },
+    label: { key: 'ind.vacance.label' },
+    definition: { key: 'ind.vacance.definition' },
+    unit: { key: 'ind.vacance.unit' },
     sources: ['logement'],
     year: fixed('2024'),
     aggregation: { rule: 'none', why: NOT_AGG_SHARE },
@@ -108,12 +94,9 @@ export const CONTEXTE_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci'],
-    label: { fr: 'Prix médian des maisons', en: 'Median house price' },
-    definition: {
-      fr: 'Prix médian au m² des ventes de maisons (DVF).',
-      en: 'Median price per m² of house sales (DVF).',
-    },
-    unit: { fr: '€/m²', en: '€/m²' },
+    label: { key: 'ind.prix_maisons.label' },
+    definition: { key: 'ind.prix_maisons.definition' },
+    unit: { key: 'ind.prix_maisons.unit' },
     sources: ['logement'],
     year: fixed('2024'),
     aggregation: { rule: 'none', why: NOT_AGG_MEDIAN },

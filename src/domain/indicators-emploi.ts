@@ -1,12 +1,10 @@
 // Employment indicators of the territory itself (Urssaf private jobs, census industry share).
 import type { RawField } from './fields.ts';
-import type { NumericIndicator, Tr } from './indicators.ts';
+import type { NumericIndicator } from './indicators.ts';
 import { fixed, NOT_AGG_SHARE, ratio } from './indicators-shared.ts';
+import type { Text } from './text.ts';
 
-const URSSAF_INTERIM: Tr = {
-  fr: 'Série provisoire (compilation tierce des données Urssaf, secteur privé, régime général) ; Mayotte non couverte.',
-  en: 'Interim series (third-party compilation of Urssaf data, private sector); Mayotte not covered.',
-};
+const URSSAF_INTERIM: Text = { key: 'ind.shared.urssafInterim' };
 
 const emp = (y: number) => `emp_${y}` as RawField;
 
@@ -20,12 +18,9 @@ export const EMPLOI_INDICATORS: NumericIndicator[] = [
     decimals: 0,
     levels: ['epci', 'ti'],
     usesPeriod: true,
-    label: { fr: 'Emplois salariés privés', en: 'Private salaried jobs' },
-    definition: {
-      fr: 'Effectifs salariés du secteur privé (Urssaf) en fin de période choisie.',
-      en: 'Private-sector salaried jobs (Urssaf) at the end of the chosen period.',
-    },
-    unit: { fr: 'emplois', en: 'jobs' },
+    label: { key: 'ind.emploi.label' },
+    definition: { key: 'ind.emploi.definition' },
+    unit: { key: 'ind.emploi.unit' },
     sources: ['emploi_epci'],
     year: (c) => String(c.period[1]),
     aggregation: { rule: 'sum' },
@@ -41,13 +36,10 @@ export const EMPLOI_INDICATORS: NumericIndicator[] = [
     decimals: 1,
     levels: ['epci', 'ti'],
     usesPeriod: true,
-    label: { fr: 'Évolution de l’emploi salarié privé (%)', en: 'Change in private salaried jobs (%)' },
-    short: { fr: 'Évolution emploi (%)', en: 'Job change (%)' },
-    definition: {
-      fr: 'Variation des effectifs salariés privés entre les deux années choisies, en %. Pour un TI : variation de la somme des membres.',
-      en: 'Change in private salaried jobs between the two chosen years, in %. For a TI: change of the members’ sum.',
-    },
-    unit: { fr: '%', en: '%' },
+    label: { key: 'ind.emploi_evol_pct.label' },
+    short: { key: 'ind.emploi_evol_pct.short' },
+    definition: { key: 'ind.emploi_evol_pct.definition' },
+    unit: { key: 'ind.emploi_evol_pct.unit' },
     sources: ['emploi_epci'],
     year: (c) => `${c.period[0]}–${c.period[1]}`,
     aggregation: { rule: 'ratio', numerator: 'emp_fin − emp_début', denominator: 'emp_début' },
@@ -67,13 +59,10 @@ export const EMPLOI_INDICATORS: NumericIndicator[] = [
     decimals: 0,
     levels: ['epci', 'ti'],
     usesPeriod: true,
-    label: { fr: 'Évolution de l’emploi salarié privé (emplois)', en: 'Change in private salaried jobs (jobs)' },
-    short: { fr: 'Évolution emploi', en: 'Job change' },
-    definition: {
-      fr: 'Emplois gagnés ou perdus entre les deux années choisies.',
-      en: 'Jobs gained or lost between the two chosen years.',
-    },
-    unit: { fr: 'emplois', en: 'jobs' },
+    label: { key: 'ind.emploi_evol.label' },
+    short: { key: 'ind.emploi_evol.short' },
+    definition: { key: 'ind.emploi_evol.definition' },
+    unit: { key: 'ind.emploi_evol.unit' },
     sources: ['emploi_epci'],
     year: (c) => `${c.period[0]}–${c.period[1]}`,
     aggregation: { rule: 'sum' },
@@ -92,19 +81,13 @@ export const EMPLOI_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 1,
     levels: ['epci'],
-    label: { fr: 'Part de l’emploi dans l’industrie', en: 'Share of jobs in industry' },
-    definition: {
-      fr: 'Emplois au lieu de travail dans l’industrie / emplois au lieu de travail × 100 (recensement 2022).',
-      en: 'Jobs at place of work in industry / all jobs × 100 (census 2022).',
-    },
-    unit: { fr: '%', en: '%' },
+    label: { key: 'ind.part_industrie.label' },
+    definition: { key: 'ind.part_industrie.definition' },
+    unit: { key: 'ind.part_industrie.unit' },
     sources: ['eco_epci'],
     year: fixed('2022'),
     aggregation: { rule: 'none', why: NOT_AGG_SHARE },
-    caveat: {
-      fr: 'La source donne une valeur pour la Métropole du Grand Paris et une pour chacun de ses EPT : un EPT membre d’un TI a sa propre valeur (profil de l’EPT), jamais celle de la Métropole.',
-      en: 'The source gives a value for the Métropole du Grand Paris and one for each of its EPT: an EPT member of a TI has its own value (EPT profile), never the Métropole’s.',
-    },
+    caveat: { key: 'ind.part_industrie.caveat' },
     compute: (g) => g('indus_pct_2022'),
   },
 ];

@@ -1,15 +1,10 @@
 // Land indicators (Cartofriches brownfield sites).
-import type { NumericIndicator, Tr } from './indicators.ts';
+import type { NumericIndicator } from './indicators.ts';
 import { fixed, ratio } from './indicators-shared.ts';
+import type { Text } from './text.ts';
 
-const CEREMA: Tr = {
-  fr: 'Cerema : base non exhaustive, à ne pas utiliser pour classer les territoires. 12 910 sites BASIAS/BASOL « non vérifiés » ; type « inconnu » pour 18 958 sites ; surfaces très dispersées.',
-  en: 'Cerema: not exhaustive, do not use it to rank territories. 12,910 BASIAS/BASOL sites "not verified"; type "unknown" for 18,958 sites; very skewed surfaces.',
-};
-const CEREMA_NO_RANK: Tr = {
-  fr: 'Non classé : le nombre de sites dépend des contributions locales et n’est pas comparable d’un territoire à l’autre (avertissement du Cerema).',
-  en: 'Not ranked: site counts depend on local contributions and are not comparable between territories (Cerema’s warning).',
-};
+const CEREMA: Text = { key: 'ind.shared.cerema' };
+const CEREMA_NO_RANK: Text = { key: 'ind.shared.ceremaNoRank' };
 
 export const FONCIER_INDICATORS: NumericIndicator[] = [
   {
@@ -20,13 +15,10 @@ export const FONCIER_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Friches recensées (tous statuts)', en: 'Recorded brownfield sites (all statuses)' },
-    short: { fr: 'Friches', en: 'Brownfields' },
-    definition: {
-      fr: 'Nombre de sites référencés dans Cartofriches, toutes sources et tous statuts.',
-      en: 'Number of sites listed in Cartofriches, all sources and statuses.',
-    },
-    unit: { fr: 'sites', en: 'sites' },
+    label: { key: 'ind.friches.label' },
+    short: { key: 'ind.friches.short' },
+    definition: { key: 'ind.friches.definition' },
+    unit: { key: 'ind.friches.unit' },
     sources: ['friches'],
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
@@ -42,12 +34,9 @@ export const FONCIER_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Friches sans projet', en: 'Brownfields without a project' },
-    definition: {
-      fr: 'Sites au statut « friche sans projet » (mobilisables a priori).',
-      en: 'Sites with status "friche sans projet" (a priori available).',
-    },
-    unit: { fr: 'sites', en: 'sites' },
+    label: { key: 'ind.friches_sans_projet.label' },
+    definition: { key: 'ind.friches_sans_projet.definition' },
+    unit: { key: 'ind.friches_sans_projet.unit' },
     sources: ['friches'],
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
@@ -63,12 +52,9 @@ export const FONCIER_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Friches industrielles', en: 'Industrial brownfields' },
-    definition: {
-      fr: 'Sites de type « friche industrielle » ou « agro-industrielle » (le type est inconnu pour 79 % des sites).',
-      en: 'Sites of type "industrial" or "agro-industrial" (type unknown for 79 % of sites).',
-    },
-    unit: { fr: 'sites', en: 'sites' },
+    label: { key: 'ind.friches_industrielles.label' },
+    definition: { key: 'ind.friches_industrielles.definition' },
+    unit: { key: 'ind.friches_industrielles.unit' },
     sources: ['friches'],
     year: fixed('2024'),
     aggregation: { rule: 'sum' },
@@ -84,12 +70,9 @@ export const FONCIER_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 1,
     levels: ['epci', 'ti'],
-    label: { fr: 'Friches pour 10 000 habitants', en: 'Brownfields per 10,000 inhabitants' },
-    definition: {
-      fr: 'Nombre de sites Cartofriches rapporté à la population municipale 2022.',
-      en: 'Cartofriches sites per population (2022).',
-    },
-    unit: { fr: 'pour 10 000 hab.', en: 'per 10,000 inhab.' },
+    label: { key: 'ind.friches_10k.label' },
+    definition: { key: 'ind.friches_10k.definition' },
+    unit: { key: 'ind.friches_10k.unit' },
     sources: ['friches', 'cog'],
     year: fixed('2024 / 2022'),
     aggregation: { rule: 'ratio', numerator: 'fr_total', denominator: 'pop' },
@@ -105,12 +88,9 @@ export const FONCIER_INDICATORS: NumericIndicator[] = [
     direction: 'neutral',
     decimals: 0,
     levels: ['epci', 'ti'],
-    label: { fr: 'Surface des friches recensées', en: 'Area of recorded brownfields' },
-    definition: {
-      fr: 'Somme des surfaces déclarées des sites (très dispersées : le plus grand site fait 7 400 ha).',
-      en: 'Sum of the sites’ stated areas (very skewed: the largest is 7,400 ha).',
-    },
-    unit: { fr: 'ha', en: 'ha' },
+    label: { key: 'ind.friches_surface.label' },
+    definition: { key: 'ind.friches_surface.definition' },
+    unit: { key: 'ind.friches_surface.unit' },
     sources: ['friches'],
     year: fixed('2024'),
     aggregation: { rule: 'sum' },

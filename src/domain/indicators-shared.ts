@@ -1,11 +1,9 @@
 // Helpers shared by the indicator entries of every theme (indicators-*.ts) and the registry.
 import type { FieldTable } from './fields.ts';
-import type { IndicatorContext, Tr } from './indicators.ts';
+import type { IndicatorContext } from './indicators.ts';
+import type { Text } from './text.ts';
 
-export const NOT_AGG_SHARE: Tr = {
-  fr: 'Part sans effectifs dans la source : pas de moyenne pondérable honnête. Valeurs affichées par membre.',
-  en: 'Share without counts in the source: no honest weighted mean. Values shown per member.',
-};
+export const NOT_AGG_SHARE: Text = { key: 'ind.shared.notAggShare' };
 
 export const ratio = (num: number | null, den: number | null, scale = 1) =>
   num === null || den === null || den === 0 ? null : (num / den) * scale;

@@ -1,6 +1,6 @@
-// The indicator registry: every indicator is declared once, by theme in indicators-*.ts (labels,
-// unit, years, source, licence via source ids, level, type, direction, TI aggregation rule), and
-// computed from the raw fields joined by the pipeline. TI values are computed from TI-level sums, so a ratio is
+// The indicator registry: every indicator is declared once, by theme in indicators-*.ts (keys of
+// its texts in the i18next catalogues src/i18n/indicators.*.ts, years, source, licence via source
+// ids, level, type, direction, TI aggregation rule), and computed from the raw fields joined by the pipeline. TI values are computed from TI-level sums, so a ratio is
 // recomputed from summed numerator and denominator, never averaged over members.
 import type { Generation, TerritoriesFile } from '../data/types.ts';
 import { EMP_YEARS, type IndicatorsFile, type RawField } from './fields.ts';
@@ -11,18 +11,18 @@ import { PROGRAMME_INDICATORS } from './indicators-programmes.ts';
 import { fieldsOf } from './indicators-shared.ts';
 import { ZONE_INDICATORS } from './indicators-ze.ts';
 import type { SprintRule } from './sprint.ts';
+import type { Text } from './text.ts';
 import type { Level } from './view.ts';
 
 export type Theme = 'foncier' | 'emploi' | 'programmes' | 'contexte' | 'user';
 export type Direction = 'higher-better' | 'lower-better' | 'neutral';
-export type Tr = { fr: string; en: string };
 
 export type Aggregation =
   | { rule: 'sum' }
   | { rule: 'ratio'; numerator: string; denominator: string }
   | { rule: 'any' }
-  | { rule: 'rule'; text: Tr }
-  | { rule: 'none'; why: Tr };
+  | { rule: 'rule'; text: Text }
+  | { rule: 'none'; why: Text };
 
 export interface IndicatorContext {
   level: Level;
@@ -38,21 +38,21 @@ export interface IndicatorContext {
 interface Base {
   id: string;
   theme: Theme;
-  label: Tr;
-  short?: Tr;
-  definition: Tr;
+  label: Text;
+  short?: Text;
+  definition: Text;
   /** Source ids of geo/sources.json (producer, licence, url come from there). */
   sources: string[];
   year: (ctx: Pick<IndicatorContext, 'period'>) => string;
   levels: Level[];
   aggregation: Aggregation;
-  caveat?: Tr;
+  caveat?: Text;
   /** Set when territories must not be ranked on this indicator (no rank, percentile or « 1er »). */
-  notRanked?: Tr;
+  notRanked?: Text;
 }
 export interface NumericIndicator extends Base {
   type: 'numeric';
-  unit: Tr;
+  unit: Text;
   decimals: number;
   direction: Direction;
   /** stock → sequential scheme; change → diverging scheme centred on 0. */
@@ -64,12 +64,12 @@ export interface NumericIndicator extends Base {
   /** Marks user-imported indicators ("vos données"). */
   user?: boolean;
   /** User indicators: « Vos données : fichier.csv, importé le … », shown where `sources` would be. */
-  userSource?: Tr;
+  userSource?: Text;
 }
 export interface CategoricalIndicator extends Base {
   type: 'categorical';
   /** `onlyWhenPresent`: listed in the legend only when some territory has it. */
-  categories: { value: string; label: Tr; color: string; onlyWhenPresent?: boolean }[];
+  categories: { value: string; label: Text; color: string; onlyWhenPresent?: boolean }[];
   classify: (ctx: IndicatorContext) => (string | null)[];
 }
 export type Indicator = NumericIndicator | CategoricalIndicator;

@@ -1,4 +1,6 @@
 import type { Dict } from './fr.ts';
+import { importEn } from './import.en.ts';
+import { indicatorsEn } from './indicators.en.ts';
 
 export const en: Dict = {
   app: {
@@ -145,12 +147,15 @@ export const en: Dict = {
     },
   },
   legend: {
+    valueLine: '{{label}} ({{year}}): {{value}}',
+    sourceLine: 'Source: {{list}}',
     outsideTi: 'Outside industry territories',
     title: 'Legend',
     noData: 'No data',
     source: 'Source',
     territories: '{{count}} territories',
     insetScale: 'Overseas insets at different scales',
+    range: { between: '{{a}} – {{b}}{{unit}}', under: 'under {{b}}{{unit}}', over: '{{a}}{{unit}} and over' },
   },
   filters: {
     title: 'Filters',
@@ -626,4 +631,6 @@ export const en: Dict = {
     },
   },
   noData: 'n/a',
+  import: importEn,
+  ind: indicatorsEn,
 };

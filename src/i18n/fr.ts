@@ -1,4 +1,8 @@
-// French dictionary (reference language). Every UI string lives here and in en.ts.
+// French dictionary (reference language). Every UI string lives here, in indicators.fr.ts and in
+// import.fr.ts (and their English twins, loaded on first use).
+
+import { importFr } from './import.fr.ts';
+import { indicatorsFr } from './indicators.fr.ts';
 export const fr = {
   app: {
     title: "Atlas des Territoires d'industrie",
@@ -146,12 +150,15 @@ export const fr = {
     },
   },
   legend: {
+    valueLine: '{{label}} ({{year}})\u00a0: {{value}}',
+    sourceLine: 'Source\u00a0: {{list}}',
     outsideTi: 'Hors Territoire d’industrie',
     title: 'Légende',
     noData: 'Données manquantes',
     source: 'Source',
     territories: '{{count}} territoires',
     insetScale: 'Encarts outre-mer à des échelles différentes',
+    range: { between: 'de {{a}} à {{b}}{{unit}}', under: 'moins de {{b}}{{unit}}', over: '{{a}}{{unit}} et plus' },
   },
   filters: {
     title: 'Filtres',
@@ -630,6 +637,8 @@ export const fr = {
     },
   },
   noData: 'n.d.',
+  import: importFr,
+  ind: indicatorsFr,
 };
 
 export type Dict = typeof fr;

@@ -22,6 +22,13 @@ instance.services.formatter?.add('n', (value: unknown, lng: string | undefined) 
   return numberFormats.get(key)!.format(value);
 });
 
+// `{{date, longDate}}`: an ISO date as « 3 mars 2026 » / « 3 March 2026 » (not a date: shown as is).
+instance.services.formatter?.add('longDate', (value: unknown, lng: string | undefined) => {
+  const d = new Date(String(value));
+  if (Number.isNaN(d.getTime())) return String(value);
+  return d.toLocaleDateString(lng === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+});
+
 export function translator(lang: Lang): TFunction {
   return instance.getFixedT(lang);
 }

@@ -2,6 +2,7 @@
 // locally (IndexedDB, else localStorage when small enough, else memory only), versioned
 // (src/domain/user-data/), and turned into indicators in the main store (`setUserIndicators`).
 // Nothing here ever sends data anywhere: files are read locally and only per-territory values are kept.
+import { type Remote, wrap } from 'comlink';
 import { useEffect } from 'react';
 import { indicatorById } from '../domain/indicators.ts';
 import { userIndicatorId } from '../domain/user-data/ids.ts';
@@ -9,8 +10,8 @@ import { userIndicatorsFrom } from '../domain/user-data/indicators.ts';
 import type { UserTable } from '../domain/user-data/types.ts';
 import { mergeTables, parseWorkspace, serializeWorkspace, type WorkspaceError } from '../domain/user-data/workspace.ts';
 import { translator } from '../i18n/index.ts';
+import type { ImportWorkerApi } from './import-worker-api.ts';
 import { type Backend, type UserDataState, useAtlas } from './store.ts';
-import type { SessionAnswer, SessionRequest, SessionResponse } from './user-data-worker.ts';
 
 const USER_DATA_DB = 'atlas-ti';
 const USER_DATA_STORE = 'kv';
@@ -237,56 +238,33 @@ export function exportWorkspaceText(): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Import session: a worker that parses the file and keeps the table (see user-data-worker.ts)
+// Import session: a worker that parses the file and keeps the table (see import-worker-api.ts)
 
 export interface ImportSession {
-  request(
-    message: DistributiveOmit<SessionRequest, 'id'>,
-    options?: { transfer?: Transferable[]; onProgress?: (ratio: number) => void },
-  ): Promise<SessionAnswer>;
+  /** Calls the worker; rejects when the worker fails to start or crashes, or the session is stopped. */
+  run<T>(call: (api: Remote<ImportWorkerApi>) => Promise<T>): Promise<T>;
   terminate(): void;
 }
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Starts the import worker; it fetches the reference (communes, territories) from the app's origin. */
 export function createImportSession(): ImportSession {
   const worker = new Worker(new URL('./user-data-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<
-    number,
-    { resolve: (a: SessionAnswer) => void; reject: (e: Error) => void; onProgress?: (r: number) => void }
-  >();
-  let next = 1;
-  const failAll = (e: Error) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
-  };
-  worker.onmessage = (e: MessageEvent<SessionResponse>) => {
-    const m = e.data;
-    const p = pending.get(m.id);
-    if (!p) return;
-    if (m.type === 'progress') return p.onProgress?.(m.ratio);
-    pending.delete(m.id);
-    p.resolve(m);
-  };
-  worker.onerror = (e) => failAll(new Error(e.message || 'import worker failed'));
+  const api = wrap<ImportWorkerApi>(worker);
+  let fail: (e: Error) => void = () => undefined;
+  // Comlink answers calls but does not see a worker that never started or crashed: race every call
+  // against this promise so that the UI gets a clear message instead of waiting for ever.
+  const failed = new Promise<never>((_, reject) => {
+    fail = reject;
+  });
+  failed.catch(() => undefined);
+  worker.addEventListener('error', (e) => fail(new Error(e.message || 'import worker failed')));
   const base = new URL(`${import.meta.env.BASE_URL}generated/`, document.baseURI);
-  worker.postMessage({
-    type: 'init',
-    communesUrl: new URL('communes.json', base).href,
-    territoriesUrl: new URL('territories.json', base).href,
-  } satisfies SessionRequest);
+  void api.init(new URL('communes.json', base).href, new URL('territories.json', base).href);
   return {
-    request(message, options = {}) {
-      const id = next++;
-      return new Promise<SessionAnswer>((resolve, reject) => {
-        if (message.type !== 'init' && message.type !== 'warm')
-          pending.set(id, { resolve, reject, onProgress: options.onProgress });
-        worker.postMessage({ ...message, id } as SessionRequest, options.transfer ?? []);
-      });
-    },
+    run: (call) => Promise.race([call(api), failed]),
     terminate() {
+      fail(new Error('cancelled'));
       worker.terminate();
-      failAll(new Error('cancelled'));
     },
   };
 }

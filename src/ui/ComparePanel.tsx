@@ -74,7 +74,7 @@ function CompareDialog({ onClose }: { onClose: () => void }) {
     }),
     [t],
   );
-  const table = useMemo(() => comparisonTable(items, ctx, lang, labels), [items, ctx, lang, labels]);
+  const table = useMemo(() => comparisonTable(items, ctx, t, labels), [items, ctx, t, labels]);
   const order = useMemo(() => {
     const idx = items.map((_, i) => i);
     if (!sort) return idx;

@@ -21,6 +21,7 @@ import { appBase } from './ShareDialog.tsx';
 import { useLang, useT } from './useT.ts';
 import { useViewMemo } from './useViewMemo.ts';
 import './export.css';
+import { textOf } from '../domain/text.ts';
 
 /** The iframe's height when the app started (its `height` attribute). */
 const INITIAL_HEIGHT = typeof window !== 'undefined' ? window.innerHeight : 600;
@@ -72,11 +73,11 @@ function SelectionLine() {
   if (ch && ctx && (sel.kind === 'ti') === (ctx.level === 'ti')) {
     const ind = ch.indicator;
     if (ind.type === 'numeric')
-      value = formatNumber(valueFor(ind, ctx, sel.code), { lang, decimals: ind.decimals, unit: ind.unit[lang] });
+      value = formatNumber(valueFor(ind, ctx, sel.code), { lang, decimals: ind.decimals, unit: textOf(t, ind.unit) });
     else {
       const i = ch.codes.indexOf(sel.code);
       const k = i >= 0 ? ch.classes[i] : null;
-      value = k === null ? t('noData') : (ch.legend[k]?.label ?? '');
+      value = k === null ? t('noData') : ch.legend[k] ? textOf(t, ch.legend[k].label) : '';
     }
   }
   return (
@@ -93,12 +94,11 @@ export function EmbedView({ interactive }: { interactive: boolean }) {
   const view = useAtlas((s) => s.view);
   const loadError = useAtlas((s) => s.loadError);
   const ch = useAtlas(choropleth);
-  const lang = useLang();
   const root = useRef<HTMLElement>(null);
   const mapBox = useRef<HTMLDivElement>(null);
   const [mapHeight, setMapHeight] = useState<number | null>(null);
   const caption = useViewMemo(captionFor);
-  const title = ch ? ch.indicator.label[lang] : t('app.title');
+  const title = ch ? textOf(t, ch.indicator.label) : t('app.title');
 
   useEffect(() => void (document.title = `${title} — ${t('app.title')}`), [title, t]);
 

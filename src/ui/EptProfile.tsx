@@ -3,6 +3,7 @@ import { GENERATION_LABEL, GENERATIONS } from '../data/types.ts';
 import { formatNumber } from '../domain/format.ts';
 import { indicatorsOf, isAvailable, type NumericIndicator, THEMES } from '../domain/indicators.ts';
 import { partValue } from '../domain/parts.ts';
+import { textOf } from '../domain/text.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { MissingValue } from './MissingValue.tsx';
@@ -82,7 +83,7 @@ export function EptProfile({ code }: { code: string }) {
                     return (
                       <tr key={ind.id} data-indicator={ind.id}>
                         <th scope="row">
-                          {ind.short?.[lang] ?? ind.label[lang]} <span className="muted small">{ind.year(ctx)}</span>
+                          {textOf(t, ind.short ?? ind.label)} <span className="muted small">{ind.year(ctx)}</span>
                         </th>
                         <td className="num">
                           {v.value === null ? (
@@ -90,7 +91,7 @@ export function EptProfile({ code }: { code: string }) {
                           ) : (
                             <>
                               {formatNumber(v.value, { lang, decimals: ind.decimals })}{' '}
-                              <span className="muted small">{ind.unit[lang]}</span>
+                              <span className="muted small">{textOf(t, ind.unit)}</span>
                             </>
                           )}
                         </td>

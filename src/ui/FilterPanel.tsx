@@ -9,6 +9,7 @@ import {
   type NumericIndicator,
   numericValues,
 } from '../domain/indicators.ts';
+import { textOf } from '../domain/text.ts';
 import type { Filter } from '../domain/view.ts';
 import { filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
@@ -16,7 +17,6 @@ import { useLang, useT } from './useT.ts';
 
 export function FilterPanel() {
   const t = useT();
-  const lang = useLang();
   const view = useAtlas((s) => s.view);
   const setView = useAtlas((s) => s.setView);
   const ctx = useAtlas(indicatorContext);
@@ -78,7 +78,7 @@ export function FilterPanel() {
         <optgroup label={t('filters.numeric')}>
           {numeric.map((i) => (
             <option key={i.id} value={`r:${i.id}`}>
-              {i.label[lang]}
+              {textOf(t, i.label)}
             </option>
           ))}
         </optgroup>
@@ -101,7 +101,6 @@ function CategoryFilter({
   onChange: (f: Filter) => void;
 }) {
   const t = useT();
-  const lang = useLang();
   const ctx = useAtlas(indicatorContext)!;
   const catalog = useAtlas((s) => s.catalog)!;
   const options = useMemo(() => {
@@ -123,7 +122,8 @@ function CategoryFilter({
         case 'zibac':
         case 'sprint': {
           const ind = indicatorById(ctx, filter.dimension);
-          return ind?.type === 'categorical' ? (ind.categories.find((c) => c.value === v)?.label[lang] ?? v) : v;
+          const c = ind?.type === 'categorical' ? ind.categories.find((x) => x.value === v) : undefined;
+          return c ? textOf(t, c.label) : v;
         }
         default:
           return v;
@@ -132,7 +132,7 @@ function CategoryFilter({
     return [...counts.entries()]
       .map(([value, count]) => ({ value, count, label: label(value) }))
       .sort((a, b) => a.label.localeCompare(b.label, 'fr'));
-  }, [filter.dimension, ctx, catalog, lang, t]);
+  }, [filter.dimension, ctx, catalog, t]);
   const toggle = (v: string, on: boolean) =>
     onChange({ ...filter, values: on ? [...filter.values, v] : filter.values.filter((x) => x !== v) });
   return (
@@ -187,7 +187,7 @@ function RangeFilter({
   return (
     <fieldset className="range-filter">
       <legend>
-        {ind.label[lang]} <span className="muted">({ind.unit[lang]})</span>
+        {textOf(t, ind.label)} <span className="muted">({textOf(t, ind.unit)})</span>
       </legend>
       <svg
         ref={svg}
@@ -195,7 +195,7 @@ function RangeFilter({
         height={H}
         className="histogram"
         role="img"
-        aria-label={ind.label[lang]}
+        aria-label={textOf(t, ind.label)}
         onPointerDown={(e) => {
           svg.current!.setPointerCapture(e.pointerId);
           const a = v(px(e));

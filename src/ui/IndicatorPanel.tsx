@@ -2,15 +2,15 @@ import { useState } from 'react';
 import { schemeFor } from '../domain/choropleth.ts';
 import { SCHEMES } from '../domain/classify.ts';
 import { EMP_YEARS, indicatorById, indicatorsOf, isAvailable, THEMES } from '../domain/indicators.ts';
+import { textOf } from '../domain/text.ts';
 import { type ClassMethod, type Level, MAX_CLASSES, MIN_CLASSES } from '../domain/view.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { UserDataLink } from './UserDataPanel.tsx';
-import { useLang, useT } from './useT.ts';
+import { useT } from './useT.ts';
 
 export function IndicatorPanel() {
   const t = useT();
-  const lang = useLang();
   const view = useAtlas((s) => s.view);
   const setView = useAtlas((s) => s.setView);
   const ctx = useAtlas(indicatorContext);
@@ -56,7 +56,7 @@ export function IndicatorPanel() {
                 .filter((i) => i.theme === th)
                 .map((i) => (
                   <option key={i.id} value={i.id} disabled={!isAvailable(i, view.level)}>
-                    {i.label[lang]}
+                    {textOf(t, i.label)}
                   </option>
                 ))}
             </optgroup>

@@ -5,6 +5,7 @@ import { THEMES } from '../domain/indicators.ts';
 import { epciMissing } from '../domain/parts.ts';
 import { type ProfileRow, profileRows } from '../domain/profile.ts';
 import type { Rank } from '../domain/rank.ts';
+import { textOf } from '../domain/text.ts';
 import type { Level } from '../domain/view.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
@@ -27,7 +28,11 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
     r ? (r.rank === 1 ? t('profile.rankFirst', { of: r.of }) : t('profile.rankAll', { rank: r.rank, of: r.of })) : '—';
   // Indicators that must not rank territories say so instead of a rank.
   const rank = (row: ProfileRow, r: Rank | null) =>
-    row.indicator.notRanked ? <span title={row.indicator.notRanked[lang]}>{t('profile.notRanked')}</span> : rankText(r);
+    row.indicator.notRanked ? (
+      <span title={textOf(t, row.indicator.notRanked)}>{t('profile.notRanked')}</span>
+    ) : (
+      rankText(r)
+    );
   const byTheme = THEMES.map((th) => ({ th, rows: rows.filter((r) => r.indicator.theme === th) })).filter(
     (g) => g.rows.length > 0,
   );
@@ -61,10 +66,10 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
                       <button
                         type="button"
                         className="link-button"
-                        title={`${r.indicator.definition[lang]} — ${src}`}
+                        title={`${textOf(t, r.indicator.definition)} — ${src}`}
                         onClick={() => setView({ indicator: r.indicator.id })}
                       >
-                        {r.indicator.short?.[lang] ?? r.indicator.label[lang]}
+                        {textOf(t, r.indicator.short ?? r.indicator.label)}
                       </button>
                       <span className="muted small"> {r.indicator.year(ctx)}</span>
                       {r.all && (
@@ -80,7 +85,7 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
                       ) : (
                         <>
                           {formatNumber(r.value, { lang, decimals: r.indicator.decimals })}{' '}
-                          <span className="muted small">{r.value === null ? '' : r.indicator.unit[lang]}</span>
+                          <span className="muted small">{r.value === null ? '' : textOf(t, r.indicator.unit)}</span>
                         </>
                       )}
                     </td>
@@ -94,7 +99,7 @@ export function IndicatorTable({ code, level, generation }: { code: string; leve
           </table>
           {rows.some((r) => r.indicator.notRanked) && (
             <p className="muted small" data-testid="not-ranked-note">
-              {rows.find((r) => r.indicator.notRanked)!.indicator.notRanked![lang]}
+              {textOf(t, rows.find((r) => r.indicator.notRanked)!.indicator.notRanked!)}
             </p>
           )}
           <ThemeSources indicators={rows.map((r) => r.indicator)} ctx={ctx} />

@@ -1,14 +1,15 @@
 import { GENERATION_LABEL } from '../data/types.ts';
 import { NO_DATA_COLOR } from '../domain/choropleth.ts';
+import { citeSources } from '../domain/sources.ts';
+import { textOf } from '../domain/text.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
-import { useLang, useT } from './useT.ts';
+import { useT } from './useT.ts';
 
 /** Map legend: class bounds in French format, counts, "no data", unit, year, source, caveat. */
 export function Legend() {
   const t = useT();
-  const lang = useLang();
   const ch = useAtlas(choropleth);
   const ctx = useAtlas(indicatorContext);
   const sources = useAtlas((s) => s.data?.manifest.sources ?? []);
@@ -16,11 +17,10 @@ export function Legend() {
   const setHover = useAtlas((s) => s.setLegendHover);
   if (!ch || !ctx) return null;
   const ind = ch.indicator;
-  const src = ind.sources.map((id) => sources.find((s) => s.id === id)).filter((s) => s !== undefined);
-  const unit = ind.type === 'numeric' ? ind.unit[lang] : '';
+  const unit = ind.type === 'numeric' ? textOf(t, ind.unit) : '';
   return (
     <section className="legend" aria-label={t('legend.title')} data-testid="legend">
-      <h2>{ind.label[lang]}</h2>
+      <h2>{textOf(t, ind.label)}</h2>
       <span className="legend-meta">
         {unit && <>{unit} · </>}
         {ind.year(ctx)} · {ctx.level === 'ti' ? `TI ${GENERATION_LABEL[ctx.generation]}` : 'EPCI'}
@@ -40,7 +40,7 @@ export function Legend() {
               onClick={() => setHover(hovered === l.key ? null : l.key)}
             >
               <span className="swatch" style={{ background: l.color }} />
-              <span className="legend-label">{l.label}</span>
+              <span className="legend-label">{textOf(t, l.label)}</span>
               <span className="legend-count">{l.count}</span>
             </button>
           </li>
@@ -59,23 +59,18 @@ export function Legend() {
           </li>
         )}
       </ul>
-      {ind.caveat && <p className="legend-caveat">⚠ {ind.caveat[lang]}</p>}
+      {ind.caveat && <p className="legend-caveat">⚠ {textOf(t, ind.caveat)}</p>}
       {ind.notRanked && (
         <p className="legend-caveat" data-testid="legend-not-ranked">
-          {ind.notRanked[lang]}
+          {textOf(t, ind.notRanked)}
         </p>
       )}
       {ind.type === 'numeric' && ind.userSource ? (
         <p className="legend-source" data-testid="legend-user-source">
-          {ind.userSource[lang]}
+          {textOf(t, ind.userSource)}
         </p>
       ) : (
-        <p className="legend-source">
-          {t('legend.source')} :{' '}
-          {src
-            .map((s) => `${s.producer} (${s.licence}${s.licenceToConfirm ? ` — ${t('sources.toConfirm')}` : ''})`)
-            .join(' ; ')}
-        </p>
+        <p className="legend-source">{t('legend.sourceLine', { list: citeSources(ind.sources, sources, t) })}</p>
       )}
     </section>
   );

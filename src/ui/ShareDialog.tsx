@@ -3,6 +3,7 @@
 import { type RefObject, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { captionText } from '../domain/export/caption.ts';
 import { clampHeight, compactHostScript, embedUrl, fullAppUrl, iframeSnippet } from '../domain/export/embed.ts';
+import { textOf } from '../domain/text.ts';
 import { encodeView } from '../domain/url.ts';
 import type { Lang } from '../domain/view.ts';
 import hostScript from '../embed/host-snippet.js?raw';
@@ -77,7 +78,7 @@ export function ShareDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
 
   const [embedLang, setEmbedLang] = useState<Lang>(lang);
-  const defaultTitle = (l: Lang) => (ch ? ch.indicator.label[l] : translator(l)('app.title'));
+  const defaultTitle = (l: Lang) => (ch ? textOf(translator(l), ch.indicator.label) : translator(l)('app.title'));
   const [title, setTitle] = useState<string | null>(null);
   const [height, setHeight] = useState(600);
   const [interactive, setInteractive] = useState(true);

@@ -1,5 +1,7 @@
+import { citeSource } from '../domain/sources.ts';
+import { textOf } from '../domain/text.ts';
 import { useAtlas } from '../state/store.ts';
-import { useLang, useT } from './useT.ts';
+import { useT } from './useT.ts';
 
 /** "Source : producer, year, licence" for the given source ids of geo/sources.json. */
 export function SourceLine({ ids }: { ids: string[] }) {
@@ -7,12 +9,11 @@ export function SourceLine({ ids }: { ids: string[] }) {
   const sources = useAtlas((s) => s.data?.manifest.sources ?? []);
   const list = ids.map((id) => sources.find((s) => s.id === id)).filter((s) => s !== undefined);
   // Imported tables shown in the profile: « Vos données : fichier.csv, importé le … ».
-  const lang = useLang();
   const userIndicators = useAtlas((s) => s.userIndicators);
   const user = [
     ...new Set(
       userIndicators
-        .map((i) => (i.type === 'numeric' ? i.userSource?.[lang] : undefined))
+        .map((i) => (i.type === 'numeric' ? i.userSource && textOf(t, i.userSource) : undefined))
         .filter((x) => x !== undefined),
     ),
   ];
@@ -25,7 +26,7 @@ export function SourceLine({ ids }: { ids: string[] }) {
           {list.map((s, i) => (
             <span key={s.id}>
               {i > 0 && ' ; '}
-              {s.producer} ({s.year}, {s.licence})
+              {citeSource(s, t)}
             </span>
           ))}
         </>

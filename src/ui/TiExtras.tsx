@@ -4,6 +4,7 @@ import { formatNumber } from '../domain/format.ts';
 import { indicatorsOf, type NumericIndicator } from '../domain/indicators.ts';
 import { memberValues } from '../domain/parts.ts';
 import { perimeterChange } from '../domain/profile.ts';
+import { textOf } from '../domain/text.ts';
 import { indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { MissingValue } from './MissingValue.tsx';
@@ -30,7 +31,7 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
         {t('profile.notAggregableNote', {
           list: inds
             .filter((i) => i.aggregation.rule === 'none')
-            .map((i) => i.short?.[lang] ?? i.label[lang])
+            .map((i) => textOf(t, i.short ?? i.label))
             .join(', '),
         })}
       </p>
@@ -40,7 +41,7 @@ export function MemberValues({ ti }: { ti: TiRecord }) {
             <th scope="col">{t('profile.member')}</th>
             {inds.map((i) => (
               <th scope="col" key={i.id}>
-                {i.label[lang]} ({i.unit[lang]}, {i.year(ctx)})
+                {textOf(t, i.label)} ({textOf(t, i.unit)}, {i.year(ctx)})
               </th>
             ))}
           </tr>

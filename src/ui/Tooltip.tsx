@@ -1,5 +1,8 @@
 import { GENERATION_LABEL } from '../data/types.ts';
+import { valueText } from '../domain/choropleth.ts';
 import { formatNumber } from '../domain/format.ts';
+import { textOf } from '../domain/text.ts';
+import { choropleth, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
 import { useFricheTypes } from './FricheControls.tsx';
 import { useT } from './useT.ts';
@@ -12,6 +15,8 @@ export function Tooltip() {
   const types = useFricheTypes();
   const catalog = useAtlas((s) => s.catalog);
   const generation = useAtlas((s) => s.view.generation);
+  const ch = useAtlas(choropleth);
+  const ctx = useAtlas(indicatorContext);
   if (site) {
     return (
       <div
@@ -48,9 +53,20 @@ export function Tooltip() {
     title = ti.name;
     detail = `${t('kind.ti')} ${GENERATION_LABEL[ti.generation]}`;
   }
+  // The coloured value, with its indicator and year: what the colour under the pointer means.
+  const value = ch && ctx && hover.kind === ctx.level ? valueText(ch, hover.code, t, lang) : null;
   return (
     <div className="tooltip" role="tooltip" data-testid="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
       <strong>{title}</strong>
+      {ch && ctx && value !== null && (
+        <span data-testid="tooltip-value">
+          {t('legend.valueLine', {
+            label: textOf(t, ch.indicator.short ?? ch.indicator.label),
+            year: ch.indicator.year(ctx),
+            value,
+          })}
+        </span>
+      )}
       <span>{detail}</span>
     </div>
   );

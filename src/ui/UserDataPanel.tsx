@@ -2,7 +2,6 @@
 // and the workspace as a JSON file (export, and import on another browser or after clearing data).
 
 import { useId, useRef, useState } from 'react';
-import { formatImportMessage, type ImportMessageKey } from '../domain/import/index.ts';
 import { isAvailable } from '../domain/indicators.ts';
 import { userIndicatorId } from '../domain/user-data/ids.ts';
 import type { UserTable } from '../domain/user-data/types.ts';
@@ -15,6 +14,7 @@ import {
   renameUserTable,
   useUserData,
 } from '../state/user-data-sync.ts';
+import { fmtMsg } from './import/format.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
 import './export.css';
@@ -124,7 +124,7 @@ function TableCard({ table }: { table: UserTable }) {
     s.setView({ indicator: id, ...(ok ? {} : { level: s.view.level === 'epci' ? 'ti' : 'epci', selection: null }) });
     useUserData.getState().closeDialog();
   };
-  const kind = formatImportMessage({ key: `import.join.kind.${table.keyKind}` as ImportMessageKey, params: {} }, lang);
+  const kind = fmtMsg({ key: `import.join.kind.${table.keyKind}`, params: {} }, lang);
   return (
     <li className="user-table" data-testid="user-table">
       <div className="user-table-head">

@@ -25,7 +25,7 @@ function tableFor(s: AtlasStore): ExportTable | null {
     indicator: s.view.indicator,
     filters: s.view.filters,
     match: fr?.match ?? null,
-    lang: s.view.lang,
+    t,
     labels: {
       code: s.view.level === 'ti' ? t('export.codeTi') : t('export.codeEpci'),
       name: t('export.name'),

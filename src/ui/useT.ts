@@ -18,9 +18,9 @@ export function useT() {
       live = false;
     };
   }, [lang]);
-  // `t` reads the dictionary when called: the re-render after loading shows the new texts.
-  void loaded;
-  return useMemo(() => translator(lang), [lang]);
+  // A new `t` once the dictionary is there, so that texts memoised on `t` are made again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `loaded` is the point
+  return useMemo(() => translator(lang), [lang, loaded]);
 }
 
 export function useLang() {

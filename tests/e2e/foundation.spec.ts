@@ -23,10 +23,13 @@ test('the map is drawn (not blank): land, borders and TI outlines are visible', 
 test('hovering then clicking the CARENE shows its name, then its profile', async ({ page }) => {
   // Saint-Nazaire town centre, inside the CARENE (244400644).
   const view = { lon: -2.25, lat: 47.3, zoom: 8 };
-  await openAt(page, view);
+  await openAt(page, view, 'ind=ze_emploi_industriel_evol_pct');
   const p = await screenPoint(page.getByTestId('map'), view, -2.215, 47.28);
   await page.mouse.move(p.x, p.y);
   await expect(page.getByTestId('tooltip')).toHaveText(/Nazairienne|CARENE/i);
+  // The colour under the pointer is explained: indicator, year and the territory's value.
+  await expect(page.getByTestId('tooltip-value')).toHaveText(/\(2019–2024\)\u00a0: [+−]?\d+,\d\u00a0%$/);
+  await page.screenshot({ path: '/tmp/tooltip.png' });
   await page.mouse.click(p.x, p.y);
   const profile = page.getByTestId('profile');
   await expect(profile).toContainText('244400644');

@@ -11,6 +11,9 @@ import { buildExportTable, type ExportTable, roundValue, sourceRows } from '../.
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
 import type { IndicatorContext } from '../../src/domain/indicators.ts';
 import type { SprintRule } from '../../src/domain/sprint.ts';
+import { loadLanguage, translator } from '../../src/i18n/index.ts';
+
+await loadLanguage('en');
 
 const table: ExportTable = {
   columns: [
@@ -97,7 +100,14 @@ describe.runIf(haveData)('rows behind a view (real data)', () => {
       { kind: 'category' as const, dimension: 'ti2023', values: ['in'] },
     ];
     const fr = filterTerritories(filters, c);
-    const t = buildExportTable({ ctx: c, indicator: 'emploi_evol_pct', filters, match: fr.match, lang: 'fr', labels });
+    const t = buildExportTable({
+      ctx: c,
+      indicator: 'emploi_evol_pct',
+      filters,
+      match: fr.match,
+      t: translator('fr'),
+      labels,
+    });
     expect(t.rows).toHaveLength(fr.count);
     expect(fr.count).toBeGreaterThan(10);
     expect(t.columns.map((x) => x.label)).toEqual([
@@ -125,10 +135,10 @@ describe.runIf(haveData)('rows behind a view (real data)', () => {
 
   it('without indicator: population; categorical indicator: category labels', () => {
     const c = ctx();
-    const plain = buildExportTable({ ctx: c, indicator: null, filters: [], match: null, lang: 'en', labels });
+    const plain = buildExportTable({ ctx: c, indicator: null, filters: [], match: null, t: translator('en'), labels });
     expect(plain.rows).toHaveLength(1255);
     expect(plain.columns[2].key).toBe('population');
-    const cat = buildExportTable({ ctx: c, indicator: 'zibac', filters: [], match: null, lang: 'fr', labels });
+    const cat = buildExportTable({ ctx: c, indicator: 'zibac', filters: [], match: null, t: translator('fr'), labels });
     expect(new Set(cat.rows.map((r) => r[2]))).toEqual(new Set(['Accueille une ZIBaC lauréate', 'Aucune zone connue']));
   });
 });

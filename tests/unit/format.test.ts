@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCompact, formatNumber, formatRange, MINUS, NBSP, NNBSP, noDataLabel } from '../../src/domain/format.ts';
+import { textOf } from '../../src/domain/text.ts';
+import { loadLanguage, translator } from '../../src/i18n/index.ts';
 
 // Expected strings spell out the invisible characters Intl uses in Node:
 // fr-FR thousands = U+202F, space before "%" and compact suffixes = U+00A0.
@@ -57,24 +59,28 @@ describe('formatNumber', () => {
   });
 });
 
+await loadLanguage('en');
+const rangeFR = (...a: Parameters<typeof formatRange>) => textOf(translator('fr'), formatRange(...a));
+const rangeEN = (...a: Parameters<typeof formatRange>) => textOf(translator('en'), formatRange(...a));
+
 describe('formatRange', () => {
   it('legend labels: "de 12 à 45" / "12 – 45"', () => {
-    expect(formatRange(12, 45, { lang: 'fr' })).toBe('de 12 à 45');
-    expect(formatRange(12, 45, { lang: 'en' })).toBe('12 – 45');
+    expect(rangeFR(12, 45, { lang: 'fr' })).toBe('de 12 à 45');
+    expect(rangeEN(12, 45, { lang: 'en' })).toBe('12 – 45');
   });
 
   it('writes the unit once, at the end', () => {
-    expect(formatRange(-3.5, 2, { lang: 'fr', decimals: 1, unit: '%' })).toBe('de \u22123,5 à 2,0\u00A0%');
-    expect(formatRange(1200, 4500, { lang: 'en', unit: '%' })).toBe('1,200 – 4,500%');
+    expect(rangeFR(-3.5, 2, { lang: 'fr', decimals: 1, unit: '%' })).toBe('de \u22123,5 à 2,0\u00A0%');
+    expect(rangeEN(1200, 4500, { lang: 'en', unit: '%' })).toBe('1,200 – 4,500%');
   });
 
   it('open bounds and single values', () => {
-    expect(formatRange(null, 45, { lang: 'fr' })).toBe('moins de 45');
-    expect(formatRange(12, null, { lang: 'fr' })).toBe('12 et plus');
-    expect(formatRange(null, 45, { lang: 'en' })).toBe('under 45');
-    expect(formatRange(12, null, { lang: 'en', unit: '%' })).toBe('12% and over');
-    expect(formatRange(12, 12, { lang: 'fr' })).toBe('12');
-    expect(formatRange(null, null, { lang: 'fr' })).toBe('n.d.');
+    expect(rangeFR(null, 45, { lang: 'fr' })).toBe('moins de 45');
+    expect(rangeFR(12, null, { lang: 'fr' })).toBe('12 et plus');
+    expect(rangeEN(null, 45, { lang: 'en' })).toBe('under 45');
+    expect(rangeEN(12, null, { lang: 'en', unit: '%' })).toBe('12% and over');
+    expect(rangeFR(12, 12, { lang: 'fr' })).toBe('12');
+    expect(rangeFR(null, null, { lang: 'fr' })).toBe('n.d.');
   });
 });
 

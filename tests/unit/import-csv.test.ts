@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   detectDelimiter,
   findLongLine,
-  formatImportMessage,
   type ImportResult,
   MAX_COLUMNS,
   parseCsvText,
   parseImport,
   toNumberOrNull,
 } from '../../src/domain/import/index.ts';
+import { fmtMsg } from '../../src/ui/import/format.ts';
 import { fixture, utf8 } from '../fixtures/import/helpers.ts';
 
 const parse = (name: string) => parseImport(name, fixture(name));
@@ -107,7 +107,7 @@ describe('malformed CSV fixtures: precise messages', () => {
     expect(r.report.warnings).toEqual([
       { key: 'import.csv.raggedRow', params: { row: 3, found: 4, expected: 3, delimiter: ',' } },
     ]);
-    expect(formatImportMessage(r.report.warnings[0], 'fr')).toBe(
+    expect(fmtMsg(r.report.warnings[0], 'fr')).toBe(
       'Ligne 3 : 4 colonnes au lieu de 3 (séparateur « , » détecté). Ligne ignorée.',
     );
     expect(r.table.rowNumbers).toEqual([2, 4, 5]);

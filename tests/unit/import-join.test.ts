@@ -1,9 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   detectJoinKey,
-  formatImportMessage,
-  IMPORT_MESSAGES_EN,
-  IMPORT_MESSAGES_FR,
   type ImportTable,
   type JoinReference,
   joinTable,
@@ -11,6 +9,11 @@ import {
   parseImport,
   resolveKey,
 } from '../../src/domain/import/index.ts';
+import { importEn } from '../../src/i18n/import.en.ts';
+import { importFr } from '../../src/i18n/import.fr.ts';
+import { loadLanguage } from '../../src/i18n/index.ts';
+import { fmtMsg } from '../../src/ui/import/format.ts';
+
 import { fixture, realReference } from '../fixtures/import/helpers.ts';
 
 let ref: JoinReference;
@@ -137,7 +140,7 @@ describe('detectJoinKey', () => {
     expect(d.candidates.find((c) => c.columnName === 'commune' && c.kind === 'commune-name')).toMatchObject({
       matchRate: 1,
     });
-    expect(formatImportMessage(d.messages[0], 'fr')).toBe(
+    expect(fmtMsg(d.messages[0], 'fr')).toBe(
       'Colonne « code_insee » reconnue comme code INSEE de commune (100 % des valeurs reconnues).',
     );
   });
@@ -232,7 +235,7 @@ describe('joinTable', () => {
     const suggest = j.messages.find((m) => m.key === 'import.join.unknownNameSuggest')!;
     expect(suggest.params.row).toBe(6);
     expect(String(suggest.params.suggestions).startsWith('Nantes')).toBe(true);
-    expect(formatImportMessage({ key: 'import.join.needsConfirmation', params: { count: 5 } }, 'fr')).toBe(
+    expect(fmtMsg({ key: 'import.join.needsConfirmation', params: { count: 5 } }, 'fr')).toBe(
       '5 lignes rattachées par le nom : vérifiez-les avant de confirmer.',
     );
   });
@@ -271,27 +274,50 @@ describe('joinTable', () => {
 });
 
 describe('messages', () => {
-  it('FR and EN tables have the same keys and placeholders', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    expect(Object.keys(IMPORT_MESSAGES_EN).sort()).toEqual(Object.keys(IMPORT_MESSAGES_FR).sort());
-    for (const key of Object.keys(IMPORT_MESSAGES_FR) as (keyof typeof IMPORT_MESSAGES_FR)[]) {
-      expect(placeholders(IMPORT_MESSAGES_EN[key]), key).toEqual(placeholders(IMPORT_MESSAGES_FR[key]));
-    }
+  const flatten = (o: object, prefix = 'import'): Record<string, string> =>
+    Object.fromEntries(
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === 'string' ? [[`${prefix}.${k}`, v]] : Object.entries(flatten(v, `${prefix}.${k}`)),
+      ),
+    );
+  beforeAll(() => loadLanguage('en'));
+  const FR = flatten(importFr);
+  const EN = flatten(importEn);
+
+  it('FR and EN catalogues have the same keys and placeholders', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
+    expect(Object.keys(EN).sort()).toEqual(Object.keys(FR).sort());
+    for (const key of Object.keys(FR)) expect(placeholders(EN[key]), key).toEqual(placeholders(FR[key]));
+  });
+
+  it('every message key the import core uses is in the catalogues', () => {
+    const dir = new URL('../../src/', import.meta.url);
+    const files = readdirSync(new URL('domain/import/', dir)).map((f) => new URL(`domain/import/${f}`, dir));
+    files.push(new URL('domain/user-data/build.ts', dir), new URL('ui/import/format.ts', dir));
+    const used = new Set(
+      files.flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/'(import\.[\w.-]+)'/g)].map((m) => m[1])),
+    );
+    expect(used.size).toBeGreaterThan(40);
+    for (const key of used) expect(key in FR || `${key}_other` in FR, key).toBe(true);
   });
 
   it('formats with params; tabs are named', () => {
     const m = { key: 'import.csv.raggedRow' as const, params: { row: 14, found: 7, expected: 5, delimiter: ';' } };
-    expect(formatImportMessage(m, 'fr')).toBe(
-      'Ligne 14 : 7 colonnes au lieu de 5 (séparateur « ; » détecté). Ligne ignorée.',
-    );
-    expect(formatImportMessage(m, 'en')).toBe('Row 14: 7 columns instead of 5 (delimiter “;” detected). Row skipped.');
-    expect(formatImportMessage({ ...m, params: { ...m.params, delimiter: '\t' } }, 'fr')).toContain(
-      'séparateur « tabulation »',
-    );
-    expect(
-      formatImportMessage({ key: 'import.file.tooLarge', params: { name: 'a.csv', sizeMb: 80.5, maxMb: 50 } }, 'fr'),
-    ).toBe(
+    expect(fmtMsg(m, 'fr')).toBe('Ligne 14 : 7 colonnes au lieu de 5 (séparateur « ; » détecté). Ligne ignorée.');
+    expect(fmtMsg(m, 'en')).toBe('Row 14: 7 columns instead of 5 (delimiter “;” detected). Row skipped.');
+    expect(fmtMsg({ ...m, params: { ...m.params, delimiter: '\t' } }, 'fr')).toContain('séparateur « tabulation »');
+    expect(fmtMsg({ key: 'import.file.tooLarge', params: { name: 'a.csv', sizeMb: 80.5, maxMb: 50 } }, 'fr')).toBe(
       'Le fichier « a.csv » pèse 80,5 Mo : la limite est de 50 Mo. Retirez des colonnes ou des lignes inutiles, ou découpez-le.',
     );
+    expect(fmtMsg({ key: 'import.join.summary', params: { matched: 12345, total: 12400, unmatched: 55 } }, 'fr')).toBe(
+      '12\u202f345 lignes sur 12\u202f400 rattachées à un territoire ; 55 non rattachées.',
+    );
+  });
+
+  it('plural forms from count', () => {
+    const m = (count: number) => ({ key: 'import.join.needsConfirmation', params: { count } });
+    expect(fmtMsg(m(1), 'fr')).toBe('1 ligne rattachée par le nom : vérifiez-la avant de confirmer.');
+    expect(fmtMsg(m(1), 'en')).toBe('1 row joined by name: check it before confirming.');
+    expect(fmtMsg(m(2500), 'en')).toBe('2,500 rows joined by name: check them before confirming.');
   });
 });

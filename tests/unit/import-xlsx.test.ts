@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  handleImportMessage,
-  type ImportResult,
-  listSheets,
-  parseImport,
-  type WorkerResponse,
-} from '../../src/domain/import/index.ts';
+import { type ImportResult, listSheets, parseImport } from '../../src/domain/import/index.ts';
 import { fixture, utf8 } from '../fixtures/import/helpers.ts';
 
 function ok(r: ImportResult) {
@@ -130,42 +124,5 @@ describe('XLSX', () => {
     const r = await parseImport('coupe.xlsx', bytes);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.key).toBe('import.xlsx.invalid');
-  });
-});
-
-describe('worker protocol', () => {
-  it('parse request → progress messages then done', async () => {
-    const posted: WorkerResponse[] = [];
-    const bytes = fixture('two-sheets.xlsx');
-    await handleImportMessage(
-      { type: 'parse', name: 'two-sheets.xlsx', bytes: bytes.slice().buffer, sheet: 'Données' },
-      (m) => posted.push(m),
-    );
-    const last = posted.at(-1)!;
-    expect(last.type).toBe('done');
-    expect(posted.slice(0, -1).every((m) => m.type === 'progress')).toBe(true);
-    expect(posted.filter((m) => m.type === 'progress').map((m) => (m as { ratio: number }).ratio)).toEqual([0, 0.8, 1]);
-    if (last.type === 'done') expect(last.report.sheet).toBe('Données');
-  });
-
-  it('errors come back as key + params', async () => {
-    const posted: WorkerResponse[] = [];
-    await handleImportMessage({ type: 'parse', name: 'vide.csv', bytes: new ArrayBuffer(0) }, (m) => posted.push(m));
-    expect(posted).toEqual([{ type: 'error', key: 'import.file.empty', params: { name: 'vide.csv' }, warnings: [] }]);
-    const bad: WorkerResponse[] = [];
-    await handleImportMessage({ type: 'nope' }, (m) => bad.push(m));
-    expect(bad).toEqual([{ type: 'error', key: 'import.worker.badMessage', params: {}, warnings: [] }]);
-  });
-
-  it('CSV through the worker: progress from papaparse chunks', async () => {
-    const lines = ['code;v', ...Array.from({ length: 200_000 }, (_, i) => `${10000 + (i % 90000)};${i},5`)];
-    const bytes = utf8(lines.join('\n'));
-    const posted: WorkerResponse[] = [];
-    await handleImportMessage({ type: 'parse', name: 'moyen.csv', bytes: bytes.buffer as ArrayBuffer }, (m) =>
-      posted.push(m),
-    );
-    const progress = posted.filter((m) => m.type === 'progress');
-    expect(progress.length).toBeGreaterThanOrEqual(3);
-    expect(posted.at(-1)?.type).toBe('done');
   });
 });

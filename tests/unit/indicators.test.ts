@@ -2,6 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { textOf } from '../../src/domain/text.ts';
+import { loadLanguage, translator } from '../../src/i18n/index.ts';
+
+await loadLanguage('en');
+const fr = translator('fr');
+const en = translator('en');
+
 import sprintRule from '../../geo/sprint-innovation.json';
 import type { TerritoriesFile } from '../../src/data/types.ts';
 import { buildChoropleth, categoryColumn, filterTerritories } from '../../src/domain/choropleth.ts';
@@ -45,7 +52,15 @@ describe('registry', () => {
     const ids = INDICATORS.map((i) => i.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const i of INDICATORS) {
-      expect(i.label.fr && i.label.en && i.definition.fr && i.definition.en).toBeTruthy();
+      for (const text of [i.label, i.definition, i.short, i.caveat, i.notRanked, i.type === 'numeric' && i.unit])
+        if (text)
+          for (const t of [fr, en]) {
+            expect(textOf(t, text), JSON.stringify(text)).not.toMatch(/^ind\.|\{\{/);
+            expect(textOf(t, text).length).toBeGreaterThan(0);
+          }
+      if (i.type === 'categorical')
+        for (const c of i.categories) expect(textOf(en, c.label)).not.toBe(textOf(fr, c.label));
+      expect(textOf(en, i.label)).not.toBe(textOf(fr, i.label));
       expect(i.sources.length).toBeGreaterThan(0);
       expect(i.year({ period: [2019, 2024] })).toMatch(/\d{4}/);
       expect(i.aggregation.rule).toBeTruthy();

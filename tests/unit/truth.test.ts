@@ -14,6 +14,11 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Text, textOf } from '../../src/domain/text.ts';
+import { translator } from '../../src/i18n/index.ts';
+
+const frText = (x: Text | undefined) => (x ? textOf(translator('fr'), x) : undefined);
+
 import sources from '../../geo/sources.json';
 import sprintRule from '../../geo/sprint-innovation.json';
 import { inputHash } from '../../scripts/lib/input-hash.ts';
@@ -109,7 +114,7 @@ describe('EPT of the Métropole du Grand Paris', () => {
   });
 
   it('no longer carry the false note about the Métropole', () => {
-    expect(num('part_industrie').caveat?.fr).not.toMatch(/n’a pas de valeur/);
+    expect(frText(num('part_industrie').caveat)).not.toMatch(/n’a pas de valeur/);
     expect(manifest.coverage.eco_epci.note).toMatch(/EPT/);
   });
 });
@@ -181,7 +186,7 @@ describe('Sprint Innovation by population share', () => {
     const sprint = INDICATORS.find((i) => i.id === 'sprint') as CategoricalIndicator;
     const labels = sprint.classify({ ...ctx, level: 'ti', generation: '2018' });
     expect(new Set(labels)).toEqual(new Set(['not-applicable']));
-    expect(sprint.categories.find((c) => c.value === 'not-applicable')?.label.fr).toBe(
+    expect(frText(sprint.categories.find((c) => c.value === 'not-applicable')?.label)).toBe(
       'Non applicable (programme 2023–2027)',
     );
   });
@@ -191,7 +196,7 @@ describe('Cartofriches', () => {
   it('gives no rank, percentile or « 1er » for any friches indicator, at any level', () => {
     const friches = INDICATORS.filter((i) => i.sources.includes('friches'));
     expect(friches.length).toBeGreaterThan(0);
-    for (const i of friches) expect(i.notRanked?.fr).toMatch(/Cerema/);
+    for (const i of friches) expect(frText(i.notRanked)).toMatch(/Cerema/);
     for (const [level, code] of [
       ['epci', '200067106'],
       ['ti', t.ti['2023'][0].key],

@@ -3,6 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Text, textOf } from '../../src/domain/text.ts';
+import { translator } from '../../src/i18n/index.ts';
+
+const frText = (x: Text | undefined) => (x ? textOf(translator('fr'), x) : undefined);
+
 import type { IndicatorsFile } from '../../src/domain/fields.ts';
 import {
   detectJoinKey,
@@ -194,8 +199,8 @@ describe('userIndicatorsFrom', () => {
     const [ind] = userIndicatorsFrom([sample()]);
     expect(ind.id).toBe('u.tabc12.emplois');
     expect(ind).toMatchObject({ theme: 'user', user: true, sources: [], levels: ['epci', 'ti'] });
-    expect(ind.label.fr).toBe('Emplois industriels (vos données)');
-    expect(ind.userSource!.fr).toMatch(/^Vos données : mon-fichier\.csv, importé le 3 mars 2026$/);
+    expect(frText(ind.label)).toBe('Emplois industriels (vos données)');
+    expect(frText(ind.userSource)).toMatch(/^Vos données : mon-fichier\.csv, importé le 3 mars 2026$/);
     const ctx = { ...ctxEpci, extra: [ind] };
     const codes = codesOf(ctx);
     const values = numericValues(ind, ctx);
@@ -315,7 +320,7 @@ describe('buildUserTable', () => {
       expect(v.length).toBe(codesOf(c).length);
       expect(v.filter((x) => x !== null).length).toBe(Object.keys(c1.ti[g]).length);
     }
-    expect(inds[0].caveat?.fr).toMatch(/Valeurs partielles/);
+    expect(frText(inds[0].caveat)).toMatch(/Valeurs partielles/);
     // Round trip through storage keeps the indicators identical.
     const back = parseWorkspace(serializeWorkspace([t]));
     expect(back.ok && back.tables[0]).toEqual(t);

@@ -27,6 +27,7 @@ import {
   type ZonesEmploiFile,
   zePeriod,
 } from '../../src/domain/zones-emploi.ts';
+import { translator } from '../../src/i18n/index.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const GEN = join(ROOT, 'public', 'generated');
@@ -206,7 +207,7 @@ describe('main-zone indicators, comparison and export', () => {
       indicator: 'ze_emploi_industriel_evol_pct',
       filters: [],
       match: null,
-      lang: 'fr',
+      t: translator('fr'),
       labels: { code: 'Code', name: 'Nom', dims: {}, yes: 'oui', no: 'non', zone: 'Zone d’emploi principale' },
     });
     const col = table.columns.findIndex((c) => c.key === 'ze_zone');
@@ -215,7 +216,7 @@ describe('main-zone indicators, comparison and export', () => {
     expect(table.columns[ind].sources).toContain('emploi_a38_ze');
     const carene = table.rows.find((r) => r[0] === '244400644')!;
     expect(carene[col]).toBe('Saint-Nazaire (5219)');
-    const cmp = comparisonTable([{ kind: 'epci', code: '244400644', name: 'CARENE' }], ctx('epci'), 'fr', {
+    const cmp = comparisonTable([{ kind: 'epci', code: '244400644', name: 'CARENE' }], ctx('epci'), translator('fr'), {
       code: 'Code',
       name: 'Nom',
       kind: 'Type',

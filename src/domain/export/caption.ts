@@ -5,10 +5,10 @@ import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
 import { type Choropleth, NO_DATA_COLOR } from '../choropleth.ts';
 import { formatNumber } from '../format.ts';
 import type { IndicatorContext } from '../indicators.ts';
+import { citeSources } from '../sources.ts';
+import { type Translate, textOf } from '../text.ts';
 import type { Filter, Lang } from '../view.ts';
 import { contextLines } from './context.ts';
-
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export interface CaptionEntry {
   label: string;
@@ -64,23 +64,7 @@ function levelLabel(ctx: Pick<IndicatorContext, 'level' | 'generation'>): string
 
 export function buildCaption(input: CaptionInput): Caption {
   const { choropleth: ch, ctx, lang, t } = input;
-  const byId = new Map(input.sources.map((s) => [s.id, s]));
-  const fmt = (ids: string[]) =>
-    [...new Set(ids)]
-      .map((id) => byId.get(id))
-      .filter((s) => s !== undefined)
-      // The year is left out when the producer's name already carries it ("état au 10/03/2024").
-      .map(
-        (s) =>
-          `${s.producer} (${[
-            s.producer.includes(s.year) ? '' : s.year,
-            s.licence,
-            s.licenceToConfirm ? t('sources.toConfirm') : '',
-          ]
-            .filter(Boolean)
-            .join(', ')})`,
-      )
-      .join(' ; ');
+  const fmt = (ids: string[]) => citeSources(ids, input.sources, t);
   const unitLabel = ctx.level === 'ti' ? t('filters.unitTi') : t('filters.unitEpci');
   const filterText = input.filtered
     ? t('share.filtered', {
@@ -96,14 +80,14 @@ export function buildCaption(input: CaptionInput): Caption {
   let sourceIds: string[] = [];
   if (ch) {
     const ind = ch.indicator;
-    title = ind.label[lang];
-    const unit = ind.type === 'numeric' ? ind.unit[lang] : '';
+    title = textOf(t, ind.label);
+    const unit = ind.type === 'numeric' ? textOf(t, ind.unit) : '';
     parts.push(levelLabel(ctx));
     if (unit) parts.push(unit);
     parts.push(ind.year(ctx));
-    const name = ind.short?.[lang] ?? ind.label[lang];
+    const name = textOf(t, ind.short ?? ind.label);
     legendTitle = unit && !name.endsWith(`(${unit})`) ? `${name} (${unit})` : name;
-    legend = ch.legend.map((l) => ({ label: l.label, color: l.color, count: l.count }));
+    legend = ch.legend.map((l) => ({ label: textOf(t, l.label), color: l.color, count: l.count }));
     if (ch.noData > 0) legend.push({ label: t('legend.noData'), color: NO_DATA_COLOR, hatch: true, count: ch.noData });
     sourceIds = ind.sources;
   } else {
@@ -116,7 +100,8 @@ export function buildCaption(input: CaptionInput): Caption {
   }
   if (filterText) parts.push(filterText);
   // Imported indicators name the user's file instead of a source id.
-  const userSource = ch?.indicator.type === 'numeric' ? ch.indicator.userSource?.[lang] : undefined;
+  const userSource =
+    ch?.indicator.type === 'numeric' ? ch.indicator.userSource && textOf(t, ch.indicator.userSource) : undefined;
   const indicatorSources = [fmt(sourceIds), userSource].filter(Boolean).join(' ; ');
   const base = fmt(BASE_SOURCES.filter((id) => !sourceIds.includes(id)));
   const colon = lang === 'fr' ? '\u00a0: ' : ': ';
@@ -185,7 +170,7 @@ export function mapSummary(input: SummaryInput): string {
       t('share.summaryColored', {
         total: n(input.total),
         unit,
-        indicator: ch.indicator.label[lang],
+        indicator: textOf(t, ch.indicator.label),
         year: ch.indicator.year(ctx),
       }),
     );
@@ -197,11 +182,11 @@ export function mapSummary(input: SummaryInput): string {
     if (ch.indicator.type === 'numeric') {
       const top = ch.legend[ch.legend.length - 1];
       const low = ch.legend[0];
-      parts.push(t('share.summaryTop', { label: top.label, count: n(top.count) }));
-      parts.push(t('share.summaryLow', { label: low.label, count: n(low.count) }));
+      parts.push(t('share.summaryTop', { label: textOf(t, top.label), count: n(top.count) }));
+      parts.push(t('share.summaryLow', { label: textOf(t, low.label), count: n(low.count) }));
     } else {
       const most = [...ch.legend].sort((a, b) => b.count - a.count)[0];
-      parts.push(t('share.summaryMost', { label: most.label, count: n(most.count) }));
+      parts.push(t('share.summaryMost', { label: textOf(t, most.label), count: n(most.count) }));
     }
     if (ch.noData > 0) parts.push(t('share.summaryNoData', { count: n(ch.noData) }));
   }

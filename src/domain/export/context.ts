@@ -5,8 +5,8 @@
 import { GENERATION_LABEL, type SourceInfo } from '../../data/types.ts';
 import { formatNumber } from '../format.ts';
 import { type Indicator, type IndicatorContext, indicatorById } from '../indicators.ts';
+import { type Translate, textOf } from '../text.ts';
 import type { Filter, Lang } from '../view.ts';
-import type { Translate } from './caption.ts';
 import { categoryText, type TableLabels } from './table.ts';
 
 export interface ContextInput {
@@ -39,12 +39,12 @@ function filtersInWords(filters: Filter[], ctx: IndicatorContext, lang: Lang, t:
     .map((f) => {
       if (f.kind === 'category') {
         const ind = indicatorById(ctx, f.dimension);
-        const dim = ind ? (ind.short?.[lang] ?? ind.label[lang]) : t(`filters.dims.${f.dimension}`);
-        return `${dim}${colon}${f.values.map((v) => categoryText(f.dimension, v, ctx, lang, labels, names)).join(', ')}`;
+        const dim = ind ? textOf(t, ind.short ?? ind.label) : t(`filters.dims.${f.dimension}`);
+        return `${dim}${colon}${f.values.map((v) => categoryText(f.dimension, v, ctx, t, labels, names)).join(', ')}`;
       }
       const ind = indicatorById(ctx, f.indicator);
-      const name = ind ? `${ind.short?.[lang] ?? ind.label[lang]} (${ind.year(ctx)})` : f.indicator;
-      const unit = ind?.type === 'numeric' ? ` ${ind.unit[lang]}` : '';
+      const name = ind ? `${textOf(t, ind.short ?? ind.label)} (${ind.year(ctx)})` : f.indicator;
+      const unit = ind?.type === 'numeric' ? ` ${textOf(t, ind.unit)}` : '';
       const n = (x: number) => formatNumber(x, { lang, decimals: ind?.type === 'numeric' ? ind.decimals : 2 });
       if (f.min !== null && f.max !== null) return t('context.between', { name, min: n(f.min), max: n(f.max), unit });
       if (f.min !== null) return t('context.atLeast', { name, min: n(f.min), unit });
@@ -70,8 +70,8 @@ export function contextLines(input: ContextInput): string[] {
     lines.push(
       t(ctx.level === 'ti' ? 'context.outsideTiLevel' : 'context.outsideTi', { gen: GENERATION_LABEL[ctx.generation] }),
     );
-  if (ind?.caveat) lines.push(`${t('context.caveat')}${lang === 'fr' ? '\u00a0: ' : ': '}${ind.caveat[lang]}`);
-  if (ind?.notRanked) lines.push(ind.notRanked[lang]);
+  if (ind?.caveat) lines.push(`${t('context.caveat')}${lang === 'fr' ? '\u00a0: ' : ': '}${textOf(t, ind.caveat)}`);
+  if (ind?.notRanked) lines.push(textOf(t, ind.notRanked));
   const unconfirmed = (ind?.sources ?? [])
     .map((id) => input.sources.find((s) => s.id === id))
     .filter((s) => s?.licenceToConfirm);

@@ -12,7 +12,8 @@ import {
   isAvailable,
   numericValues,
 } from '../indicators.ts';
-import type { Filter, Lang } from '../view.ts';
+import { type Translate, textOf } from '../text.ts';
+import type { Filter } from '../view.ts';
 import { MAIN_ZONE_KEY, MAIN_ZONE_SOURCES, mainZoneText } from '../zones-emploi.ts';
 
 export type ExportCell = string | number | null;
@@ -51,7 +52,8 @@ export interface TableInput {
   filters: Filter[];
   /** Filter result aligned with the level's codes; null = every territory. */
   match: boolean[] | null;
-  lang: Lang;
+  /** Translates the indicators' texts (headers, categories). */
+  t: Translate;
   labels: TableLabels;
 }
 
@@ -63,22 +65,22 @@ export function roundValue(v: number, decimals: number): number {
   return Object.is(r, -0) ? 0 : r;
 }
 
-export function columnLabel(ind: Indicator, ctx: Pick<IndicatorContext, 'period'>, lang: Lang): string {
+export function columnLabel(ind: Indicator, ctx: Pick<IndicatorContext, 'period'>, t: Translate): string {
   const year = ind.year(ctx);
-  let unit = ind.type === 'numeric' ? ind.unit[lang] : '';
+  let unit = ind.type === 'numeric' ? textOf(t, ind.unit) : '';
   // "Évolution … (%)" already names its unit.
-  if (unit && ind.label[lang].endsWith(`(${unit})`)) unit = '';
-  return `${ind.label[lang]} (${unit ? `${unit}, ` : ''}${year})`;
+  if (unit && textOf(t, ind.label).endsWith(`(${unit})`)) unit = '';
+  return `${textOf(t, ind.label)} (${unit ? `${unit}, ` : ''}${year})`;
 }
 
 function indicatorColumn(
   ind: Indicator,
   ctx: IndicatorContext,
-  lang: Lang,
+  t: Translate,
 ): { column: ExportColumn; values: ExportCell[] } {
   const column: ExportColumn = {
     key: ind.id,
-    label: columnLabel(ind, ctx, lang),
+    label: columnLabel(ind, ctx, t),
     type: ind.type === 'numeric' ? 'number' : 'text',
     decimals: ind.type === 'numeric' ? ind.decimals : undefined,
     sources: ind.sources,
@@ -86,7 +88,7 @@ function indicatorColumn(
   if (ind.type === 'numeric') {
     return { column, values: numericValues(ind, ctx).map((v) => (v === null ? null : roundValue(v, ind.decimals))) };
   }
-  const labels = new Map(ind.categories.map((c) => [c.value, c.label[lang]]));
+  const labels = new Map(ind.categories.map((c) => [c.value, textOf(t, c.label)]));
   return { column, values: ind.classify(ctx).map((c) => (c === null ? null : (labels.get(c) ?? c))) };
 }
 
@@ -95,7 +97,7 @@ export function categoryText(
   dim: string,
   value: string,
   ctx: IndicatorContext,
-  lang: Lang,
+  t: Translate,
   labels: TableLabels,
   names: { reg: Map<string, string>; dep: Map<string, string> },
 ): string {
@@ -111,7 +113,10 @@ export function categoryText(
       return value === 'in' ? labels.yes : value === 'out' ? labels.no : value;
     default: {
       const ind = indicatorById(ctx, dim);
-      if (ind?.type === 'categorical') return ind.categories.find((c) => c.value === value)?.label[lang] ?? value;
+      if (ind?.type === 'categorical') {
+        const c = ind.categories.find((x) => x.value === value);
+        return c ? textOf(t, c.label) : value;
+      }
       return value;
     }
   }
@@ -126,7 +131,7 @@ const DIM_SOURCES: Record<string, string[]> = {
 };
 
 export function buildExportTable(input: TableInput): ExportTable {
-  const { ctx, lang, labels } = input;
+  const { ctx, t, labels } = input;
   const codes = codesOf(ctx);
   const isTi = ctx.level === 'ti';
   const nameOf = new Map<string, string>(
@@ -144,7 +149,7 @@ export function buildExportTable(input: TableInput): ExportTable {
     const ind = indicatorById(ctx, id);
     if (!ind || seen.has(id) || !isAvailable(ind, ctx.level)) return false;
     seen.add(id);
-    const c = indicatorColumn(ind, ctx, lang);
+    const c = indicatorColumn(ind, ctx, input.t);
     columns.push(c.column);
     valueColumns.push(c.values);
     return true;
@@ -181,7 +186,7 @@ export function buildExportTable(input: TableInput): ExportTable {
       col.map((v) => {
         if (v === null || v === undefined) return null;
         const list = Array.isArray(v) ? v : [v];
-        return list.map((x) => categoryText(f.dimension, x, ctx, lang, labels, names)).join(' ; ');
+        return list.map((x) => categoryText(f.dimension, x, ctx, t, labels, names)).join(' ; ');
       }),
     );
   }

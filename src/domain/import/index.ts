@@ -39,5 +39,4 @@ export {
 export { resolveKey } from './resolve.ts';
 export { isFormulaLike, neutralizeFormula } from './safety.ts';
 export * from './types.ts';
-export { handleImportMessage, type WorkerResponse } from './worker-protocol.ts';
 export { listSheets } from './xlsx.ts';

@@ -1,74 +1,51 @@
 // Indicators built from the stored tables, working like the built-in ones.
 import type { AggregateRule, KeyKind } from '../import/index.ts';
-import { type Aggregation, codesOf, type IndicatorContext, type NumericIndicator, type Tr } from '../indicators.ts';
+import { type Aggregation, codesOf, type IndicatorContext, type NumericIndicator } from '../indicators.ts';
+import type { Text } from '../text.ts';
 import type { Level } from '../view.ts';
 import { userIndicatorId } from './ids.ts';
 import type { UserColumn, UserTable } from './types.ts';
 
-const KIND_LABEL: Record<KeyKind, Tr> = {
-  'commune-insee': { fr: 'code INSEE de commune', en: 'commune INSEE code' },
-  'epci-siren': { fr: 'SIREN d’EPCI', en: 'EPCI SIREN' },
-  'ti-id': { fr: 'identifiant de TI', en: 'TI identifier' },
-  'commune-name': { fr: 'nom de commune', en: 'commune name' },
-  'epci-name': { fr: 'nom d’EPCI', en: 'EPCI name' },
-  'ti-name': { fr: 'nom de TI', en: 'TI name' },
-};
-
-const RULE_LABEL: Record<AggregateRule, Tr> = {
-  sum: { fr: 'somme', en: 'sum' },
-  mean: { fr: 'moyenne', en: 'mean' },
-  'weighted-mean': { fr: 'moyenne pondérée', en: 'weighted mean' },
-  min: { fr: 'minimum', en: 'minimum' },
-  max: { fr: 'maximum', en: 'maximum' },
-  count: { fr: 'nombre de valeurs', en: 'count of values' },
-};
-
-function formatDate(iso: string, lang: 'fr' | 'en'): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
-}
+const userText = (key: string, params?: Record<string, string | number | Text>): Text => ({
+  key: `ind.user.${key}`,
+  params,
+});
+const kindLabel = (kind: KeyKind): Text => userText(`kind.${kind}`);
+const ruleLabel = (rule: AggregateRule): Text => userText(`rule.${rule}`);
 
 /** « Vos données : fichier.csv, importé le 3 mars 2026 » */
-function userSourceLine(table: Pick<UserTable, 'fileName' | 'importedAt' | 'sheet'>): Tr {
-  const file = table.sheet ? `${table.fileName} (${table.sheet})` : table.fileName;
-  return {
-    fr: `Vos données : ${file}, importé le ${formatDate(table.importedAt, 'fr')}`,
-    en: `Your data: ${file}, imported on ${formatDate(table.importedAt, 'en')}`,
-  };
+function userSourceLine(table: Pick<UserTable, 'fileName' | 'importedAt' | 'sheet'>): Text {
+  const file = table.sheet ? userText('sheet', { file: table.fileName, sheet: table.sheet }) : table.fileName;
+  return userText('source', { file, date: table.importedAt });
 }
 
 function aggregationOf(col: UserColumn, table: UserTable): Aggregation {
-  if (col.tiRule === 'none') {
-    return {
-      rule: 'none',
-      why: { fr: 'Non agrégeable aux TI (choix fait à l’import).', en: 'Not aggregable to TI (chosen at import).' },
-    };
-  }
-  if (col.tiRule === 'direct')
-    return { rule: 'rule', text: { fr: 'valeurs du fichier (clé TI)', en: 'values from the file (TI key)' } };
+  if (col.tiRule === 'none') return { rule: 'none', why: userText('aggregation.none') };
+  if (col.tiRule === 'direct') return { rule: 'rule', text: userText('aggregation.direct') };
   if (col.tiRule === 'sum' && table.level === 'epci') return { rule: 'sum' };
-  const r = RULE_LABEL[col.tiRule];
-  const from =
-    table.level === 'commune' ? { fr: 'des communes', en: 'of communes' } : { fr: 'des EPCI', en: 'of EPCI' };
-  return { rule: 'rule', text: { fr: `${r.fr} ${from.fr}`, en: `${r.en} ${from.en}` } };
+  const from = table.level === 'commune' ? 'aggregation.fromCommunes' : 'aggregation.fromEpci';
+  return { rule: 'rule', text: userText(from, { rule: ruleLabel(col.tiRule) }) };
 }
 
-function definitionOf(col: UserColumn, table: UserTable): Tr {
-  const k = KIND_LABEL[table.keyKind];
-  const epci = col.epciRule === null || col.epciRule === 'direct' ? null : RULE_LABEL[col.epciRule];
-  const w = col.weight
-    ? { fr: ` (pondération : « ${col.weight} »)`, en: ` (weight: “${col.weight}”)` }
-    : { fr: '', en: '' };
-  return {
-    fr: `Colonne « ${col.header} » du fichier « ${table.fileName} », rattachée par la colonne « ${table.keyColumn} » (${k.fr})${epci ? ` ; EPCI : ${epci.fr} des communes${w.fr}` : ''}.`,
-    en: `Column “${col.header}” of the file “${table.fileName}”, joined on the column “${table.keyColumn}” (${k.en})${epci ? `; EPCI: ${epci.en} of communes${w.en}` : ''}.`,
-  };
+function definitionOf(col: UserColumn, table: UserTable): Text {
+  const epci =
+    col.epciRule === null || col.epciRule === 'direct'
+      ? ''
+      : userText('definitionEpci', {
+          rule: ruleLabel(col.epciRule),
+          weight: col.weight ? userText('definitionWeight', { weight: col.weight }) : '',
+        });
+  return userText('definition', {
+    header: col.header,
+    file: table.fileName,
+    keyColumn: table.keyColumn,
+    kind: kindLabel(table.keyKind),
+    epci,
+  });
 }
 
-function caveatOf(col: UserColumn, table: UserTable): Tr | undefined {
-  const fr: string[] = [],
-    en: string[] = [];
+function caveatOf(col: UserColumn, table: UserTable): Text | undefined {
+  const all: Text[] = [];
   const partial = col.partial.epci + col.partial.ti2023 + col.partial.ti2018;
   if (partial > 0) {
     const parts = [
@@ -78,23 +55,11 @@ function caveatOf(col: UserColumn, table: UserTable): Tr | undefined {
     ]
       .filter(Boolean)
       .join(', ');
-    if (col.dropPartial) {
-      fr.push(`Territoires couverts en partie par le fichier laissés vides : ${parts}.`);
-      en.push(`Territories only partly covered by the file left empty: ${parts}.`);
-    } else {
-      fr.push(`Valeurs partielles (une partie des membres seulement) : ${parts}.`);
-      en.push(`Partial values (only some members): ${parts}.`);
-    }
+    all.push(userText(col.dropPartial ? 'caveat.partialDropped' : 'caveat.partial', { parts }));
   }
-  if (table.unmatched > 0) {
-    fr.push(`${table.unmatched} ligne(s) du fichier non rattachée(s).`);
-    en.push(`${table.unmatched} row(s) of the file not joined.`);
-  }
-  if (table.byName > 0) {
-    fr.push(`${table.byName} ligne(s) rattachée(s) par le nom.`);
-    en.push(`${table.byName} row(s) joined by name.`);
-  }
-  return fr.length ? { fr: fr.join(' '), en: en.join(' ') } : undefined;
+  if (table.unmatched > 0) all.push(userText('caveat.unmatched', { count: table.unmatched }));
+  if (table.byName > 0) all.push(userText('caveat.byName', { count: table.byName }));
+  return all.length ? { all } : undefined;
 }
 
 /** Values aligned with `codes`: null where the territory has no value (never 0). */
@@ -110,7 +75,7 @@ function levelsOf(col: UserColumn): Level[] {
 }
 
 /** A user indicator: a NumericIndicator whose values come from the stored table. */
-export type UserIndicator = NumericIndicator & { user: true; userSource: Tr; tableId: string; columnId: string };
+export type UserIndicator = NumericIndicator & { user: true; userSource: Text; tableId: string; columnId: string };
 
 /**
  * Indicators of every column of every table, with `values(ctx)` aligned with `codesOf(ctx)`:
@@ -132,7 +97,6 @@ export function userIndicatorsFrom(tables: readonly UserTable[]): UserIndicator[
         }
         return v;
       };
-      const suffix = { fr: ' (vos données)', en: ' (your data)' };
       const ind: UserIndicator = {
         id: userIndicatorId(table, col),
         type: 'numeric',
@@ -140,8 +104,8 @@ export function userIndicatorsFrom(tables: readonly UserTable[]): UserIndicator[
         user: true,
         tableId: table.id,
         columnId: col.id,
-        label: { fr: col.label + suffix.fr, en: col.label + suffix.en },
-        short: { fr: col.label, en: col.label },
+        label: userText('label', { label: col.label }),
+        short: { text: col.label },
         definition: definitionOf(col, table),
         sources: [],
         userSource: source,
@@ -149,7 +113,7 @@ export function userIndicatorsFrom(tables: readonly UserTable[]): UserIndicator[
         levels: levelsOf(col),
         aggregation: aggregationOf(col, table),
         caveat: caveatOf(col, table),
-        unit: { fr: col.unit, en: col.unit },
+        unit: { text: col.unit },
         decimals: col.decimals,
         direction: col.direction,
         kind: col.kind,

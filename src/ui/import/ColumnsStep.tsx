@@ -6,9 +6,9 @@ import { type ColumnSpec, defaultSpecFrom, guessWeightColumn } from '../../domai
 import { newTableId, userIndicatorId } from '../../domain/user-data/ids.ts';
 import type { CoverageView, JoinView } from '../../domain/user-data/join-view.ts';
 import { MAX_COLUMNS_PER_TABLE } from '../../domain/user-data/types.ts';
+import type { BuildAnswer } from '../../state/import-worker-api.ts';
 import { useAtlas } from '../../state/store.ts';
 import { addUserTable, useUserData } from '../../state/user-data-sync.ts';
-import type { SessionAnswer } from '../../state/user-data-worker.ts';
 import { useLang, useT } from '../useT.ts';
 import { ColumnEditor } from './ColumnEditor.tsx';
 import { baseName, fmtMsg, internal } from './format.ts';
@@ -99,7 +99,7 @@ export function ColumnsStep({
     setBuilding(true);
     setError(null);
     const existing = useUserData.getState().tables.map((x) => x.id);
-    let a: SessionAnswer | null;
+    let a: BuildAnswer | null;
     try {
       a = await build({
         tableId: newTableId(existing),
@@ -113,9 +113,7 @@ export function ColumnsStep({
     }
     setBuilding(false);
     if (!a) return;
-    if (a.type === 'buildError')
-      return setError(t('userData.columnError', { column: a.column, message: fmtMsg(a.error, lang) }));
-    if (a.type !== 'built') return setError(fmtMsg(internal(a.type === 'failed' ? a.message : a.type), lang));
+    if (!a.ok) return setError(t('userData.columnError', { column: a.column, message: fmtMsg(a.error, lang) }));
     const table = a.table;
     void addUserTable(table);
     const s = useAtlas.getState();

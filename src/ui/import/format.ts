@@ -1,21 +1,31 @@
 // Small text helpers shared by the import steps.
 
 import { formatNumber } from '../../domain/format.ts';
-import {
-  bytesToMb,
-  formatImportMessage,
-  type ImportMessage,
-  type ImportMessageKey,
-} from '../../domain/import/index.ts';
+import { bytesToMb, type ImportMessage } from '../../domain/import/index.ts';
+import { translator } from '../../i18n/index.ts';
 
 export type Lang = 'fr' | 'en';
 
-export const fmtMsg = (
-  m:
-    | { key: ImportMessageKey; params: Record<string, string | number> }
-    | { key: string; params: Record<string, string | number> },
-  lang: Lang,
-) => formatImportMessage(m as { key: ImportMessageKey; params: Record<string, string | number> }, lang);
+const NUMBER_LOCALE: Record<Lang, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+/**
+ * Translates an import message descriptor (src/domain/import/messages.ts) through i18next:
+ * numbers in the language's format (`count` stays a number: it picks the plural form), a tab or a
+ * space as a delimiter written as a word, and `kindLabel` filled from a `kind` param.
+ */
+export function fmtMsg(m: { key: string; params: Record<string, string | number> }, lang: Lang): string {
+  const t = translator(lang);
+  const params: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(m.params)) {
+    if ((name === 'delimiter' || name === 'found') && (value === '\t' || value === ' '))
+      params[name] = t(value === '\t' ? 'import.delimiter.tab' : 'import.delimiter.space');
+    else if (typeof value === 'number' && name !== 'count') params[name] = value.toLocaleString(NUMBER_LOCALE[lang]);
+    else params[name] = value;
+  }
+  if (!('kindLabel' in params) && typeof params.kind === 'string')
+    params.kindLabel = t(`import.join.kind.${params.kind}`, { defaultValue: params.kind });
+  return t(m.key, params);
+}
 
 export const cellText = (v: unknown, lang: Lang): string =>
   v === null || v === undefined

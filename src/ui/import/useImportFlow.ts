@@ -1,8 +1,9 @@
 // The import flow as one state machine: choose a file → reading → (error | report while the
 // territories are prepared → join and columns). The table stays in the worker
-// (src/state/user-data-worker.ts); this hook owns the session and is the one place where answers
+// (src/state/import-worker-api.ts); this hook owns the session and is the one place where answers
 // that arrive too late (another file, another key, a cancel) are dropped.
 
+import { proxy, transfer } from 'comlink';
 import { useCallback, useEffect, useReducer, useRef } from 'react';
 import type { Generation } from '../../data/types.ts';
 import {
@@ -14,8 +15,8 @@ import {
 } from '../../domain/import/index.ts';
 import type { ColumnSpec } from '../../domain/user-data/build.ts';
 import type { CoverageView, JoinView } from '../../domain/user-data/join-view.ts';
+import type { BuildAnswer, BuildRequest, ImportWorkerApi, ParseAnswer } from '../../state/import-worker-api.ts';
 import { createImportSession, type ImportSession } from '../../state/user-data-sync.ts';
-import type { SessionAnswer } from '../../state/user-data-worker.ts';
 import { internal } from './format.ts';
 
 export interface Parsed {
@@ -103,13 +104,6 @@ function reduce(state: ImportFlowState, action: Action): ImportFlowState {
   }
 }
 
-interface BuildRequest {
-  tableId: string;
-  name: string;
-  importedAt: string;
-  specs: ColumnSpec[];
-}
-
 /** Drives the import dialog; `initialFile` (dropped on the window) is read at once. */
 export function useImportFlow(initialFile: File | null) {
   const [state, dispatch] = useReducer(reduce, { step: 'choose' });
@@ -138,7 +132,7 @@ export function useImportFlow(initialFile: File | null) {
     if (!sessionRef.current) {
       sessionRef.current = createImportSession();
       // Build the list of territories while the user picks a file.
-      void sessionRef.current.request({ type: 'warm', generation: '2023' });
+      void sessionRef.current.run((api) => api.warm('2023'));
     }
     return sessionRef.current;
   }, []);
@@ -161,9 +155,9 @@ export function useImportFlow(initialFile: File | null) {
       dispatch({ type: 'rejoin', key });
       const live = newJoin();
       session()
-        .request({ type: 'join', keyColumn: key.column, keyKind: key.kind, generation: key.generation })
+        .run((api) => api.join(key.column, key.kind, key.generation))
         .then(
-          (a) => live() && dispatch({ type: 'joined', join: a.type === 'joined' ? a.join : null }),
+          (join) => live() && dispatch({ type: 'joined', join }),
           () => live() && dispatch({ type: 'joined', join: null }),
         );
     },
@@ -172,16 +166,14 @@ export function useImportFlow(initialFile: File | null) {
 
   const detect = useCallback(
     async (live: () => boolean) => {
-      let a: SessionAnswer;
+      let a: Awaited<ReturnType<ImportWorkerApi['detect']>>;
       try {
-        a = await session().request({ type: 'detect' });
+        a = await session().run((api) => api.detect());
       } catch (e) {
-        if (live()) dispatch({ type: 'refFailed', reason: String(e) });
+        if (live()) dispatch({ type: 'refFailed', reason: e instanceof Error ? e.message : String(e) });
         return;
       }
       if (!live()) return;
-      if (a.type !== 'detected')
-        return dispatch({ type: 'refFailed', reason: a.type === 'failed' ? a.message : a.type });
       const first = a.detection.best ?? a.detection.candidates[0];
       const key: JoinKey = { column: first?.column ?? 0, kind: first?.kind ?? 'commune-insee', generation: '2023' };
       dispatch({ type: 'detected', detection: a.detection, join: a.join, key });
@@ -199,46 +191,36 @@ export function useImportFlow(initialFile: File | null) {
       const tooLarge = checkSize(file.name, file.size);
       if (tooLarge) return dispatch({ type: 'failed', name: file.name, error: tooLarge, warnings: [] });
       dispatch({ type: 'reading', name: file.name, ratio: 0 });
-      let answer: SessionAnswer;
+      let answer: ParseAnswer;
       try {
         const bytes = await file.arrayBuffer();
         let last = 0;
-        answer = await session().request(
-          { type: 'parse', name: file.name, bytes, sheet },
-          {
-            transfer: [bytes],
-            onProgress: (ratio) => {
-              // Repaint the bar at most every 2 %.
-              if (live() && (ratio - last >= 0.02 || ratio === 1)) {
-                last = ratio;
-                dispatch({ type: 'reading', name: file.name, ratio });
-              }
-            },
-          },
+        const onProgress = (ratio: number) => {
+          // Repaint the bar at most every 2 %.
+          if (live() && (ratio - last >= 0.02 || ratio === 1)) {
+            last = ratio;
+            dispatch({ type: 'reading', name: file.name, ratio });
+          }
+        };
+        answer = await session().run<ParseAnswer>((api) =>
+          api.parse(file.name, transfer(bytes, [bytes]), sheet, proxy(onProgress)),
         );
       } catch (e) {
         if (live()) dispatch({ type: 'failed', name: file.name, error: internal(e), warnings: [] });
         return;
       }
       if (!live()) return;
-      if (answer.type === 'parsed') {
+      if (answer.ok) {
         const { report, preview, rows, countLike } = answer;
         dispatch({ type: 'parsed', parsed: { file, report, preview, rows, countLike } });
         return detect(live);
       }
-      if (answer.type === 'parseError')
-        return dispatch({
-          type: 'failed',
-          name: file.name,
-          error: answer.error,
-          warnings: answer.warnings,
-          retry: sheets && sheets.length > 1 ? { file, sheets, sheet } : undefined,
-        });
       dispatch({
         type: 'failed',
         name: file.name,
-        error: internal(answer.type === 'failed' ? answer.message : answer.type),
-        warnings: [],
+        error: answer.error,
+        warnings: answer.warnings,
+        retry: sheets && sheets.length > 1 ? { file, sheets, sheet } : undefined,
       });
     },
     [session, newFile, detect],
@@ -266,8 +248,8 @@ export function useImportFlow(initialFile: File | null) {
     async (spec: ColumnSpec): Promise<CoverageView | null> => {
       const live = sameJoin();
       try {
-        const a = await session().request({ type: 'preview', spec });
-        return live() && a.type === 'previewed' ? a.coverage : null;
+        const coverage = await session().run((api) => api.preview(spec));
+        return live() ? coverage : null;
       } catch {
         return null;
       }
@@ -276,9 +258,9 @@ export function useImportFlow(initialFile: File | null) {
   );
   /** Builds the table; null if the join changed meanwhile. Throws if the worker failed. */
   const build = useCallback(
-    async (request: BuildRequest): Promise<SessionAnswer | null> => {
+    async (request: BuildRequest): Promise<BuildAnswer | null> => {
       const live = sameJoin();
-      const a = await session().request({ type: 'build', ...request });
+      const a = await session().run<BuildAnswer>((api) => api.build(request));
       return live() ? a : null;
     },
     [session, sameJoin],
