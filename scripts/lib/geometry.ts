@@ -19,11 +19,11 @@ type Poly = Polygon | MultiPolygon;
 const QUANTIZATION = 3e5;
 /**
  * The national view's topology (zoom ≤ 6, France fills the first view at zoom ≈ 5.3): a point goes
- * when its Visvalingam triangle is under about 2.5 square pixels at zoom 5.3 (in square degrees at
- * 46° N), on a grid of 1,500 steps (≈ 0.01°, about half a pixel at zoom 5.3). Measured: 15k points
- * instead of 39k, 73 KiB gzip for the first frame's objects instead of 123 KiB.
+ * when its Visvalingam triangle is under about 5 square pixels at zoom 5.3 (a triangle 5 px wide
+ * and 2 px high; in square degrees at 46° N), on a grid of 1,500 steps (≈ 0.01°, about half a
+ * pixel at zoom 5.3). Measured: 69 KiB gzip for the first frame's objects instead of 123 KiB.
  */
-const NATIONAL_MIN_WEIGHT = 8e-4;
+const NATIONAL_MIN_WEIGHT = 1.2e-3;
 const NATIONAL_QUANTIZATION = 1.5e3;
 /** Objects of the national topology that the first frame draws; the others come right after it. */
 const FIRST_FRAME_OBJECTS = ['epci', 'ti2023'];

@@ -6,9 +6,12 @@ import { AtlasMap } from '../map/adapter.ts';
 import type { MapPaint } from '../state/derived.ts';
 import { derivedModule } from '../state/derived-lazy.ts';
 import { useAtlas } from '../state/store.ts';
+import { lazyComponent } from './lazy.tsx';
 import { useMainMap } from './main-map.ts';
-import { Tooltip } from './Tooltip.tsx';
 import { useT } from './useT.ts';
+
+// The tooltip reads the classification (derived.ts): it loads with the data, not with the first map.
+const Tooltip = lazyComponent(() => import('./Tooltip.tsx').then((m) => m.Tooltip), null);
 
 export function MapView({ interactive = true }: { interactive?: boolean } = {}) {
   const t = useT();
@@ -183,7 +186,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
           </button>
         </p>
       )}
-      <Tooltip />
+      {data && <Tooltip />}
     </div>
   );
 }
