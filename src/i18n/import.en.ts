@@ -94,6 +94,10 @@ export const importEn: ImportDict = {
     weightMissing: 'A weight column is required for the weighted mean.',
     needsCommuneKey: 'Aggregation requires a table joined to communes.',
   },
+  size: {
+    kb: '{{n}} KB',
+    mb: '{{n}} MB',
+  },
   delimiter: {
     tab: 'tab',
     space: 'space',

@@ -102,6 +102,10 @@ export const importFr = {
     weightMissing: 'Une colonne de pondération est requise pour la moyenne pondérée.',
     needsCommuneKey: 'L’agrégation demande une table rattachée aux communes.',
   },
+  size: {
+    kb: '{{n}} Ko',
+    mb: '{{n}} Mo',
+  },
   delimiter: {
     tab: 'tabulation',
     space: 'espace',

@@ -29,7 +29,7 @@ export function ParsedStep({
     report.encoding && t('userData.encoding', { encoding: report.encoding }),
     report.delimiter &&
       t('userData.delimiter', {
-        delimiter: report.delimiter === '\t' ? (lang === 'fr' ? 'tabulation' : 'tab') : report.delimiter,
+        delimiter: report.delimiter === '\t' ? t('import.delimiter.tab') : report.delimiter,
       }),
   ]
     .filter(Boolean)

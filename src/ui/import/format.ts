@@ -31,7 +31,7 @@ export const cellText = (v: unknown, lang: Lang): string =>
   v === null || v === undefined
     ? ''
     : typeof v === 'number'
-      ? v.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 10 })
+      ? v.toLocaleString(NUMBER_LOCALE[lang], { maximumFractionDigits: 10 })
       : String(v);
 
 export const baseName = (name: string) => name.replace(/\.[A-Za-z0-9]{1,8}$/, '');
@@ -40,8 +40,8 @@ export const isWorkspaceFile = (f: File) => /\.json$/i.test(f.name);
 
 export const fileSize = (bytes: number, lang: Lang) =>
   bytes < 1024 * 1024
-    ? `${formatNumber(Math.max(1, Math.round(bytes / 1024)), { lang })} ${lang === 'fr' ? 'Ko' : 'KB'}`
-    : `${formatNumber(bytesToMb(bytes), { lang })} ${lang === 'fr' ? 'Mo' : 'MB'}`;
+    ? translator(lang)('import.size.kb', { n: formatNumber(Math.max(1, Math.round(bytes / 1024)), { lang }) })
+    : translator(lang)('import.size.mb', { n: formatNumber(bytesToMb(bytes), { lang }) });
 
 export const internal = (detail: unknown): ImportMessage => ({
   key: 'import.internal',
