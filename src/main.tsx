@@ -1,6 +1,6 @@
 import { createRoot } from 'react-dom/client';
-import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology, startsFromFirstView } from './data/load.ts';
 import { loadLanguage } from './i18n/index.ts';
+import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology, startsFromFirstView } from './state/load.ts';
 import { App } from './ui/App.tsx';
 import './ui/app.css';
 

@@ -1,6 +1,5 @@
 // Lookup tables built once from the loaded data.
 
-import type { AtlasData } from './load.ts';
 import type {
   DepartementRecord,
   EpciRecord,
@@ -21,7 +20,8 @@ export interface Catalog {
   regions: Map<string, NamedCode>;
 }
 
-export function buildCatalog(data: AtlasData): Catalog {
+/** Built from the loaded data (only its territories are read). */
+export function buildCatalog(data: { territories: TerritoriesFile }): Catalog {
   const t = data.territories;
   return {
     epci: new Map(t.epci.map((e) => [e.code, e])),

@@ -3,9 +3,9 @@
 // feature-state (paint.ts).
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
-import type { AtlasData } from '../data/load.ts';
 import { GENERATIONS, type Generation } from '../data/types.ts';
 import type { Level } from '../domain/view.ts';
+import type { AtlasData } from '../state/load.ts';
 import { addGroupLayers } from './groups-layer.ts';
 import { COLORS, FONT } from './style.ts';
 

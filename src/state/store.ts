@@ -1,11 +1,11 @@
 // The one store. The URL mirrors `view` (see src/state/url-sync.ts); everything else is transient.
 import { create } from 'zustand';
 import { buildCatalog, type Catalog } from '../data/catalog.ts';
-import type { AtlasData } from '../data/load.ts';
 import type { CustomGroup } from '../domain/groups.ts';
 import type { Indicator } from '../domain/indicators.ts';
 import type { UserTable } from '../domain/user-data/types.ts';
 import { HOME_VIEW, MAX_BASKET, type Selection, type ViewState } from '../domain/view.ts';
+import type { AtlasData } from './load.ts';
 
 export interface Hover {
   kind: 'epci' | 'ti';

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
-import { atlasDataReleased, LoadError, loadAtlasData } from '../data/load.ts';
 import { readEmbedFlags } from '../domain/export/embed.ts';
 import type { AtlasMap } from '../map/adapter.ts';
 import { loadDerived } from '../state/derived-lazy.ts';
 import { useGroupsSync } from '../state/groups-sync.ts';
+import { atlasDataReleased, LoadError, loadAtlasData } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Header } from './Header.tsx';

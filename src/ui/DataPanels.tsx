@@ -1,6 +1,6 @@
 // What shows the data (panels, legend, profiles, comparison, print sheet, embed) and the URL mirror
 // (a link is checked against the data) are a chunk of their own: it loads with the data, which a
-// bare address holds back until its first map is drawn (src/data/load.ts), so that the first map
+// bare address holds back until its first map is drawn (src/state/load.ts), so that the first map
 // downloads only what it draws.
 import { useUrlSync } from '../state/url-sync.ts';
 import { useUserDataSync } from '../state/user-data-sync.ts';

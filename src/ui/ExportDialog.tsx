@@ -1,7 +1,6 @@
 // « Exporter »: PNG of the current view (title, legend, sources, date) at a chosen size and pixel
 // ratio, SVG of the choropleth for print, and the data behind the view as CSV / XLSX.
 import { useId, useState } from 'react';
-import { loadDetailTopology } from '../data/load.ts';
 import type { BBox } from '../data/types.ts';
 import { fullAppUrl } from '../domain/export/embed.ts';
 import { type DrawItem, layoutPng } from '../domain/export/png-layout.ts';
@@ -10,6 +9,7 @@ import type { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import { FRANCE_BOUNDS } from '../map/create.ts';
 import { mapPaint } from '../state/derived.ts';
+import { loadDetailTopology } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { captionFor } from './caption.ts';
 import { downloadBlob } from './download.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { loadFriches } from '../data/load.ts';
 import { ALL_FRICHES, type FricheLayer } from '../domain/view.ts';
+import { loadFriches } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { useT } from './useT.ts';
 

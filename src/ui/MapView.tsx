@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { atlasDataHeld, loadFirstView, loadFriches, loadTopology, releaseAtlasData } from '../data/load.ts';
 import { type FirstViewFile, firstViewColors, topologyCodes } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import type { MapPaint } from '../state/derived.ts';
 import { derivedModule } from '../state/derived-lazy.ts';
+import { atlasDataHeld, loadFirstView, loadFriches, loadTopology, releaseAtlasData } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { lazyComponent } from './lazy.tsx';
 import { useMainMap } from './main-map.ts';

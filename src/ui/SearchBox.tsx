@@ -3,12 +3,12 @@
 
 import { type KeyboardEvent, useEffect, useId, useMemo, useState } from 'react';
 import { searchableEpci } from '../data/catalog.ts';
-import { loadCommunes } from '../data/load.ts';
 import type { TerritoriesFile } from '../data/types.ts';
 import { explainNoResult, search } from '../domain/search/query.ts';
 import { buildSearchIndex, type SearchIndex, type SearchResult } from '../domain/search/search-index.ts';
 import { placeAliases } from '../domain/search-aliases.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
+import { loadCommunes } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 import { communeSentence } from './commune-sentence.ts';
 import { useLang, useT } from './useT.ts';

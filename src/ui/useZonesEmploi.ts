@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { LoadError, loadZonesEmploi } from '../data/load.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
+import { LoadError, loadZonesEmploi } from '../state/load.ts';
 
 export type ZonesState = { file: ZonesEmploiFile } | { error: string } | null;
 

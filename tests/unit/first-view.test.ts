@@ -3,11 +3,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AtlasData } from '../../src/data/load.ts';
-import { startsFromFirstView } from '../../src/data/load.ts';
 import { type FirstViewFile, firstViewColors, topologyCodes } from '../../src/domain/first-view.ts';
 import { HOME_VIEW } from '../../src/domain/view.ts';
 import { mapPaint } from '../../src/state/derived.ts';
+import type { AtlasData } from '../../src/state/load.ts';
+import { startsFromFirstView } from '../../src/state/load.ts';
 import type { AtlasStore } from '../../src/state/store.ts';
 
 const GEN = join(resolve(import.meta.dirname, '..', '..'), 'public', 'generated');

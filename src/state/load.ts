@@ -2,11 +2,11 @@
 
 import type { FeatureCollection, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
+import { type CommunesFile, unpackCommunes } from '../data/communes.ts';
+import type { CommuneRecord, Manifest, TerritoriesFile } from '../data/types.ts';
 import type { FrichePoints, IndicatorsFile } from '../domain/fields.ts';
 import type { FirstViewFile } from '../domain/first-view.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
-import { type CommunesFile, unpackCommunes } from './communes.ts';
-import type { CommuneRecord, Manifest, TerritoriesFile } from './types.ts';
 
 export interface AtlasData {
   /** Simplified for the national view (zoom ≤ 6); loadDetailTopology() has the full detail. */
