@@ -6,18 +6,17 @@
 // outside the app's origin.
 
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { valueText } from '../domain/choropleth.ts';
 import { mapSummary } from '../domain/export/caption.ts';
 import { fullAppUrl, HEIGHT_MESSAGE } from '../domain/export/embed.ts';
-import { formatNumber } from '../domain/format.ts';
-import { valueFor } from '../domain/indicators.ts';
 import { encodeView } from '../domain/url.ts';
 import { choropleth, filterResult, indicatorContext } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { appBase } from './app-base.ts';
 import { captionFor } from './caption.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { Legend } from './Legend.tsx';
 import { MapView } from './MapView.tsx';
-import { appBase } from './ShareDialog.tsx';
 import { useLang, useT } from './useT.ts';
 import { useViewMemo } from './useViewMemo.ts';
 import './export.css';
@@ -69,17 +68,8 @@ function SelectionLine() {
   if (!sel || !catalog) return null;
   const entry = sel.kind === 'epci' ? catalog.epci.get(sel.code) : catalog.ti.get(sel.code);
   if (!entry) return null;
-  let value = '';
-  if (ch && ctx && (sel.kind === 'ti') === (ctx.level === 'ti')) {
-    const ind = ch.indicator;
-    if (ind.type === 'numeric')
-      value = formatNumber(valueFor(ind, ctx, sel.code), { lang, decimals: ind.decimals, unit: textOf(t, ind.unit) });
-    else {
-      const i = ch.codes.indexOf(sel.code);
-      const k = i >= 0 ? ch.classes[i] : null;
-      value = k === null ? t('noData') : ch.legend[k] ? textOf(t, ch.legend[k].label) : '';
-    }
-  }
+  // The same value text as the hover tooltip (null when the selection is not on the map's level).
+  const value = ch && ctx && (sel.kind === 'ti') === (ctx.level === 'ti') ? valueText(ch, sel.code, t, lang) : null;
   return (
     <p className="embed-selection" data-testid="embed-selection" aria-live="polite">
       <strong>{entry.name}</strong>

@@ -10,6 +10,7 @@ import hostScript from '../embed/host-snippet.js?raw';
 import { hasLanguage, loadLanguage, translator } from '../i18n/index.ts';
 import { choropleth } from '../state/derived.ts';
 import { useAtlas } from '../state/store.ts';
+import { appBase } from './app-base.ts';
 import { captionFor } from './caption.ts';
 import { useModal } from './useModal.ts';
 import { useLang, useT } from './useT.ts';
@@ -33,10 +34,6 @@ async function copyText(text: string, field?: HTMLInputElement | HTMLTextAreaEle
   } catch {
     return false;
   }
-}
-
-export function appBase(): string {
-  return `${window.location.origin}${window.location.pathname}`;
 }
 
 function CopyButton({

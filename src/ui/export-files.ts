@@ -8,8 +8,8 @@ import { encodeView } from '../domain/url.ts';
 import { translator } from '../i18n/index.ts';
 import { filterResult, indicatorContext } from '../state/derived.ts';
 import type { AtlasStore } from '../state/store.ts';
+import { appBase } from './app-base.ts';
 import { captionFor } from './caption.ts';
-import { appBase } from './ShareDialog.tsx';
 import { useViewMemo } from './useViewMemo.ts';
 
 function tableFor(s: AtlasStore): ExportTable | null {

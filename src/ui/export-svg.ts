@@ -8,8 +8,8 @@ import { FRANCE_BOUNDS } from '../map/create.ts';
 import { COLORS } from '../map/style.ts';
 import { choropleth, indicatorContext, mapPaint } from '../state/derived.ts';
 import type { AtlasStore } from '../state/store.ts';
+import { appBase } from './app-base.ts';
 import { captionFor } from './caption.ts';
-import { appBase } from './ShareDialog.tsx';
 
 /** `detail`: the full-detail topology (loadDetailTopology), else the national view's. */
 export function svgFor(s: AtlasStore, detail?: Topology): string | null {
