@@ -1,5 +1,6 @@
 // `npm run bench`: the app against the naive map (bench/baseline: MapLibre + the source EPCI and
-// TI GeoJSON), interleaved in one run on the same machine. Every figure is printed as a ratio
+// TI GeoJSON), interleaved in one run on the same machine, with MapLibre alone drawing one
+// rectangle (bench/floor) for scale: what the app cannot go below. Every figure is printed as a ratio
 // against the naive map, with medians over BENCH_RUNS runs, and written to bench/results/latest.json.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -26,25 +27,32 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 async function main() {
   const baselineDir = join(ROOT, '.cache', 'bench-baseline');
-  await build({
-    root: join(ROOT, 'bench', 'baseline'),
-    base: './',
-    logLevel: 'error',
-    build: { outDir: baselineDir, emptyOutDir: true },
-  });
+  const floorDir = join(ROOT, '.cache', 'bench-floor');
+  for (const [page, outDir] of [
+    ['baseline', baselineDir],
+    ['floor', floorDir],
+  ])
+    await build({
+      root: join(ROOT, 'bench', page),
+      base: './',
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true },
+    });
   const source = (file: string) => () => ({ type: 'application/json', body: readFileSync(join(DATA, file), 'utf8') });
   const app = await serve(DIST);
   const naive = await serve(baselineDir, {
     '/source/epci.geojson': source('geo/epci-2025-wgs84.geojson'),
     '/source/ti.geojson': source('ti/ti_2023_2027_polygons.geojson'),
   });
+  const floor = await serve(floorDir);
   const browser = await launch();
   const pages = {
     naive: `${naive.url}/`,
+    floor: `${floor.url}/`,
     app: `${app.url}/`,
     appIndicator: `${app.url}/?ind=${EXPLICIT}`,
   };
-  const runs: Record<keyof typeof pages, FirstMap[]> = { naive: [], app: [], appIndicator: [] };
+  const runs: Record<keyof typeof pages, FirstMap[]> = { naive: [], floor: [], app: [], appIndicator: [] };
   console.log(`== Navigation start → first drawn map (${RUNS} interleaved runs)`);
   await firstMap(browser, pages.app); // warm-up: browser and OS caches, not counted
   await firstMap(browser, pages.naive);
@@ -67,6 +75,7 @@ async function main() {
   await browser.close();
   app.server.close();
   naive.server.close();
+  floor.server.close();
 
   const { benchSearchIndex } = await import('./search.ts');
   const search = benchSearchIndex(ROOT);
@@ -77,6 +86,8 @@ async function main() {
     runs: RUNS,
     firstMap: {
       naiveMs: r2(ms('naive')),
+      floorMs: r2(ms('floor')),
+      floorRatio: r2(ms('floor') / ms('naive')),
       appMs: r2(ms('app')),
       appIndicatorMs: r2(ms('appIndicator')),
       ratio: r2(ms('app') / ms('naive')),
@@ -85,6 +96,7 @@ async function main() {
     },
     bytes: {
       naiveGzip: gz('naive'),
+      floorGzip: gz('floor'),
       appGzip: gz('app'),
       appIndicatorGzip: gz('appIndicator'),
       ratio: r2(gz('app') / gz('naive')),
@@ -114,6 +126,9 @@ async function main() {
     c = result.recolour;
   console.log(`\n== Summary (medians; ratios against the naive map measured in the same run)`);
   console.log(`naive map: first map ${f.naiveMs.toFixed(0)} ms, ${kb(b.naiveGzip)} gzip before it`);
+  console.log(
+    `MapLibre alone (one rectangle): ${f.floorMs.toFixed(0)} ms   ratio ${f.floorRatio}, ${kb(b.floorGzip)} gzip`,
+  );
   console.log(
     `${ok(f.ratio <= 0.5)} first map, default view       ${f.appMs.toFixed(0)} ms   ratio ${f.ratio} (≤ 0.5)`,
   );

@@ -296,6 +296,7 @@ export class AtlasMap {
     for (const g of GENERATIONS)
       if (g === this.generation || highlighted(g)) this.ensureGeometry(SOURCE[g] as 'ti2023' | 'ti2018');
     setLayerVisibility(this.map, {
+      complete: this.complete,
       level: this.level,
       generation: this.generation,
       showTi: this.showTi,

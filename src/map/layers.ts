@@ -172,10 +172,26 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
   });
 }
 
+/**
+ * Layers left out of the first frame: their sources are empty until the data comes, and every
+ * visible layer costs the first frame a worker round trip per tile and, for some, a shader.
+ */
+const AFTER_FIRST_FRAME = [
+  'inset-frame-fill',
+  'inset-frame-line',
+  'reg-line',
+  'inset-labels',
+  'epci-highlight',
+  'groups-line',
+  'groups-label',
+];
+
 /** Shows the layers of the current level and generation (and those of highlighted TI). */
 export function setLayerVisibility(
   m: maplibregl.Map,
   v: {
+    /** The first frame is drawn and the data is in: the layers left out of the first frame show. */
+    complete: boolean;
     level: Level;
     generation: Generation;
     showTi: boolean;
@@ -186,6 +202,7 @@ export function setLayerVisibility(
   },
 ): void {
   const vis = (on: boolean) => (on ? 'visible' : 'none');
+  for (const id of AFTER_FIRST_FRAME) m.setLayoutProperty(id, 'visibility', vis(v.complete));
   for (const g of GENERATIONS) {
     const src = SOURCE[g];
     const current = g === v.generation;
@@ -197,10 +214,10 @@ export function setLayerVisibility(
     );
     m.setLayoutProperty(`${src}-line`, 'visibility', vis(outlines));
     m.setLayoutProperty(`${src}-line-partial`, 'visibility', vis(outlines));
-    m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(current || v.highlighted(g)));
+    m.setLayoutProperty(`${src}-highlight`, 'visibility', vis(v.complete && (current || v.highlighted(g))));
   }
   m.setFilter('ti-labels', ['==', ['get', 'generation'], v.generation]);
-  m.setLayoutProperty('ti-labels', 'visibility', vis(v.showTi || v.level === 'ti'));
+  m.setLayoutProperty('ti-labels', 'visibility', vis(v.complete && (v.showTi || v.level === 'ti')));
 }
 
 function highlightPaint(): maplibregl.LineLayerSpecification['paint'] {

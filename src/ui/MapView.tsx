@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { type FirstViewFile, firstViewColors, topologyCodes } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
@@ -25,7 +25,7 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   const atlasRef = useRef<AtlasMap | null>(null);
 
   // The map and its style start at once, while the data downloads (setData below).
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!container.current) return;
     let atlas: AtlasMap;
     const store = useAtlas;
@@ -102,6 +102,9 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
         // Measured by `npm run bench`: navigation → first map drawn with its colours. The data
         // held back for it (a bare address) loads from then on.
         atlas.map.once('idle', () => {
+          // The canvas shows from this frame on (app.css): the empty frames before it are never
+          // composited, which spares each of them a read-back of the canvas.
+          container.current?.setAttribute('data-drawn', '');
           performance.mark('atlas:first-map');
           releaseAtlasData();
         });
