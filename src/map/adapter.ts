@@ -73,6 +73,7 @@ export class AtlasMap {
   ) {
     this.topology = data?.topology ?? null;
     this.map = createMap(container, opts);
+    this.bindFraming(); // from the start: the map may change size before its style loads
     this.map.on('load', () => {
       // The attribution starts folded (the "i" button opens it); the sources are under the map.
       container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
@@ -102,7 +103,6 @@ export class AtlasMap {
     const container = this.container;
     this.addLayers();
     this.bindEvents();
-    this.bindFraming();
     bindStepKeys(this, container);
     bindMapState(this.map, container, () => this.complete);
     // The first frame draws the EPCI and the TI outlines; the rest follows, once, with the data.

@@ -1,0 +1,46 @@
+// The downloads and the main map start before React: main.tsx imports this module first, so the
+// map, its worker and its shaders start while React and the interface evaluate and render. MapView
+// then moves the map's element into its place in the layout (the same size on a desktop screen).
+import { readEmbedFlags } from '../domain/export/embed.ts';
+import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology, startsFromFirstView } from '../state/load.ts';
+import { MapSession } from './map-session.ts';
+
+let booted: MapSession | null = null;
+
+/**
+ * The interactive main view on a desktop-sized screen: an embed, or a phone's layout (the map
+ * below the controls), start their map in MapView as before.
+ */
+function bootsEarly(): boolean {
+  const flags = readEmbedFlags(window.location.search);
+  return !flags.embed && window.matchMedia('(min-width: 721px)').matches;
+}
+
+// App and the map pick up the same promises. A bare address draws its first map from the topology
+// and first-view.json, and holds the rest of the data until that map is drawn.
+if (startsFromFirstView(window.location.search)) {
+  holdAtlasData();
+  loadFirstView().catch(() => undefined);
+}
+loadTopology().catch(() => undefined);
+loadAtlasData().catch(() => undefined);
+
+if (bootsEarly()) {
+  // Where the layout puts the map (app.css `.map-boot`), until MapView adopts it.
+  const holder = document.createElement('div');
+  holder.className = 'map-boot';
+  document.body.append(holder);
+  try {
+    booted = new MapSession(holder, true);
+  } catch {
+    holder.remove(); // MapView tries again and shows the error
+  }
+}
+
+/** The map started before React, once: MapView adopts it (null when none was started). */
+export function takeBootedMap(): MapSession | null {
+  const session = booted;
+  booted = null;
+  document.querySelector('.map-boot')?.remove();
+  return session;
+}
