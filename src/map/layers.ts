@@ -26,6 +26,9 @@ export function targetOf(f: maplibregl.MapGeoJSONFeature): Target {
     : { kind: 'ti', code: String(f.properties.key) };
 }
 
+/** From this zoom on, the EPCI borders are lines whose width follows the zoom. */
+const EPCI_LINE_ZOOM = 6;
+
 /** Adds every source and layer; only the EPCI geometry is filled now, the rest comes later. */
 export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, generation: Generation): void {
   // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
@@ -68,7 +71,9 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
     id: 'epci-fill',
     type: 'fill',
     source: 'epci',
-    paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed },
+    // Below EPCI_LINE_ZOOM the fill's own 1-px antialiasing outline draws the EPCI borders: no
+    // line geometry for the worker to build before the national view's first frame.
+    paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed, 'fill-outline-color': COLORS.epciLine },
   });
   for (const g of ['2023', '2018'] as Generation[]) {
     const src = SOURCE[g];
@@ -98,6 +103,7 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
     id: 'epci-line',
     type: 'line',
     source: 'epci',
+    minzoom: EPCI_LINE_ZOOM,
     paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] },
   });
   m.addLayer({
