@@ -16,9 +16,11 @@ import type {
   TerritoriesFile,
   TiRecord,
 } from '../src/data/types.ts';
-import { topologyCodes } from '../src/domain/first-view.ts';
+import { firstViewFileName, topologyCodes } from '../src/domain/first-view.ts';
 import { buildFirstView } from '../src/domain/first-view-build.ts';
+import { INDICATORS } from '../src/domain/indicators.ts';
 import type { SprintRule } from '../src/domain/sprint.ts';
+import { DEFAULT_VIEW } from '../src/domain/view.ts';
 import { loadCog } from './lib/cog.ts';
 import { geometryBBox, insetTransform, transformGeometry } from './lib/drom.ts';
 import { buildEptRecords } from './lib/ept.ts';
@@ -64,6 +66,7 @@ const OUTPUT_FILES = [
   'atlas-national.topo.json',
   'atlas-national-rest.json',
   'first-view.json',
+  'first-view', // one file per indicator (first-view.ts)
   'territories.json',
   'communes.json',
   'ti-labels.json',
@@ -295,6 +298,13 @@ function main() {
   write('atlas-national-rest.json', national.rest);
   const epciOrder = topologyCodes(national.first);
   write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule, epciOrder));
+  // A link that names only its indicator draws its first map from its own file (first-view.ts).
+  mkdirSync(join(tmp, 'first-view'));
+  for (const ind of INDICATORS) {
+    const view = { ...DEFAULT_VIEW, indicator: ind.id };
+    const file = buildFirstView(indicators.file, territories, sprintRule as SprintRule, epciOrder, view);
+    if (file) write(firstViewFileName(ind.id), file);
+  }
   write('territories.json', territories);
   write('communes.json', packCommunes(communes));
   write('ti-labels.json', { type: 'FeatureCollection', features: built.tiLabels });

@@ -1,4 +1,4 @@
-// Computing first-view.json (pipeline): the home view's colours with the app's own choropleth code.
+// Computing the first-view files (pipeline): a view's colours with the app's own choropleth code.
 import type { TerritoriesFile } from '../data/types.ts';
 import { buildChoropleth } from './choropleth.ts';
 import type { IndicatorsFile } from './fields.ts';
@@ -6,17 +6,21 @@ import type { FirstViewFile } from './first-view.ts';
 import { paintedView } from './first-view.ts';
 import { type IndicatorContext, indicatorById, isAvailable } from './indicators.ts';
 import type { SprintRule } from './sprint.ts';
-import { HOME_VIEW } from './view.ts';
+import { HOME_VIEW, type ViewState } from './view.ts';
 
-/** The first visit's colours, from the same computation as the app's (src/state/derived.ts). */
+/**
+ * A first map's colours (the bare address's by default), from the same computation as the app's
+ * (src/state/derived.ts); null for a view that cannot be drawn this way (not at EPCI level,
+ * more than 36 colours).
+ */
 export function buildFirstView(
   indicators: IndicatorsFile,
   territories: TerritoriesFile,
   sprint: SprintRule,
   /** EPCI codes in the order of the national topology's geometries. */
   codes: string[],
+  v: ViewState = HOME_VIEW,
 ): FirstViewFile | null {
-  const v = HOME_VIEW;
   const ctx: IndicatorContext = {
     level: v.level,
     generation: v.generation,

@@ -43,16 +43,6 @@ async function getJson<T>(name: string): Promise<T> {
   }
 }
 
-/**
- * A bare address (no parameter at all: the home view) draws its first map from the national
- * topology and first-view.json alone; a link needs the full data for its own colours (a link
- * without `ind`, even `?lang=en`, has no colouring: src/domain/url.ts). index.html applies the
- * same rule to its preloads.
- */
-export function startsFromFirstView(search: string): boolean {
-  return search.replace(/^\?/, '') === ''; // as src/state/url-sync.ts tells a bare address
-}
-
 let topology: Promise<Topology> | null = null;
 /** The national view's topology (EPCI and TI 2023–2027; the other objects come with the data). */
 export function loadTopology(): Promise<Topology> {
@@ -62,9 +52,9 @@ export function loadTopology(): Promise<Topology> {
 }
 
 let firstView: Promise<FirstViewFile> | null = null;
-/** The first visit's colours (pipeline: src/domain/first-view.ts). */
-export function loadFirstView(): Promise<FirstViewFile> {
-  firstView ??= getJson<FirstViewFile>('first-view.json');
+/** A first map's colours, `file` from firstViewSource() (pipeline: src/domain/first-view.ts). */
+export function loadFirstView(file: string): Promise<FirstViewFile> {
+  firstView ??= getJson<FirstViewFile>(file);
   firstView.catch(() => (firstView = null));
   return firstView;
 }

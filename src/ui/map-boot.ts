@@ -2,7 +2,8 @@
 // map, its worker and its shaders start while React and the interface evaluate and render. MapView
 // then moves the map's element into its place in the layout (the same size on a desktop screen).
 import { readEmbedFlags } from '../domain/export/embed.ts';
-import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology, startsFromFirstView } from '../state/load.ts';
+import { firstViewSource } from '../domain/first-view.ts';
+import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology } from '../state/load.ts';
 import { MapSession } from './map-session.ts';
 
 let booted: MapSession | null = null;
@@ -16,11 +17,13 @@ function bootsEarly(): boolean {
   return !flags.embed && window.matchMedia('(min-width: 721px)').matches;
 }
 
-// App and the map pick up the same promises. A bare address draws its first map from the topology
-// and first-view.json, and holds the rest of the data until that map is drawn.
-if (startsFromFirstView(window.location.search)) {
+// App and the map pick up the same promises. A bare address, or a link that names only its
+// indicator, draws its first map from the topology and its first-view file, and holds the rest of
+// the data until that map is drawn.
+const first = firstViewSource(window.location.search);
+if (first) {
   holdAtlasData();
-  loadFirstView().catch(() => undefined);
+  loadFirstView(first.file).catch(() => undefined);
 }
 loadTopology().catch(() => undefined);
 loadAtlasData().catch(() => undefined);

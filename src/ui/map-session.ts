@@ -1,7 +1,7 @@
 // The map bound to the store: the map adapter, its container, and the subscription that keeps it
 // in step with the view. Outside React, so that the main map can start before React (map-boot.ts);
 // MapView adopts a session or starts its own (the embed).
-import { type FirstViewFile, firstViewColors, topologyCodes } from '../domain/first-view.ts';
+import { type FirstViewFile, firstViewColors, firstViewSource, topologyCodes } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import type { MapPaint } from '../state/derived.ts';
@@ -38,11 +38,13 @@ export class MapSession {
     let painted: MapPaint | null = null;
     let ready = false,
       marked = false;
-    // A bare address: the first map draws from the topology and first-view.json, before the data.
+    // A bare address, or a link that names only its indicator: the first map draws from the
+    // topology and its first-view file, before the data (and before the link is read with it).
+    const source = firstViewSource(window.location.search);
     let firstView: { file: FirstViewFile; codes: string[]; paint: MapPaint | null } | null = null;
     const firstViewPaint = (s: ReturnType<typeof store.getState>): MapPaint | null => {
-      if (!firstView || s.data) return null;
-      const colors = firstViewColors(firstView.file, s.view, firstView.codes);
+      if (!firstView || !source || s.data) return null;
+      const colors = firstViewColors(firstView.file, source.view, firstView.codes);
       if (!colors) releaseAtlasData(); // a view the file was not made for: its colours need the data
       firstView.paint ??= colors && { kind: 'epci', colors, dim: null };
       return colors && firstView.paint;
@@ -121,8 +123,8 @@ export class MapSession {
       throw e;
     }
     this.atlas = atlas;
-    if (!store.getState().data && atlasDataHeld())
-      Promise.all([loadTopology(), loadFirstView()]).then(
+    if (!store.getState().data && atlasDataHeld() && source)
+      Promise.all([loadTopology(), loadFirstView(source.file)]).then(
         ([topology, file]) => {
           firstView = { file, codes: topologyCodes(topology), paint: null };
           atlas.setTopology(topology);

@@ -280,7 +280,7 @@ describe('manifest and input hash', () => {
       mkdirSync(data, { recursive: true });
       link('');
       // A previous output made from these very inputs (same input hash): the pipeline skips.
-      mkdirSync(out, { recursive: true });
+      mkdirSync(join(out, 'first-view'), { recursive: true });
       const cog = JSON.parse(
         readFileSync(join(ROOT, 'node_modules/@etalab/decoupage-administratif/package.json'), 'utf8'),
       );
