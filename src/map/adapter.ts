@@ -284,12 +284,16 @@ export class AtlasMap {
     if (!this.map.getLayer('dep-line')) return;
     if (opts.showDepartements) this.ensureGeometry('dep');
     this.map.setLayoutProperty('dep-line', 'visibility', vis(opts.showDepartements));
-    this.map.setLayoutProperty('reg-line', 'visibility', vis(opts.showRegions));
+    this.showRegions = opts.showRegions;
     this.applyVisibility();
   }
 
+  private showRegions = false;
+
   private applyVisibility(): void {
     if (!this.map.getLayer('epci-fill')) return;
+    // Régions come with the data, after the first frame.
+    this.map.setLayoutProperty('reg-line', 'visibility', this.complete && this.showRegions ? 'visible' : 'none');
     const selGen = this.selected?.kind === 'ti' ? (parseTiKey(this.selected.code)?.generation ?? null) : null;
     const highlighted = (g: Generation) =>
       g === selGen || [...this.basket].some((c) => parseTiKey(c)?.generation === g);

@@ -185,7 +185,6 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
 const AFTER_FIRST_FRAME = [
   'inset-frame-fill',
   'inset-frame-line',
-  'reg-line',
   'inset-labels',
   'epci-highlight',
   'groups-line',

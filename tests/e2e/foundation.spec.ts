@@ -86,6 +86,18 @@ test('the generation switch changes the TI drawn, and hiding them removes their 
   await expect.poll(async () => outline(await mapShot(page)), 'TI outlines when hidden').toBeLessThan(0.0005);
 });
 
+test('the régions outlines show after the first map and the switch hides them', async ({ page }) => {
+  await openMap(page);
+  // Drawn after the first frame, with the data: the map is complete once idle.
+  const outline = (png: Buffer) => pixelStats(png).share(hex(COLORS.regLine), 10);
+  await expect.poll(async () => outline(await mapShot(page)), 'régions at start').toBeGreaterThan(0.002);
+  await page.getByLabel('Régions').uncheck();
+  await expect(page).toHaveURL(/reg=0/);
+  await expect.poll(async () => outline(await mapShot(page)), 'régions hidden').toBeLessThan(0.0005);
+  await page.getByLabel('Régions').check();
+  await expect.poll(async () => outline(await mapShot(page)), 'régions shown again').toBeGreaterThan(0.002);
+});
+
 test('the English switch translates the interface', async ({ page }) => {
   await openMap(page);
   await page.getByRole('button', { name: 'EN' }).click();
