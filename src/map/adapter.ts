@@ -148,7 +148,10 @@ export class AtlasMap {
   }
 
   private addLayers(): void {
-    addBaseLayers(this.map, this.geo('epci'), this.generation);
+    const ti = SOURCE[this.generation];
+    const withTi = !!this.topology?.objects[ti];
+    addBaseLayers(this.map, this.geo('epci'), this.generation, withTi ? this.geo(ti) : null);
+    if (withTi) this.filled.add(ti);
     this.applyVisibility();
     if (this.selected)
       this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });

@@ -30,7 +30,13 @@ export function targetOf(f: maplibregl.MapGeoJSONFeature): Target {
 const EPCI_LINE_ZOOM = 6;
 
 /** Adds every source and layer; only the EPCI geometry is filled now, the rest comes later. */
-export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, generation: Generation): void {
+export function addBaseLayers(
+  m: maplibregl.Map,
+  epci: FeatureCollection,
+  generation: Generation,
+  /** The current generation's TI, when the first frame draws them (given now: no second load). */
+  ti: FeatureCollection | null,
+): void {
   // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
   // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
   const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
@@ -41,8 +47,13 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
   // Régions, labels and insets: after the first frame (afterFirstFrame).
   m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
   m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
-  m.addSource('ti2023', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
-  m.addSource('ti2018', { type: 'geojson', data: empty, promoteId: 'key', ...polygons });
+  for (const g of GENERATIONS)
+    m.addSource(SOURCE[g], {
+      type: 'geojson',
+      data: (g === generation && ti) || empty,
+      promoteId: 'key',
+      ...polygons,
+    });
   m.addSource('ti-labels', { type: 'geojson', data: empty });
   m.addSource('insets', { type: 'geojson', data: empty });
 
@@ -126,7 +137,8 @@ export function addBaseLayers(m: maplibregl.Map, epci: FeatureCollection, genera
       type: 'line',
       source: src,
       filter: ['==', ['get', 'partial'], 0],
-      layout: { visibility: 'none', 'line-join': 'round' },
+      // Round joins from zoom 6: at the national view they only add vertices to build.
+      layout: { visibility: 'none', 'line-join': ['step', ['zoom'], 'miter', 6, 'round'] },
       paint: { 'line-color': COLORS.ti, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.1, 8, 2.5] },
     });
     m.addLayer({

@@ -6,7 +6,19 @@ import { firstViewSource } from '../domain/first-view.ts';
 import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology } from '../state/load.ts';
 import { MapSession } from './map-session.ts';
 
+const STARTED_WAIT = 1000;
+
 let booted: MapSession | null = null;
+let started: () => void = () => undefined;
+/**
+ * Resolves once the booted map has its layers and has handed its geometry to the worker (at most
+ * STARTED_WAIT ms): React renders after that, so that its work does not delay the map's first
+ * frame, where the style loads and the worker's tiling starts.
+ */
+export const mapStarted = new Promise<void>((resolve) => {
+  started = resolve;
+  setTimeout(resolve, STARTED_WAIT);
+});
 
 /**
  * The interactive main view on a desktop-sized screen: an embed, or a phone's layout (the map
@@ -35,10 +47,12 @@ if (bootsEarly()) {
   document.body.append(holder);
   try {
     booted = new MapSession(holder, true);
+    booted.onReady = () => started();
   } catch {
     holder.remove(); // MapView tries again and shows the error
+    started();
   }
-}
+} else started();
 
 /** The map started before React, once: MapView adopts it (null when none was started). */
 export function takeBootedMap(): MapSession | null {
