@@ -1,7 +1,8 @@
 // French dictionary (reference language). Every UI string lives here, in indicators.fr.ts and in
-// import.fr.ts (and their English twins, loaded on first use).
+// import.fr.ts (and their English twins, loaded on first use). The import's French texts load
+// with the import code (src/ui/import/format.ts), not with the first view.
 
-import { importFr } from './import.fr.ts';
+import type { ImportDict } from './import.fr.ts';
 import { indicatorsFr } from './indicators.fr.ts';
 export const fr = {
   app: {
@@ -637,8 +638,7 @@ export const fr = {
     },
   },
   noData: 'n.d.',
-  import: importFr,
   ind: indicatorsFr,
 };
 
-export type Dict = typeof fr;
+export type Dict = typeof fr & { import: ImportDict };

@@ -39,6 +39,11 @@ const loaded = new Set<Lang>(['fr']);
 export function hasLanguage(lang: Lang): boolean {
   return loaded.has(lang);
 }
+/** A feature's French texts, registered when its code loads (the import's: ui/import/format.ts). */
+export function addFrenchTexts(texts: Record<string, unknown>): void {
+  instance.addResourceBundle('fr', 'translation', texts, true, false);
+}
+
 /** Loads a dictionary on first use; until then texts fall back to French. */
 export function loadLanguage(lang: Lang): Promise<void> {
   let p = loading.get(lang);

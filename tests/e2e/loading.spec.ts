@@ -21,6 +21,29 @@ test('data preloaded once, lazy code not loaded by the first view', async ({ pag
   expect(count(/ExportDialog-/)).toBe(1);
 });
 
+test('a link naming only its indicator draws its first map from its own colours, then the data loads', async ({
+  page,
+}) => {
+  await openMap(page, '?ind=population');
+  const timing = await page.evaluate(() => {
+    const mark = performance.getEntriesByName('atlas:first-map')[0]?.startTime ?? Number.NaN;
+    const start = (name: string) =>
+      performance
+        .getEntriesByType('resource')
+        .filter((r) => r.name.endsWith(`/generated/${name}`))
+        .map((r) => r.startTime);
+    return { mark, colours: start('first-view/population.json'), territories: start('territories.json') };
+  });
+  // One request for the link's colours, before the first map; the data only after it.
+  expect(timing.colours).toHaveLength(1);
+  expect(timing.colours[0]).toBeLessThan(timing.mark);
+  expect(timing.territories).toHaveLength(1);
+  expect(timing.territories[0]).toBeGreaterThan(timing.mark);
+  // The link is then read with the data: its indicator is the one shown.
+  await expect(page.getByTestId('indicator-select')).toHaveValue('population');
+  await expect(page).toHaveURL(/ind=population/);
+});
+
 test('a chunk that fails to load shows a message and a retry that works', async ({ page }) => {
   await openMap(page);
   let aborted = 0;

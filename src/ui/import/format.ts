@@ -2,7 +2,11 @@
 
 import { formatNumber } from '../../domain/format.ts';
 import { bytesToMb, type ImportMessage } from '../../domain/import/index.ts';
-import { translator } from '../../i18n/index.ts';
+import { importFr } from '../../i18n/import.fr.ts';
+import { addFrenchTexts, translator } from '../../i18n/index.ts';
+
+// Every import message is translated here: its French texts come with this module.
+addFrenchTexts({ import: importFr });
 
 export type Lang = 'fr' | 'en';
 
