@@ -46,6 +46,7 @@ export class AtlasMap {
   private level: Level = 'epci';
   private generation: Generation = '2023';
   private showTi = true;
+  private outlines = { departements: false, regions: false };
   private hovered: Target | null = null;
   private selected: Target | null = null;
   private colored = { epci: false, ti: false };
@@ -283,20 +284,13 @@ export class AtlasMap {
     this.level = opts.level;
     this.generation = opts.generation;
     this.showTi = opts.showTi;
-    const vis = (on: boolean) => (on ? 'visible' : 'none');
-    if (!this.map.getLayer('dep-line')) return;
-    if (opts.showDepartements) this.ensureGeometry('dep');
-    this.map.setLayoutProperty('dep-line', 'visibility', vis(opts.showDepartements));
-    this.showRegions = opts.showRegions;
+    this.outlines = { departements: opts.showDepartements, regions: opts.showRegions };
+    if (opts.showDepartements && this.map.getLayer('dep-line')) this.ensureGeometry('dep');
     this.applyVisibility();
   }
 
-  private showRegions = false;
-
   private applyVisibility(): void {
     if (!this.map.getLayer('epci-fill')) return;
-    // Régions come with the data, after the first frame.
-    this.map.setLayoutProperty('reg-line', 'visibility', this.complete && this.showRegions ? 'visible' : 'none');
     const selGen = this.selected?.kind === 'ti' ? (parseTiKey(this.selected.code)?.generation ?? null) : null;
     const highlighted = (g: Generation) =>
       g === selGen || [...this.basket].some((c) => parseTiKey(c)?.generation === g);
@@ -304,6 +298,7 @@ export class AtlasMap {
       if (g === this.generation || highlighted(g)) this.ensureGeometry(SOURCE[g] as 'ti2023' | 'ti2018');
     setLayerVisibility(this.map, {
       complete: this.complete,
+      ...this.outlines,
       level: this.level,
       generation: this.generation,
       showTi: this.showTi,
@@ -398,10 +393,5 @@ export class AtlasMap {
    */
   drawTo(target: CanvasRenderingContext2D, x: number, y: number, w: number, h: number): Promise<void> {
     return nextFrame(this.map, (canvas) => target.drawImage(canvas, x, y, w, h));
-  }
-
-  /** The next rendered frame as a PNG data URL. */
-  snapshot(): Promise<string> {
-    return nextFrame(this.map, (canvas) => canvas.toDataURL('image/png'));
   }
 }

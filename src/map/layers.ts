@@ -209,6 +209,9 @@ export function setLayerVisibility(
   v: {
     /** The first frame is drawn and the data is in: the layers left out of the first frame show. */
     complete: boolean;
+    departements: boolean;
+    /** Régions come with the data, after the first frame. */
+    regions: boolean;
     level: Level;
     generation: Generation;
     showTi: boolean;
@@ -220,6 +223,8 @@ export function setLayerVisibility(
 ): void {
   const vis = (on: boolean) => (on ? 'visible' : 'none');
   for (const id of AFTER_FIRST_FRAME) m.setLayoutProperty(id, 'visibility', vis(v.complete));
+  m.setLayoutProperty('dep-line', 'visibility', vis(v.departements));
+  m.setLayoutProperty('reg-line', 'visibility', vis(v.complete && v.regions));
   for (const g of GENERATIONS) {
     const src = SOURCE[g];
     const current = g === v.generation;
