@@ -62,27 +62,28 @@ export function loadFirstView(file: string): Promise<FirstViewFile> {
 let releaseData: (() => void) | null = null;
 let dataGate: Promise<void> = Promise.resolve();
 /**
- * Holds the full data back until releaseAtlasData(): a bare address draws its first map first, so
- * that its bytes (territories, indicators…) do not compete with the first map's.
+ * Holds the full data back until releaseAtlasData(): a first map drawn from a first-view file (a
+ * bare address, a link naming only its indicator) comes first, so that the data's bytes
+ * (territories, indicators…) do not compete with it.
  */
 export function holdAtlasData(): void {
   if (releaseData) return;
   dataGate = new Promise<void>((resolve) => (releaseData = resolve));
 }
-/** True while the full data waits for the first map drawn from first-view.json. */
+/** True while the full data waits for the first map drawn from a first-view file. */
 export const atlasDataHeld = () => releaseData !== null;
 export function releaseAtlasData(): void {
   releaseData?.();
   releaseData = null;
 }
 
-/** Resolves when the full data may load (at once, or after a bare address's first map). */
+/** Resolves when the full data may load (at once, or after a first map drawn from a first-view file). */
 export const atlasDataReleased = (): Promise<void> => dataGate;
 
 let atlasData: Promise<AtlasData> | null = null;
 /**
- * Everything the app shows, requested once (main.tsx starts it before React renders; index.html
- * preloads the files of a link). A failed load is requested again on the next call.
+ * Everything the app shows, requested once (src/ui/map-boot.ts starts it before React; index.html
+ * preloads the files of a link that needs them). A failed load is requested again on the next call.
  */
 export function loadAtlasData(): Promise<AtlasData> {
   atlasData ??= dataGate.then(fetchAtlasData);

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { AtlasMap } from '../map/adapter.ts';
 import { derivedModule } from '../state/derived-lazy.ts';
 import { releaseAtlasData } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
@@ -28,33 +27,27 @@ export function MapView({ interactive = true }: { interactive?: boolean } = {}) 
   useLayoutEffect(() => {
     if (!wrap.current) return;
     let session = interactive ? takeBootedMap() : null;
-    if (session) wrap.current.prepend(session.container);
-    else
-      try {
-        session = new MapSession(wrap.current, interactive);
-        wrap.current.prepend(session.container);
-      } catch {
-        setFailed(true);
-        releaseAtlasData(); // no map to wait for: the panels still need the data
-        return;
-      }
-    sessionRef.current = session;
-    session.onStep = setStep;
-    const setMain = (atlas: AtlasMap | null) => {
-      if (mainMap) mainMap.current = atlas;
-    };
-    if (session.ready) setMain(session.atlas);
-    else session.onReady = setMain;
+    try {
+      session ??= new MapSession(wrap.current, interactive);
+    } catch {
+      setFailed(true);
+      releaseAtlasData(); // no map to wait for: the panels still need the data
+      return;
+    }
+    wrap.current.prepend(session.container); // before the keyboard help and messages
     const s = session;
+    sessionRef.current = s;
+    s.onStep = setStep;
+    // The session follows the store itself (its data included); the export gets its adapter.
+    s.ready.then((atlas) => {
+      if (mainMap && sessionRef.current === s) mainMap.current = atlas;
+    });
     return () => {
       s.dispose();
       sessionRef.current = null;
-      if (mainMap?.current === s.atlas) setMain(null);
+      if (mainMap?.current === s.atlas) mainMap.current = null;
     };
   }, [mainMap, interactive]);
-  useEffect(() => {
-    if (data) sessionRef.current?.atlas.setData(data);
-  }, [data]);
   // The map's element is the session's: its name and keyboard help are set here.
   useEffect(() => {
     const el = sessionRef.current?.container;

@@ -47,7 +47,7 @@ if (bootsEarly()) {
   document.body.append(holder);
   try {
     booted = new MapSession(holder, true);
-    booted.onReady = () => started();
+    booted.ready.then(() => started());
   } catch {
     holder.remove(); // MapView tries again and shows the error
     started();

@@ -1,6 +1,6 @@
 // The map bound to the store: the map adapter, its container, and the subscription that keeps it
 // in step with the view. Outside React, so that the main map can start before React (map-boot.ts);
-// MapView adopts a session or starts its own (the embed).
+// MapView adopts a session or starts its own (phone layout, embed).
 import { type FirstViewFile, firstViewColors, firstViewSource, topologyCodes } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
@@ -15,12 +15,13 @@ export class MapSession {
   readonly atlas: AtlasMap;
   /** The map's own element (`data-testid="map"`): MapView places it in the page. */
   readonly container: HTMLDivElement;
-  /** Set once the style and the first geometry are in (onReady). */
-  ready = false;
+  /**
+   * Resolves once the style and the first geometry are in: map-boot.ts lets React render, MapView
+   * hands the adapter to the PNG export.
+   */
+  readonly ready: Promise<AtlasMap>;
   /** Keyboard stepping (MapView shows it). */
   onStep: (step: MapStep) => void = () => undefined;
-  /** Called once ready (MapView hands the adapter to the PNG export). */
-  onReady: (atlas: AtlasMap) => void = () => undefined;
   private unsubscribe: () => void = () => undefined;
 
   /**
@@ -34,6 +35,8 @@ export class MapSession {
     container.setAttribute('role', 'application');
     parent.append(container);
     this.container = container;
+    let resolveReady: (atlas: AtlasMap) => void = () => undefined;
+    this.ready = new Promise((resolve) => (resolveReady = resolve));
     const store = useAtlas;
     let painted: MapPaint | null = null;
     let ready = false,
@@ -111,8 +114,7 @@ export class MapSession {
             const vp = store.getState().view.viewport;
             if (vp) atlas.jumpTo(vp);
             atlas.setGroups(store.getState().view.groups);
-            this.ready = true;
-            this.onReady(atlas);
+            resolveReady(atlas);
             container.setAttribute('data-ready', 'true');
           },
         },
