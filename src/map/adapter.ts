@@ -149,10 +149,8 @@ export class AtlasMap {
   }
 
   private addLayers(): void {
-    const ti = SOURCE[this.generation];
-    const withTi = !!this.topology?.objects[ti];
-    addBaseLayers(this.map, this.geo('epci'), this.generation, withTi ? this.geo(ti) : null);
-    if (withTi) this.filled.add(ti);
+    // The current TI go in with their source: no empty load, then a reload.
+    addBaseLayers(this.map, this.geo('epci'), this.generation, this.takeGeometry(SOURCE[this.generation]));
     this.applyVisibility();
     if (this.selected)
       this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
@@ -266,12 +264,17 @@ export class AtlasMap {
   }
 
   private filled = new Set<string>();
+  /** A lazily filled source's geometry, once: null when already given or still to come with the data. */
+  private takeGeometry(source: string): FeatureCollection | null {
+    if (this.filled.has(source) || !(this.detail ?? this.topology)?.objects[source]) return null;
+    this.filled.add(source);
+    return this.geo(source);
+  }
   /** Adds a lazily loaded source's geometry (once). */
   private ensureGeometry(source: 'dep' | 'ti2023' | 'ti2018'): void {
-    if (this.filled.has(source) || !this.map.getSource(source)) return;
-    if (!(this.detail ?? this.topology)?.objects[source]) return; // comes with the data
-    this.filled.add(source);
-    (this.map.getSource(source) as maplibregl.GeoJSONSource).setData(this.geo(source));
+    const src = this.map.getSource(source) as maplibregl.GeoJSONSource | undefined;
+    const geometry = src && this.takeGeometry(source);
+    if (geometry) src.setData(geometry);
   }
 
   setLayers(opts: {

@@ -29,7 +29,7 @@ export function targetOf(f: maplibregl.MapGeoJSONFeature): Target {
 /** From this zoom on, the EPCI borders are lines whose width follows the zoom. */
 const EPCI_LINE_ZOOM = 6;
 
-/** Adds every source and layer; only the EPCI geometry is filled now, the rest comes later. */
+/** Adds every source and layer; only the EPCI and current TI geometry are filled now, the rest comes later. */
 export function addBaseLayers(
   m: maplibregl.Map,
   epci: FeatureCollection,
@@ -44,7 +44,7 @@ export function addBaseLayers(
   // they are shown: once, never re-sent. It keeps the first drawn map quick.
   const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
   m.addSource('epci', { type: 'geojson', data: epci, promoteId: 'code', ...polygons });
-  // Régions, labels and insets: after the first frame (afterFirstFrame).
+  // Régions, labels and insets: after the first frame (AtlasMap.addRest).
   m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
   m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
   for (const g of GENERATIONS)
