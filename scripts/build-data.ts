@@ -16,7 +16,7 @@ import type {
   TerritoriesFile,
   TiRecord,
 } from '../src/data/types.ts';
-import { firstViewFileName, topologyCodes } from '../src/domain/first-view.ts';
+import { firstViewFileName } from '../src/domain/first-view.ts';
 import { buildFirstView } from '../src/domain/first-view-build.ts';
 import { INDICATORS } from '../src/domain/indicators.ts';
 import type { SprintRule } from '../src/domain/sprint.ts';
@@ -30,6 +30,7 @@ import { buildIndicators } from './lib/indicators.ts';
 import { inputHash } from './lib/input-hash.ts';
 import { DATA_DIR, dataPath, fileSize, readGeoJson, SIREN, sha256 } from './lib/inputs.ts';
 import { buildEpciBase, MGP, readTiGeneration } from './lib/territories.ts';
+import { writeMapTiles } from './lib/tiles.ts';
 import { attachZoneFields, buildZonesEmploi } from './lib/zones-emploi.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -67,6 +68,7 @@ const OUTPUT_FILES = [
   'atlas-national-rest.json',
   'first-view.json',
   'first-view', // one file per indicator (first-view.ts)
+  'tiles', // one folder per map source (scripts/lib/tiles.ts)
   'territories.json',
   'communes.json',
   'ti-labels.json',
@@ -296,13 +298,18 @@ function main() {
   const national = nationalTopology(built.topology);
   write('atlas-national.topo.json', national.first);
   write('atlas-national-rest.json', national.rest);
-  const epciOrder = topologyCodes(national.first);
-  write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule, epciOrder));
+  const tiles = writeMapTiles(
+    tmp,
+    { ...national.first, objects: { ...national.first.objects, ...national.rest.objects } },
+    built.topology,
+  );
+  outputs.tiles = tiles;
+  write('first-view.json', buildFirstView(indicators.file, territories, sprintRule as SprintRule));
   // A link that names only its indicator draws its first map from its own file (first-view.ts).
   mkdirSync(join(tmp, 'first-view'));
   for (const ind of INDICATORS) {
     const view = { ...DEFAULT_VIEW, indicator: ind.id };
-    const file = buildFirstView(indicators.file, territories, sprintRule as SprintRule, epciOrder, view);
+    const file = buildFirstView(indicators.file, territories, sprintRule as SprintRule, view);
     if (file) write(firstViewFileName(ind.id), file);
   }
   write('territories.json', territories);

@@ -148,7 +148,8 @@ export interface Manifest {
   gaps: { id: string; title: string; officialSource: string }[];
   /** Values set aside as not available by the series-break rule (scripts/lib/series-breaks.ts). */
   breaks: SeriesBreak[];
-  outputs: Record<string, { bytes: number; sha256: string }>;
+  /** `files`: a folder's file count (the map's tiles); its sha256 covers every file's path and bytes. */
+  outputs: Record<string, { bytes: number; sha256: string; files?: number }>;
 }
 
 /** A value that falls to exactly 0 from a non-zero series: a break in the source, not a true zero. */

@@ -17,10 +17,9 @@ export function buildFirstView(
   indicators: IndicatorsFile,
   territories: TerritoriesFile,
   sprint: SprintRule,
-  /** EPCI codes in the order of the national topology's geometries. */
-  codes: string[],
   v: ViewState = HOME_VIEW,
 ): FirstViewFile | null {
+  const codes = territories.epci.map((e) => e.code).sort();
   const ctx: IndicatorContext = {
     level: v.level,
     generation: v.generation,
@@ -43,9 +42,9 @@ export function buildFirstView(
   const index = new Map(palette.map((c, i) => [c, i.toString(36)]));
   const colors = codes.map((code) => {
     const color = ch.colors.get(code);
-    if (color === undefined) throw new Error(`first view: EPCI ${code} of the topology has no colour`);
+    if (color === undefined) throw new Error(`first view: EPCI ${code} has no colour`);
     return index.get(color)!;
   });
-  if (ch.colors.size !== codes.length) throw new Error('first view: the topology and the indicators differ');
-  return { view: paintedView(v), palette, colors: colors.join('') };
+  if (ch.colors.size !== codes.length) throw new Error('first view: the EPCI and the indicators differ');
+  return { view: paintedView(v), palette, codes, colors: colors.join('') };
 }

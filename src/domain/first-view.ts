@@ -1,7 +1,7 @@
 // The colours of a first map, computed by the pipeline with the app's own code: first-view.json
 // for a bare address (HOME_VIEW), first-view/<indicator>.json for a link that names only its
 // indicator (and language), as journalists share them. The first map draws from this small file
-// and the national topology; territories.json / indicators.json load after it.
+// and the map's tiles; territories.json / indicators.json load after it.
 // Reading it stays light (no classification code): the app's first view imports this file.
 import { DEFAULT_VIEW, HOME_VIEW, type Lang, type ViewState } from './view.ts';
 
@@ -15,10 +15,9 @@ export interface FirstViewFile {
   view: PaintedView;
   /** The colours used, in legend order. */
   palette: string[];
-  /**
-   * One character per EPCI, in the order of the national topology's EPCI geometries: the index of
-   * its colour in `palette` (base 36), a few hundred bytes where codes would take kilobytes.
-   */
+  /** Every EPCI's code, sorted (they compress well so). */
+  codes: string[];
+  /** One character per code, in that order: the index of its colour in `palette` (base 36). */
   colors: string;
 }
 
@@ -58,18 +57,9 @@ export function firstViewSource(search: string): { file: string; view: ViewState
 /** The file of a link that names only this indicator (pipeline and app). */
 export const firstViewFileName = (indicator: string): string => `first-view/${indicator}.json`;
 
-/**
- * The colours by EPCI code when `view` paints exactly what the file was computed for, else null.
- * `codes`: the EPCI codes in the order of the national topology's geometries.
- */
-export function firstViewColors(file: FirstViewFile, view: ViewState, codes: string[]): Map<string, string> | null {
-  if (view.filters.length > 0 || view.breaks.length > 0 || codes.length !== file.colors.length) return null;
+/** The colours by EPCI code when `view` paints exactly what the file was computed for, else null. */
+export function firstViewColors(file: FirstViewFile, view: ViewState): Map<string, string> | null {
+  if (view.filters.length > 0 || view.breaks.length > 0 || file.codes.length !== file.colors.length) return null;
   if (JSON.stringify(paintedView(view)) !== JSON.stringify(file.view)) return null;
-  return new Map(codes.map((code, i) => [code, file.palette[Number.parseInt(file.colors[i], 36)]]));
+  return new Map(file.codes.map((code, i) => [code, file.palette[Number.parseInt(file.colors[i], 36)]]));
 }
-
-/** EPCI codes in the order of the topology's EPCI geometries (what `colors` follows). */
-export const topologyCodes = (topology: { objects: Record<string, unknown> }): string[] =>
-  (topology.objects.epci as { geometries: { properties: { code: string } }[] }).geometries.map(
-    (g) => g.properties.code,
-  );

@@ -1,15 +1,12 @@
 // The atlas map as the UI sees it; src/map alone talks to MapLibre (creation, layers, paint, friches,
 // keys: next to this file). Geometry is added once; colours, filters, hover and selection then go
 // through feature-state and layout properties.
-import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
-import { feature } from 'topojson-client';
-import type { GeometryCollection, Topology } from 'topojson-specification';
-import { type BBox, GENERATIONS, type Generation } from '../data/types.ts';
+import type { BBox, Generation } from '../data/types.ts';
 import type { FrichePoints } from '../domain/fields.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
 import type { FricheLayer, Level } from '../domain/view.ts';
-import { type AtlasData, loadDetailTopology } from '../state/load.ts';
+import type { AtlasData } from '../state/load.ts';
 import { bindMapState, nextFrame } from './capture.ts';
 import { createMap, FRANCE_BOUNDS, FRANCE_PADDING, showsViewport } from './create.ts';
 import { type SiteUnderPointer, setFrichesLayer, siteAt } from './friches-layer.ts';
@@ -38,9 +35,6 @@ export interface MapCallbacks {
   onStep?(step: { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null): void;
 }
 
-/** Beyond this zoom the national view's simplified geometry shows: the full detail is loaded. */
-const DETAIL_ZOOM = 6;
-
 export class AtlasMap {
   readonly map: maplibregl.Map;
   private level: Level = 'epci';
@@ -55,24 +49,19 @@ export class AtlasMap {
   private initialised = false;
   /** Set once the layers left out of the first frame (labels, insets, régions) are in. */
   private complete = false;
-  private detail: Topology | null = null;
-  /** The national topology: from the data, or ahead of it for a first view (setTopology). */
-  private topology: Topology | null = null;
   private firstFrameDrawn = false;
-  private detailLoading: Promise<void> | null = null;
   /** Who framed the map: France (refit on resize), the user, or the link's viewport (kept). */
   private framing: 'france' | 'user' | 'link' = 'france';
   private quietMove = false;
   private stepped: Target | null = null;
 
-  /** `data` may come later (setData): the map and its style start while the data downloads. */
+  /** `data` may come later (setData): the map, its style and its tiles load meanwhile. */
   constructor(
     private container: HTMLElement,
     private data: AtlasData | null,
     private cb: MapCallbacks,
     opts: { interactive?: boolean; preserveDrawingBuffer?: boolean } = {},
   ) {
-    this.topology = data?.topology ?? null;
     this.map = createMap(container, opts);
     this.bindFraming(); // from the start: the map may change size before its style loads
     this.map.on('load', () => {
@@ -83,23 +72,15 @@ export class AtlasMap {
     });
   }
 
-  /** The first view's topology (EPCI and TI 2023–2027), when it arrives before the data. */
-  setTopology(topology: Topology): void {
-    this.topology ??= topology;
-    this.init();
-  }
-
   /** The data, when it arrives after the map was created. */
   setData(data: AtlasData): void {
     if (this.data) return;
     this.data = data;
-    this.topology ??= data.topology;
-    this.init();
     if (this.firstFrameDrawn) this.addRest();
   }
 
   private init(): void {
-    if (!this.styleLoaded || !this.topology || this.initialised) return;
+    if (!this.styleLoaded || this.initialised) return;
     this.initialised = true;
     const container = this.container;
     this.addLayers();
@@ -117,43 +98,17 @@ export class AtlasMap {
   private addRest(): void {
     const data = this.data!;
     if (this.complete) return;
-    (this.map.getSource('reg') as maplibregl.GeoJSONSource).setData(this.geo('reg'));
     (this.map.getSource('insets') as maplibregl.GeoJSONSource).setData(insetFrames(data));
     (this.map.getSource('ti-labels') as maplibregl.GeoJSONSource).setData(data.tiLabels);
     this.complete = true;
-    this.map.on('moveend', () => this.ensureDetail());
-    this.ensureDetail();
     this.applyVisibility(); // layers asked for before their geometry came with the data
     this.map.triggerRepaint();
   }
 
-  /** Zoomed in beyond the national view: the full geometry replaces the simplified one, once. */
-  private ensureDetail(): void {
-    if (this.detailLoading || this.map.getZoom() <= DETAIL_ZOOM) return;
-    this.detailLoading = loadDetailTopology()
-      .then((topology) => {
-        this.detail = topology;
-        for (const source of ['epci', 'reg', ...this.filled]) {
-          const src = this.map.getSource(source) as maplibregl.GeoJSONSource | undefined;
-          src?.setData(this.geo(source));
-        }
-      })
-      .catch(() => {
-        this.detailLoading = null; // keeps the simplified outlines; the next move retries
-      });
-  }
-
-  private geo(name: string): FeatureCollection {
-    const topology = this.detail ?? this.topology!;
-    return feature(topology, topology.objects[name] as GeometryCollection) as FeatureCollection;
-  }
-
   private addLayers(): void {
-    // The current TI go in with their source: no empty load, then a reload.
-    addBaseLayers(this.map, this.geo('epci'), this.generation, this.takeGeometry(SOURCE[this.generation]));
+    addBaseLayers(this.map, this.generation);
     this.applyVisibility();
-    if (this.selected)
-      this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: true });
+    if (this.selected) this.map.setFeatureState(this.featureOf(this.selected), { selected: true });
   }
 
   private fillLayer(): string {
@@ -239,16 +194,17 @@ export class AtlasMap {
     this.framing = 'user';
   }
 
-  private sourceOf(t: Target): string {
-    return t.kind === 'epci' ? 'epci' : SOURCE[parseTiKey(t.code)?.generation ?? this.generation];
+  /** A territory's feature for feature-state: its tiled source, the layer of the same name. */
+  private featureOf(t: Target): maplibregl.FeatureIdentifier {
+    const source = t.kind === 'epci' ? 'epci' : SOURCE[parseTiKey(t.code)?.generation ?? this.generation];
+    return { source, sourceLayer: source, id: t.code };
   }
 
   private setHover(t: Target | null): void {
     if (sameTarget(t, this.hovered)) return;
-    if (this.hovered)
-      this.map.setFeatureState({ source: this.sourceOf(this.hovered), id: this.hovered.code }, { hover: false });
+    if (this.hovered) this.map.setFeatureState(this.featureOf(this.hovered), { hover: false });
     this.hovered = t;
-    if (t) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { hover: true });
+    if (t) this.map.setFeatureState(this.featureOf(t), { hover: true });
     this.map.getCanvas().style.cursor = t ? 'pointer' : '';
   }
 
@@ -256,25 +212,10 @@ export class AtlasMap {
     if (sameTarget(t, this.selected)) return;
     // Before the style is loaded, only remember the target: addLayers() applies it.
     const ready = !!this.map.getSource('epci');
-    if (this.selected && ready)
-      this.map.setFeatureState({ source: this.sourceOf(this.selected), id: this.selected.code }, { selected: false });
+    if (this.selected && ready) this.map.setFeatureState(this.featureOf(this.selected), { selected: false });
     this.selected = t;
-    if (t && ready) this.map.setFeatureState({ source: this.sourceOf(t), id: t.code }, { selected: true });
+    if (t && ready) this.map.setFeatureState(this.featureOf(t), { selected: true });
     if (t?.kind === 'ti' && parseTiKey(t.code)?.generation !== this.generation) this.applyVisibility();
-  }
-
-  private filled = new Set<string>();
-  /** A lazily filled source's geometry, once: null when already given or still to come with the data. */
-  private takeGeometry(source: string): FeatureCollection | null {
-    if (this.filled.has(source) || !(this.detail ?? this.topology)?.objects[source]) return null;
-    this.filled.add(source);
-    return this.geo(source);
-  }
-  /** Adds a lazily loaded source's geometry (once). */
-  private ensureGeometry(source: 'dep' | 'ti2023' | 'ti2018'): void {
-    const src = this.map.getSource(source) as maplibregl.GeoJSONSource | undefined;
-    const geometry = src && this.takeGeometry(source);
-    if (geometry) src.setData(geometry);
   }
 
   setLayers(opts: {
@@ -288,7 +229,6 @@ export class AtlasMap {
     this.generation = opts.generation;
     this.showTi = opts.showTi;
     this.outlines = { departements: opts.showDepartements, regions: opts.showRegions };
-    if (opts.showDepartements && this.map.getLayer('dep-line')) this.ensureGeometry('dep');
     this.applyVisibility();
   }
 
@@ -297,8 +237,6 @@ export class AtlasMap {
     const selGen = this.selected?.kind === 'ti' ? (parseTiKey(this.selected.code)?.generation ?? null) : null;
     const highlighted = (g: Generation) =>
       g === selGen || [...this.basket].some((c) => parseTiKey(c)?.generation === g);
-    for (const g of GENERATIONS)
-      if (g === this.generation || highlighted(g)) this.ensureGeometry(SOURCE[g] as 'ti2023' | 'ti2018');
     setLayerVisibility(this.map, {
       complete: this.complete,
       ...this.outlines,
@@ -332,10 +270,9 @@ export class AtlasMap {
     if (!this.map.getSource('epci')) return;
     const next = new Set(codes);
     for (const c of this.basket)
-      if (!next.has(c)) this.map.setFeatureState({ source: this.sourceOf(targetOfCode(c)), id: c }, { basket: false });
+      if (!next.has(c)) this.map.setFeatureState(this.featureOf(targetOfCode(c)), { basket: false });
     for (const c of next)
-      if (!this.basket.has(c))
-        this.map.setFeatureState({ source: this.sourceOf(targetOfCode(c)), id: c }, { basket: true });
+      if (!this.basket.has(c)) this.map.setFeatureState(this.featureOf(targetOfCode(c)), { basket: true });
     this.basket = next;
     this.applyVisibility();
   }
@@ -383,7 +320,6 @@ export class AtlasMap {
   /** Resolves after the next frame drawn with everything loaded (sources, feature-state). */
   async whenIdle(): Promise<void> {
     if (!this.complete) await new Promise((resolve) => this.map.once('idle', resolve));
-    await this.detailLoading;
     return new Promise((resolve) => {
       this.map.once('idle', () => resolve());
       this.map.triggerRepaint();

@@ -1,15 +1,16 @@
-// Sources and layers of the base map: EPCI, TI of both generations, départements, régions, TI
-// labels and DROM inset frames. Geometry goes in once; what changes later is visibility and
-// feature-state (paint.ts).
+// Sources and layers of the base map: EPCI, TI of both generations, départements, régions (vector
+// tiles), TI labels and DROM inset frames. Geometry goes in once; what changes later is visibility
+// and feature-state (paint.ts).
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
+import { TILE_BOUNDS, TILE_MAX_ZOOM, TILED_SOURCES, type TiledSource, tilePath } from '../data/tiles.ts';
 import { GENERATIONS, type Generation } from '../data/types.ts';
 import type { Level } from '../domain/view.ts';
 import type { AtlasData } from '../state/load.ts';
 import { addGroupLayers } from './groups-layer.ts';
 import { COLORS, FONT } from './style.ts';
 
-export const SOURCE: Record<'epci' | Generation, string> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
+export const SOURCE: Record<'epci' | Generation, TiledSource> = { epci: 'epci', '2023': 'ti2023', '2018': 'ti2018' };
 
 /** A territory drawn on the map: an EPCI (SIREN) or a TI (key). */
 export type Target = { kind: 'epci' | 'ti'; code: string };
@@ -29,31 +30,23 @@ export function targetOf(f: maplibregl.MapGeoJSONFeature): Target {
 /** From this zoom on, the EPCI borders are lines whose width follows the zoom. */
 const EPCI_LINE_ZOOM = 6;
 
-/** Adds every source and layer; only the EPCI and current TI geometry are filled now, the rest comes later. */
-export function addBaseLayers(
-  m: maplibregl.Map,
-  epci: FeatureCollection,
-  generation: Generation,
-  /** The current generation's TI, when the first frame draws them (given now: no second load). */
-  ti: FeatureCollection | null,
-): void {
-  // The data is already generalised: a coarser tiling tolerance and a small buffer keep the
-  // worker's tiling work low; maxzoom 10 is enough for EPCI outlines (overzoomed beyond).
-  const polygons = { tolerance: 0.5, buffer: 16, maxzoom: 10 } as const;
-  // Hidden layers (départements, the other TI generation) get their geometry the first time
-  // they are shown: once, never re-sent. It keeps the first drawn map quick.
-  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-  m.addSource('epci', { type: 'geojson', data: epci, promoteId: 'code', ...polygons });
-  // Régions, labels and insets: after the first frame (AtlasMap.addRest).
-  m.addSource('reg', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
-  m.addSource('dep', { type: 'geojson', data: empty, promoteId: 'code', ...polygons });
-  for (const g of GENERATIONS)
-    m.addSource(SOURCE[g], {
-      type: 'geojson',
-      data: (g === generation && ti) || empty,
-      promoteId: 'key',
-      ...polygons,
+/** The URL template of a tiled source, absolute: MapLibre's worker fetches it. */
+const tileUrl = (source: TiledSource): string =>
+  new URL(`${import.meta.env.BASE_URL}generated/`, document.baseURI).href + tilePath(source, '{z}', '{x}', '{y}');
+
+/** Adds every source and layer; the labels and insets get their data later (AtlasMap.addRest). */
+export function addBaseLayers(m: maplibregl.Map, generation: Generation): void {
+  // The polygons come as vector tiles built by the pipeline (scripts/lib/tiles.ts): the worker
+  // decodes them, with no tiling of its own. A hidden layer's tiles are neither fetched nor built.
+  for (const source of TILED_SOURCES)
+    m.addSource(source, {
+      type: 'vector',
+      tiles: [tileUrl(source)],
+      bounds: TILE_BOUNDS,
+      maxzoom: TILE_MAX_ZOOM,
+      promoteId: source.startsWith('ti') ? 'key' : 'code',
     });
+  const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
   m.addSource('ti-labels', { type: 'geojson', data: empty });
   m.addSource('insets', { type: 'geojson', data: empty });
 
@@ -82,6 +75,7 @@ export function addBaseLayers(
     id: 'epci-fill',
     type: 'fill',
     source: 'epci',
+    'source-layer': 'epci',
     // Below EPCI_LINE_ZOOM the fill's own 1-px antialiasing outline draws the EPCI borders: no
     // line geometry for the worker to build before the national view's first frame.
     paint: { 'fill-color': fillColor(COLORS.land), 'fill-opacity': dimmed, 'fill-outline-color': COLORS.epciLine },
@@ -94,6 +88,7 @@ export function addBaseLayers(
       id: `${src}-fill`,
       type: 'fill',
       source: src,
+      'source-layer': src,
       layout: { visibility: 'none' },
       paint: {
         'fill-color': fillColor(COLORS.tiTint),
@@ -114,6 +109,7 @@ export function addBaseLayers(
     id: 'epci-line',
     type: 'line',
     source: 'epci',
+    'source-layer': 'epci',
     minzoom: EPCI_LINE_ZOOM,
     paint: { 'line-color': COLORS.epciLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.25, 8, 0.8] },
   });
@@ -121,6 +117,7 @@ export function addBaseLayers(
     id: 'dep-line',
     type: 'line',
     source: 'dep',
+    'source-layer': 'dep',
     layout: { visibility: 'none' },
     paint: { 'line-color': COLORS.depLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.5, 8, 1.2] },
   });
@@ -128,6 +125,7 @@ export function addBaseLayers(
     id: 'reg-line',
     type: 'line',
     source: 'reg',
+    'source-layer': 'reg',
     paint: { 'line-color': COLORS.regLine, 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 0.9, 8, 2] },
   });
   for (const g of ['2023', '2018'] as Generation[]) {
@@ -136,6 +134,7 @@ export function addBaseLayers(
       id: `${src}-line`,
       type: 'line',
       source: src,
+      'source-layer': src,
       filter: ['==', ['get', 'partial'], 0],
       // Round joins from zoom 6: at the national view they only add vertices to build.
       layout: { visibility: 'none', 'line-join': ['step', ['zoom'], 'miter', 6, 'round'] },
@@ -145,6 +144,7 @@ export function addBaseLayers(
       id: `${src}-line-partial`,
       type: 'line',
       source: src,
+      'source-layer': src,
       filter: ['==', ['get', 'partial'], 1],
       layout: { visibility: 'none' },
       paint: { 'line-color': COLORS.ti, 'line-width': 1.4, 'line-dasharray': [2, 2] },
@@ -153,11 +153,12 @@ export function addBaseLayers(
       id: `${src}-highlight`,
       type: 'line',
       source: src,
+      'source-layer': src,
       layout: { visibility: 'none' },
       paint: highlightPaint(),
     });
   }
-  m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', paint: highlightPaint() });
+  m.addLayer({ id: 'epci-highlight', type: 'line', source: 'epci', 'source-layer': 'epci', paint: highlightPaint() });
   m.addLayer({
     id: 'ti-labels',
     type: 'symbol',

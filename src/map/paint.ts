@@ -1,5 +1,5 @@
 // Choropleth painting through feature-state: colours and dimming by feature id, only the states
-// that changed are sent to MapLibre.
+// that changed are sent to MapLibre. Each tiled source holds one layer of its own name (layers.ts).
 import type * as maplibregl from 'maplibre-gl';
 import { COLORS } from './style.ts';
 
@@ -19,7 +19,8 @@ export function paintStates(
   for (const id of ids) {
     const state = { color: colors?.get(id) ?? null, dim: dim?.has(id) ?? false };
     const before = prev.get(id);
-    if (!before || before.color !== state.color || before.dim !== state.dim) m.setFeatureState({ source, id }, state);
+    if (!before || before.color !== state.color || before.dim !== state.dim)
+      m.setFeatureState({ source, sourceLayer: source, id }, state);
     if (state.color !== null || state.dim) next.set(id, state);
   }
   // Readable by tests and assistive tech: how many territories the filters dim.

@@ -9,7 +9,7 @@ import type { FirstViewFile } from '../domain/first-view.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
 
 export interface AtlasData {
-  /** Simplified for the national view (zoom ≤ 6); loadDetailTopology() has the full detail. */
+  /** Simplified for the national view (zoom ≤ 6; the map draws tiles); loadDetailTopology() has the full detail. */
   topology: Topology;
   territories: TerritoriesFile;
   indicators: IndicatorsFile;
@@ -44,8 +44,8 @@ async function getJson<T>(name: string): Promise<T> {
 }
 
 let topology: Promise<Topology> | null = null;
-/** The national view's topology (EPCI and TI 2023–2027; the other objects come with the data). */
-export function loadTopology(): Promise<Topology> {
+/** The national view's topology (EPCI and TI 2023–2027; the other objects join it in fetchAtlasData). */
+function loadTopology(): Promise<Topology> {
   topology ??= getJson<Topology>('atlas-national.topo.json');
   topology.catch(() => (topology = null));
   return topology;

@@ -3,7 +3,7 @@
 // then moves the map's element into its place in the layout (the same size on a desktop screen).
 import { readEmbedFlags } from '../domain/export/embed.ts';
 import { firstViewSource } from '../domain/first-view.ts';
-import { holdAtlasData, loadAtlasData, loadFirstView, loadTopology } from '../state/load.ts';
+import { holdAtlasData, loadAtlasData, loadFirstView } from '../state/load.ts';
 import { MapSession } from './map-session.ts';
 
 const STARTED_WAIT = 1000;
@@ -11,9 +11,9 @@ const STARTED_WAIT = 1000;
 let booted: MapSession | null = null;
 let started: () => void = () => undefined;
 /**
- * Resolves once the booted map has its layers and has handed its geometry to the worker (at most
+ * Resolves once the booted map has its layers and its worker loads the first tiles (at most
  * STARTED_WAIT ms): React renders after that, so that its work does not delay the map's first
- * frame, where the style loads and the worker's tiling starts.
+ * frame, where the style loads and the tiles are requested.
  */
 export const mapStarted = new Promise<void>((resolve) => {
   started = resolve;
@@ -30,14 +30,13 @@ function bootsEarly(): boolean {
 }
 
 // App and the map pick up the same promises. A bare address, or a link that names only its
-// indicator, draws its first map from the topology and its first-view file, and holds the rest of
-// the data until that map is drawn.
+// indicator, draws its first map from the tiles and its first-view file, and holds the data
+// (the topology included) until that map is drawn.
 const first = firstViewSource(window.location.search);
 if (first) {
   holdAtlasData();
   loadFirstView(first.file).catch(() => undefined);
 }
-loadTopology().catch(() => undefined);
 loadAtlasData().catch(() => undefined);
 
 if (bootsEarly()) {

@@ -1,12 +1,12 @@
 // The map bound to the store: the map adapter, its container, and the subscription that keeps it
 // in step with the view. Outside React, so that the main map can start before React (map-boot.ts);
 // MapView adopts a session or starts its own (phone layout, embed).
-import { type FirstViewFile, firstViewColors, firstViewSource, topologyCodes } from '../domain/first-view.ts';
+import { type FirstViewFile, firstViewColors, firstViewSource } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import type { MapPaint } from '../state/derived.ts';
 import { derivedModule } from '../state/derived-lazy.ts';
-import { atlasDataHeld, loadFirstView, loadFriches, loadTopology, releaseAtlasData } from '../state/load.ts';
+import { atlasDataHeld, loadFirstView, loadFriches, releaseAtlasData } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 
 export type MapStep = { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null;
@@ -16,8 +16,8 @@ export class MapSession {
   /** The map's own element (`data-testid="map"`): MapView places it in the page. */
   readonly container: HTMLDivElement;
   /**
-   * Resolves once the style and the first geometry are in: map-boot.ts lets React render, MapView
-   * hands the adapter to the PNG export.
+   * Resolves once the style and the layers are in (the worker loads the first tiles): map-boot.ts
+   * lets React render, MapView hands the adapter to the PNG export.
    */
   readonly ready: Promise<AtlasMap>;
   /** Keyboard stepping (MapView shows it). */
@@ -41,13 +41,13 @@ export class MapSession {
     let painted: MapPaint | null = null;
     let ready = false,
       marked = false;
-    // A bare address, or a link that names only its indicator: the first map draws from the
-    // topology and its first-view file, before the data (and before the link is read with it).
+    // A bare address, or a link that names only its indicator: the first map draws from the tiles
+    // and its first-view file, before the data (and before the link is read with it).
     const source = firstViewSource(window.location.search);
-    let firstView: { file: FirstViewFile; codes: string[]; paint: MapPaint | null } | null = null;
+    let firstView: { file: FirstViewFile; paint: MapPaint | null } | null = null;
     const firstViewPaint = (s: ReturnType<typeof store.getState>): MapPaint | null => {
       if (!firstView || !source || s.data) return null;
-      const colors = firstViewColors(firstView.file, source.view, firstView.codes);
+      const colors = firstViewColors(firstView.file, source.view);
       if (!colors) releaseAtlasData(); // a view the file was not made for: its colours need the data
       firstView.paint ??= colors && { kind: 'epci', colors, dim: null };
       return colors && firstView.paint;
@@ -126,10 +126,10 @@ export class MapSession {
     }
     this.atlas = atlas;
     if (!store.getState().data && atlasDataHeld() && source)
-      Promise.all([loadTopology(), loadFirstView(source.file)]).then(
-        ([topology, file]) => {
-          firstView = { file, codes: topologyCodes(topology), paint: null };
-          atlas.setTopology(topology);
+      loadFirstView(source.file).then(
+        (file) => {
+          firstView = { file, paint: null };
+          if (ready) sync();
         },
         releaseAtlasData, // the data's own load reports the error, or draws the map without this file
       );

@@ -5,13 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import {
-  type FirstViewFile,
-  firstViewColors,
-  firstViewSource,
-  paintedView,
-  topologyCodes,
-} from '../../src/domain/first-view.ts';
+import { type FirstViewFile, firstViewColors, firstViewSource, paintedView } from '../../src/domain/first-view.ts';
 import { decodeView } from '../../src/domain/url-decode.ts';
 import { HOME_VIEW } from '../../src/domain/view.ts';
 import { mapPaint } from '../../src/state/derived.ts';
@@ -85,7 +79,6 @@ describe('address rule', () => {
 
 describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () => {
   const file = read<FirstViewFile>('first-view.json');
-  const codes = topologyCodes(read<AtlasData['topology']>('atlas-national.topo.json'));
   const data = {
     indicators: read<AtlasData['indicators']>('indicators.json'),
     territories: read<AtlasData['territories']>('territories.json'),
@@ -93,7 +86,7 @@ describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () =
   const state = (view = HOME_VIEW) => ({ data, view, userIndicators: [], legendHover: null }) as unknown as AtlasStore;
 
   it('paints the home view with the colours the app computes from the full data', () => {
-    const first = firstViewColors(file, HOME_VIEW, codes);
+    const first = firstViewColors(file, HOME_VIEW);
     const full = mapPaint(state())!;
     expect(first).not.toBeNull();
     expect(full.kind).toBe('epci');
@@ -109,7 +102,7 @@ describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () =
       const { view } = firstViewSource(search)!;
       const file = read<FirstViewFile>(`first-view/${f}`);
       expect(file.view, f).toEqual(paintedView(view));
-      const first = firstViewColors(file, view, codes);
+      const first = firstViewColors(file, view);
       const full = mapPaint(state(view))!;
       expect(first, f).not.toBeNull();
       expect(new Map([...first!].sort()), f).toEqual(new Map([...full.colors!].sort()));
@@ -117,17 +110,13 @@ describe.runIf(existsSync(join(GEN, 'first-view.json')))('first-view.json', () =
   });
 
   it('applies to the home view in English, never to another view', () => {
-    expect(firstViewColors(file, { ...HOME_VIEW, lang: 'en' }, codes)).not.toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, indicator: 'population' }, codes)).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, level: 'ti' }, codes)).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, classes: 4 }, codes)).toBeNull();
-    expect(firstViewColors(file, { ...HOME_VIEW, breaks: [1] }, codes)).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, lang: 'en' })).not.toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, indicator: 'population' })).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, level: 'ti' })).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, classes: 4 })).toBeNull();
+    expect(firstViewColors(file, { ...HOME_VIEW, breaks: [1] })).toBeNull();
     expect(
-      firstViewColors(
-        file,
-        { ...HOME_VIEW, filters: [{ kind: 'range', indicator: 'population', min: 1, max: null }] },
-        codes,
-      ),
+      firstViewColors(file, { ...HOME_VIEW, filters: [{ kind: 'range', indicator: 'population', min: 1, max: null }] }),
     ).toBeNull();
   });
 });
