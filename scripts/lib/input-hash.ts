@@ -28,6 +28,7 @@ export function inputHash(
     ...listCode(join(root, 'scripts')),
     ...listCode(join(root, 'geo')),
     join(root, 'src', 'data', 'types.ts'),
+    join(root, 'src', 'data', 'tiles.ts'),
     ...listCode(join(root, 'src', 'domain')),
   ].sort()) {
     h.update(relative(root, f));

@@ -20,11 +20,15 @@ import {
 import type { BBox } from '../../src/data/types.ts';
 import { check } from './errors.ts';
 
-/** MVT's usual grid: 4,096 steps across a 512-px tile, finer than the data's own grid at every zoom. */
-const EXTENT = 4096;
-/** Geometry past the tile's edge (in grid steps, 16 px): enough for the widest line drawn. */
-const BUFFER = 128;
-/** Simplification in grid steps (1/8 px): the topologies are already generalised for their zooms. */
+/**
+ * Grid steps across a 512-px tile. The national view's topology has a grid of about 0.01° (half a
+ * pixel at zoom 5.3): 1,024 steps hold it at zooms ≤ 5 in fewer bytes than MVT's usual 4,096,
+ * which the full detail (≈ 40 m) needs from zoom 6 on.
+ */
+const EXTENT = { national: 1024, detail: 4096 };
+/** Geometry past the tile's edge, in pixels: enough for the widest line drawn. */
+const BUFFER_PX = 16;
+/** Simplification in grid steps: the topologies are already generalised for their zooms. */
 const TOLERANCE = 1;
 
 interface TileLevels {
@@ -43,6 +47,14 @@ function tileXY(lon: number, lat: number, z: number): [number, number] {
   return [Math.min(n - 1, Math.max(0, x)), Math.min(n - 1, Math.max(0, y))];
 }
 
+/** The columns and rows of the tiles that TILE_BOUNDS touches at zoom z: the map requests these. */
+export function tileRange(z: number): { x0: number; x1: number; y0: number; y1: number } {
+  const [west, south, east, north] = TILE_BOUNDS;
+  const [x0, y0] = tileXY(west, north, z);
+  const [x1, y1] = tileXY(east, south, z);
+  return { x0, x1, y0, y1 };
+}
+
 /**
  * Writes every tile of TILE_BOUNDS from zoom 0 to TILE_MAX_ZOOM under `out` (tilePath), one layer
  * named after its source. Tiles with nothing in them are written empty: the map requests every tile inside
@@ -52,20 +64,18 @@ function tileXY(lon: number, lat: number, z: number): [number, number] {
 function writeTiles(out: string, layer: TiledSource, levels: TileLevels, hash: Hash): { files: number; bytes: number } {
   let files = 0,
     bytes = 0;
-  const index = (fc: FeatureCollection, maxZoom: number) =>
-    new GeoJSONVT(fc, { maxZoom, indexMaxZoom: 0, extent: EXTENT, buffer: BUFFER, tolerance: TOLERANCE });
-  const national = index(levels.national, TILE_NATIONAL_MAX_ZOOM);
-  const detail = index(levels.detail, TILE_MAX_ZOOM);
-  const [west, south, east, north] = TILE_BOUNDS;
+  const index = (fc: FeatureCollection, maxZoom: number, extent: number) =>
+    new GeoJSONVT(fc, { maxZoom, indexMaxZoom: 0, extent, buffer: (BUFFER_PX * extent) / 512, tolerance: TOLERANCE });
+  const national = index(levels.national, TILE_NATIONAL_MAX_ZOOM, EXTENT.national);
+  const detail = index(levels.detail, TILE_MAX_ZOOM, EXTENT.detail);
   for (let z = 0; z <= TILE_MAX_ZOOM; z++) {
-    const source = z <= TILE_NATIONAL_MAX_ZOOM ? national : detail;
-    const [x0, y0] = tileXY(west, north, z);
-    const [x1, y1] = tileXY(east, south, z);
+    const [source, extent] = z <= TILE_NATIONAL_MAX_ZOOM ? [national, EXTENT.national] : [detail, EXTENT.detail];
+    const { x0, x1, y0, y1 } = tileRange(z);
     for (let x = x0; x <= x1; x++) {
       mkdirSync(join(out, tilePath(layer, z, x, 0), '..'), { recursive: true });
       for (let y = y0; y <= y1; y++) {
         const tile = source.getTile(z, x, y);
-        const pbf = tile ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent: EXTENT }) : new Uint8Array(0);
+        const pbf = tile ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent }) : new Uint8Array(0);
         const path = tilePath(layer, z, x, y);
         writeFileSync(join(out, path), pbf);
         hash.update(`${path}:`).update(pbf);

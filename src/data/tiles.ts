@@ -7,9 +7,12 @@ export type TiledSource = (typeof TILED_SOURCES)[number];
 
 /** Tiles cover this box (mainland, Corsica and the DROM insets): the map requests none outside it. */
 export const TILE_BOUNDS: BBox = [-5.4, 41.3, 9.7, 51.15];
-/** Zooms 0–6 draw the national view's simplified geometry, as the first map's. */
-export const TILE_NATIONAL_MAX_ZOOM = 6;
-/** Zooms 7–8 draw the full detail, whose grid (≈ 40 m) a zoom-8 tile holds; overzoomed beyond. */
+/**
+ * Zooms 0–5 draw the national view's simplified geometry (France fills the first map at zoom ≈
+ * 5.3; a 512-px tile source draws zoom 5.x from zoom-5 tiles); from zoom 6 on, the full detail.
+ */
+export const TILE_NATIONAL_MAX_ZOOM = 5;
+/** Zooms 6–8 draw the full detail, whose grid (≈ 40 m) a zoom-8 tile holds; overzoomed beyond. */
 export const TILE_MAX_ZOOM = 8;
 
 /** A tile's path under the generated folder: `{z}/{x}/{y}` as MapLibre's URL template has them. */

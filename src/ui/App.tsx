@@ -14,18 +14,22 @@ import { Notices } from './Notices.tsx';
 import { useT } from './useT.ts';
 
 // The drop zone (and the import code behind it) loads once the first map is drawn.
-const ImportDropZone = lazyComponent(() => import('./import/ImportDropZone.tsx').then((m) => m.ImportDropZone), null);
+const ImportDropZone = lazyComponent(
+  () => import('./import/ImportDropZone.tsx'),
+  (m) => m.ImportDropZone,
+  null,
+);
 // Everything that shows the data: one chunk, requested with the data (DataPanels.tsx).
 const panels = () => import('./DataPanels.tsx');
-const EmbedView = lazyComponent(() => panels().then((m) => m.EmbedView));
-const IndicatorPanel = lazyComponent(() => panels().then((m) => m.IndicatorPanel));
-const FilterPanel = lazyComponent(() => panels().then((m) => m.FilterPanel), null);
-const LayerControls = lazyComponent(() => panels().then((m) => m.LayerControls), null);
-const Legend = lazyComponent(() => panels().then((m) => m.Legend), null);
-const MapSummary = lazyComponent(() => panels().then((m) => m.MapSummary), null);
-const PrintSheet = lazyComponent(() => panels().then((m) => m.PrintSheet), null);
-const BasketBar = lazyComponent(() => panels().then((m) => m.BasketBar), null);
-const Panel = lazyComponent(() => panels().then((m) => m.Panel));
+const EmbedView = lazyComponent(panels, (m) => m.EmbedView);
+const IndicatorPanel = lazyComponent(panels, (m) => m.IndicatorPanel);
+const FilterPanel = lazyComponent(panels, (m) => m.FilterPanel, null);
+const LayerControls = lazyComponent(panels, (m) => m.LayerControls, null);
+const Legend = lazyComponent(panels, (m) => m.Legend, null);
+const MapSummary = lazyComponent(panels, (m) => m.MapSummary, null);
+const PrintSheet = lazyComponent(panels, (m) => m.PrintSheet, null);
+const BasketBar = lazyComponent(panels, (m) => m.BasketBar, null);
+const Panel = lazyComponent(panels, (m) => m.Panel);
 /**
  * The chunk once loaded (before the data reaches the store): the URL mirror mounts in the very
  * render that shows the data, before any panel can change the view (no Suspense tick).

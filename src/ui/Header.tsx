@@ -4,13 +4,30 @@ import { lazyComponent, useAfterFirstMap } from './lazy.tsx';
 import { useT } from './useT.ts';
 
 // Loaded on first use (dialogs) or once the first map is drawn (search, import button).
-const ExportDialog = lazyComponent(() => import('./ExportDialog.tsx').then((m) => m.ExportDialog));
-const TableDialog = lazyComponent(() => import('./TableDialog.tsx').then((m) => m.TableDialog));
-const ShareDialog = lazyComponent(() => import('./ShareDialog.tsx').then((m) => m.ShareDialog));
-const SourcesDialog = lazyComponent(() => import('./SourcesDialog.tsx').then((m) => m.SourcesDialog));
-const SearchBox = lazyComponent(() => import('./SearchBox.tsx').then((m) => m.SearchBox), <SearchPlaceholder />);
+const ExportDialog = lazyComponent(
+  () => import('./ExportDialog.tsx'),
+  (m) => m.ExportDialog,
+);
+const TableDialog = lazyComponent(
+  () => import('./TableDialog.tsx'),
+  (m) => m.TableDialog,
+);
+const ShareDialog = lazyComponent(
+  () => import('./ShareDialog.tsx'),
+  (m) => m.ShareDialog,
+);
+const SourcesDialog = lazyComponent(
+  () => import('./SourcesDialog.tsx'),
+  (m) => m.SourcesDialog,
+);
+const SearchBox = lazyComponent(
+  () => import('./SearchBox.tsx'),
+  (m) => m.SearchBox,
+  <SearchPlaceholder />,
+);
 const ImportButton = lazyComponent(
-  () => import('./import/ImportDropZone.tsx').then((m) => m.ImportButton),
+  () => import('./import/ImportDropZone.tsx'),
+  (m) => m.ImportButton,
   <ImportPlaceholder />,
 );
 

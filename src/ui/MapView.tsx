@@ -9,7 +9,11 @@ import { MapSession, type MapStep } from './map-session.ts';
 import { useT } from './useT.ts';
 
 // The tooltip reads the classification (derived.ts): it loads with the data, not with the first map.
-const Tooltip = lazyComponent(() => import('./Tooltip.tsx').then((m) => m.Tooltip), null);
+const Tooltip = lazyComponent(
+  () => import('./Tooltip.tsx'),
+  (m) => m.Tooltip,
+  null,
+);
 
 export function MapView({ interactive = true }: { interactive?: boolean } = {}) {
   const t = useT();

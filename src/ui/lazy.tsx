@@ -17,24 +17,51 @@ import './loading.css';
 type AnyProps = Record<string, unknown>;
 
 /**
- * A component loaded from its own chunk on first render. `load` resolves to the component;
- * `fallback` replaces the default "Loading…" line (e.g. a disabled copy of a button).
+ * A component loaded from its own chunk on first render: `pick` takes it from the module that
+ * `load` imports. `fallback` replaces the default "Loading…" line (e.g. a disabled copy of a button).
  */
-export function lazyComponent<P extends object>(
-  load: () => Promise<ComponentType<P>>,
+export function lazyComponent<M, P extends object>(
+  load: () => Promise<M>,
+  pick: (module: M) => ComponentType<P>,
   fallback?: ReactNode,
 ): ComponentType<P> {
+  /** The chunk whose download failed: a retry imports it again (importAgain). */
+  let failed: string | null = null;
   const make = () =>
     lazy(() =>
-      load().then(
-        (c) => ({ default: c as ComponentType<AnyProps> }),
+      (failed ? (importAgain(failed) as Promise<M>) : load()).then(
+        (m) => ({ default: pick(m) as ComponentType<AnyProps> }),
         (e: unknown) => {
+          failed = failedModule(e) ?? failed;
           throw new ChunkLoadError(e);
         },
       ),
     );
   const chunk: Chunk = { current: make(), renew: () => (chunk.current = make()), fallback };
   return (props: P) => <LazyChunk chunk={chunk} props={props as AnyProps} />;
+}
+
+/** The module a failed dynamic import names: browsers put its URL in the message. */
+function failedModule(e: unknown): string | null {
+  return /(https?:\/\/[^\s?#'"]+\.m?js)/.exec(e instanceof Error ? e.message : String(e))?.[1] ?? null;
+}
+
+/** Chunks imported again after a failure, by URL: one new URL per retry, shared by their users. */
+const importedAgain = new Map<string, { attempt: number; module: Promise<unknown> | null }>();
+/**
+ * Imports a chunk whose download failed. The browser keeps a failed import for its URL (Chromium
+ * does not fetch it again), so a retry asks for the same file under a new query string.
+ */
+function importAgain(url: string): Promise<unknown> {
+  const entry = importedAgain.get(url) ?? { attempt: 0, module: null };
+  importedAgain.set(url, entry);
+  if (!entry.module) {
+    entry.attempt += 1;
+    const module = import(/* @vite-ignore */ `${url}?retry=${entry.attempt}`);
+    module.catch(() => (entry.module = null));
+    entry.module = module;
+  }
+  return entry.module;
 }
 
 interface Chunk {

@@ -281,6 +281,7 @@ describe('manifest and input hash', () => {
       link('');
       // A previous output made from these very inputs (same input hash): the pipeline skips.
       mkdirSync(join(out, 'first-view'), { recursive: true });
+      mkdirSync(join(out, 'tiles'), { recursive: true });
       const cog = JSON.parse(
         readFileSync(join(ROOT, 'node_modules/@etalab/decoupage-administratif/package.json'), 'utf8'),
       );
