@@ -9,7 +9,10 @@ import type { FirstViewFile } from '../domain/first-view.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
 
 export interface AtlasData {
-  /** Simplified for the national view (zoom ≤ 6; the map draws tiles); loadDetailTopology() has the full detail. */
+  /**
+   * Simplified for the national view: neighbours, groups and exports (the map draws its tiles);
+   * loadDetailTopology() has the full detail.
+   */
   topology: Topology;
   territories: TerritoriesFile;
   indicators: IndicatorsFile;
@@ -106,7 +109,7 @@ async function fetchAtlasData(): Promise<AtlasData> {
 }
 
 let detail: Promise<Topology> | null = null;
-/** The full-detail topology (zoomed-in map, SVG export): loaded on first use. */
+/** The full-detail topology (SVG export; the map has its own tiles): loaded on first use. */
 export function loadDetailTopology(): Promise<Topology> {
   detail ??= getJson<Topology>('atlas.topo.json');
   detail.catch(() => (detail = null));

@@ -11,7 +11,7 @@ test('data preloaded once, lazy code not loaded by the first view', async ({ pag
   // The preload and the app's fetch are one request (same mode and credentials).
   expect(count(/\/generated\/atlas-national\.topo\.json$/)).toBe(1);
   expect(count(/\/generated\/indicators\.json$/)).toBe(1);
-  // The full-detail topology is for zoomed-in maps and exports only.
+  // The full-detail topology is for the SVG export only (the map draws tiles).
   expect(count(/\/generated\/atlas\.topo\.json$/)).toBe(0);
   for (const lazy of [/ExportDialog-/, /SourcesDialog-/, /\/en-/, /universal-/])
     expect(count(lazy), String(lazy)).toBe(0);
@@ -79,4 +79,22 @@ test('search and import load after the first map and work', async ({ page }) => 
   await input.fill('dunkerque');
   await expect(page.getByRole('option').first()).toContainText(/Dunkerque/i);
   await expect(page.getByTestId('open-import')).toBeEnabled();
+});
+
+test('zoomed in, the map draws the full detail from its own tiles: no topology download, no missing tile', async ({
+  page,
+}) => {
+  const tiles: string[] = [],
+    missing: string[] = [],
+    topologies: string[] = [];
+  page.on('response', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.includes('/generated/tiles/')) tiles.push(path);
+    if (path.includes('/generated/tiles/') && !r.ok()) missing.push(path);
+    if (path.endsWith('atlas.topo.json')) topologies.push(path);
+  });
+  await openMap(page, '?v=4.84,45.76,8.5');
+  expect(tiles.some((p) => p.includes('/tiles/epci/8/'))).toBe(true);
+  expect(missing).toEqual([]);
+  expect(topologies).toEqual([]);
 });
