@@ -33,6 +33,8 @@ export const en: Dict = {
     keys: 'Keyboard: arrows move the map, + and − zoom, N goes to the next territory shown (Shift+N: previous), Enter opens its profile.',
     step: '{{name}} ({{index}} of {{total}} in view) — Enter opens the profile',
     noMatch: 'No territory matches the filters: the map is dimmed. Change or remove a criterion.',
+    tilesError:
+      'The map outlines could not be loaded ({{files}}): the map is incomplete. Reload the page to try again; profiles and tables still work.',
   },
   chunk: {
     loading: 'Loading…',

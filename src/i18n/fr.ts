@@ -35,6 +35,8 @@ export const fr = {
     keys: 'Au clavier\u00a0: flèches pour déplacer la carte, + et − pour zoomer, N pour passer d’un territoire affiché au suivant (Maj+N\u00a0: précédent), Entrée pour ouvrir sa fiche.',
     step: '{{name}} ({{index}} sur {{total}} dans la vue) — Entrée pour ouvrir la fiche',
     noMatch: 'Aucun territoire ne correspond aux filtres\u00a0: la carte est estompée. Modifiez ou retirez un critère.',
+    tilesError:
+      'Les contours de la carte n’ont pas pu être chargés ({{files}})\u00a0: la carte est incomplète. Rechargez la page pour réessayer\u00a0; les fiches et tableaux restent utilisables.',
   },
   chunk: {
     loading: 'Chargement…',

@@ -2,6 +2,7 @@
 // keys: next to this file). Geometry is added once; colours, filters, hover and selection then go
 // through feature-state and layout properties.
 import type * as maplibregl from 'maplibre-gl';
+import { TILED_SOURCES } from '../data/tiles.ts';
 import type { BBox, Generation } from '../data/types.ts';
 import type { FrichePoints } from '../domain/fields.ts';
 import { parseTiKey } from '../domain/ti-key.ts';
@@ -31,6 +32,8 @@ export interface MapCallbacks {
   onClick(target: { kind: 'epci' | 'ti'; code: string } | null): void;
   onMove(view: { lon: number; lat: number; zoom: number }): void;
   onReady(): void;
+  /** A tiled source's tiles could not be loaded (`tiles/<source>`): the map misses those outlines. */
+  onTilesError?(file: string): void;
   /** Keyboard stepping (« N ») reached a territory: its place in the list of those in view. */
   onStep?(step: { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null): void;
 }
@@ -64,6 +67,10 @@ export class AtlasMap {
   ) {
     this.map = createMap(container, opts);
     this.bindFraming(); // from the start: the map may change size before its style loads
+    this.map.on('error', (e) => {
+      const source = (e as { sourceId?: string }).sourceId;
+      if (source && (TILED_SOURCES as readonly string[]).includes(source)) this.tilesFailed(source);
+    });
     this.map.on('load', () => {
       // The attribution starts folded (the "i" button opens it); the sources are under the map.
       container.querySelector('.maplibregl-ctrl-attrib')?.classList.remove('maplibregl-compact-show');
@@ -89,6 +96,11 @@ export class AtlasMap {
     bindMapState(this.map, container, () => this.complete);
     // The first frame draws the EPCI and the TI outlines; the rest follows, once, with the data.
     this.map.once('idle', () => {
+      // MapLibre draws a missing tile (404) as an empty one: France without a single EPCI means
+      // that the tiles are not there.
+      const france = this.framing === 'france';
+      if (france && this.map.querySourceFeatures('epci', { sourceLayer: 'epci' }).length === 0)
+        this.tilesFailed('epci');
       this.firstFrameDrawn = true;
       if (this.data) this.addRest();
     });
@@ -141,6 +153,13 @@ export class AtlasMap {
       const c = m.getCenter();
       this.cb.onMove({ lon: c.lng, lat: c.lat, zoom: m.getZoom() });
     });
+  }
+
+  private failedTiles = new Set<string>();
+  private tilesFailed(source: string): void {
+    if (this.failedTiles.has(source)) return;
+    this.failedTiles.add(source);
+    this.cb.onTilesError?.(`tiles/${source}`);
   }
 
   /** France is refitted when the map changes size, until the user or a link frames the map. */

@@ -99,6 +99,8 @@ export class MapSession {
           onSite: (site) => store.getState().site !== site && store.getState().setSite(site),
           onClick: (target) => store.getState().select(target),
           onStep: (step) => this.onStep(step),
+          onTilesError: (files) =>
+            store.getState().notify(translator(store.getState().view.lang)('map.tilesError', { files })),
           onMove: (v) => {
             const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
             const viewport = { lon: round(v.lon, 4), lat: round(v.lat, 4), zoom: round(v.zoom, 2) };

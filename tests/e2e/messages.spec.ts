@@ -26,3 +26,17 @@ test('a filter that matches nothing keeps the map visible with a message', async
   await page.getByTestId('map-no-match').getByRole('button').click();
   await expect(page.getByTestId('map-no-match')).toBeHidden();
 });
+
+for (const [status, source] of [
+  [404, 'epci'],
+  [500, 'ti2023'],
+] as const)
+  test(`map outlines that cannot be loaded (HTTP ${status}) are reported; the panels still work`, async ({ page }) => {
+    await page.route(new RegExp(`/generated/tiles/${source}/`), (route) => route.fulfill({ status, body: 'no tile' }));
+    await page.goto('./');
+    const notice = page.locator('.notice');
+    await expect(notice).toContainText('Les contours de la carte n’ont pas pu être chargés');
+    await expect(notice).toContainText(`tiles/${source}`);
+    await expect(notice).toHaveCount(1);
+    await expect(page.getByTestId('filter-count')).toHaveText('1\u202f255 EPCI affichés');
+  });
