@@ -192,8 +192,8 @@ export function addBaseLayers(m: maplibregl.Map, generation: Generation): void {
 }
 
 /**
- * Layers left out of the first frame: their sources are empty until the data comes, and every
- * visible layer costs the first frame a worker round trip per tile and, for some, a shader.
+ * Layers left out of the first frame: insets and labels have no data until the data comes, and
+ * every visible layer costs the first frame a worker round trip per tile and, for some, a shader.
  */
 const AFTER_FIRST_FRAME = [
   'inset-frame-fill',
@@ -211,7 +211,7 @@ export function setLayerVisibility(
     /** The first frame is drawn and the data is in: the layers left out of the first frame show. */
     complete: boolean;
     departements: boolean;
-    /** Régions come with the data, after the first frame. */
+    /** Régions show from the second frame on: the first map does not wait for their tiles. */
     regions: boolean;
     level: Level;
     generation: Generation;
