@@ -6,7 +6,7 @@ import { indicatorsEn } from './indicators.en.ts';
 export const en: Dict = {
   app: {
     title: 'Atlas of Territoires d’industrie',
-    subtitle: 'French intercommunalities (EPCI) and industry territories, sourced public data',
+    subtitle: 'EPCI and industry territories, sourced public data',
     loading: 'Loading data…',
     loadError: 'The map data could not be loaded.',
     loadErrorHint: 'If you are developing the app, run "npm run data" and reload the page.',
