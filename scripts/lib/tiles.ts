@@ -57,8 +57,8 @@ export function tileRange(z: number): { x0: number; x1: number; y0: number; y1: 
 
 /**
  * Writes every tile of TILE_BOUNDS from zoom 0 to TILE_MAX_ZOOM under `out` (tilePath), one layer
- * named after its source. Tiles with nothing in them are written empty: the map requests every tile inside
- * the source's bounds, and a 404 would show as an error in the browser's console.
+ * named after its source. Tiles with nothing in them are written empty: the map requests every
+ * tile inside the source's bounds, and a 404 would show as an error in the browser's console.
  * Returns the number of files and their total bytes; `hash` gets every tile's path and bytes.
  */
 function writeTiles(out: string, layer: TiledSource, levels: TileLevels, hash: Hash): { files: number; bytes: number } {

@@ -6,6 +6,7 @@ import { type CommunesFile, unpackCommunes } from '../data/communes.ts';
 import type { CommuneRecord, Manifest, TerritoriesFile } from '../data/types.ts';
 import type { FrichePoints, IndicatorsFile } from '../domain/fields.ts';
 import type { FirstViewFile } from '../domain/first-view.ts';
+import type { ViewState } from '../domain/view.ts';
 import type { ZonesEmploiFile } from '../domain/zones-emploi.ts';
 
 export interface AtlasData {
@@ -54,27 +55,29 @@ function loadTopology(): Promise<Topology> {
   return topology;
 }
 
-let firstView: Promise<FirstViewFile> | null = null;
-/** A first map's colours, `file` from firstViewSource() (pipeline: src/domain/first-view.ts). */
-export function loadFirstView(file: string): Promise<FirstViewFile> {
-  firstView ??= getJson<FirstViewFile>(file);
-  firstView.catch(() => (firstView = null));
-  return firstView;
+/** A first map drawn before the data: the view it paints and its colours (first-view.ts). */
+export interface HeldFirstView {
+  view: ViewState;
+  file: Promise<FirstViewFile>;
 }
 
 let releaseData: (() => void) | null = null;
 let dataGate: Promise<void> = Promise.resolve();
+let firstView: HeldFirstView | null = null;
 /**
- * Holds the full data back until releaseAtlasData(): a first map drawn from a first-view file (a
- * bare address, a link naming only its indicator) comes first, so that the data's bytes
- * (territories, indicators…) do not compete with it.
+ * Requests the first-view file of `source` (firstViewSource()) and holds the full data back until
+ * releaseAtlasData(): a first map drawn from that file (a bare address, a link naming only its
+ * indicator) comes first, so that the data's bytes (territories, indicators…) do not compete with it.
  */
-export function holdAtlasData(): void {
+export function holdForFirstView(source: { file: string; view: ViewState }): void {
   if (releaseData) return;
   dataGate = new Promise<void>((resolve) => (releaseData = resolve));
+  const file = getJson<FirstViewFile>(source.file);
+  file.catch(() => undefined); // the map that reads it releases the data on failure
+  firstView = { view: source.view, file };
 }
-/** True while the full data waits for the first map drawn from a first-view file. */
-export const atlasDataHeld = () => releaseData !== null;
+/** The first view the full data waits for, while it waits; null once the data may load. */
+export const heldFirstView = (): HeldFirstView | null => (releaseData ? firstView : null);
 export function releaseAtlasData(): void {
   releaseData?.();
   releaseData = null;

@@ -3,7 +3,7 @@
 // then moves the map's element into its place in the layout (the same size on a desktop screen).
 import { readEmbedFlags } from '../domain/export/embed.ts';
 import { firstViewSource } from '../domain/first-view.ts';
-import { holdAtlasData, loadAtlasData, loadFirstView } from '../state/load.ts';
+import { holdForFirstView, loadAtlasData } from '../state/load.ts';
 import { MapSession } from './map-session.ts';
 
 const STARTED_WAIT = 1000;
@@ -33,10 +33,7 @@ function bootsEarly(): boolean {
 // indicator, draws its first map from the tiles and its first-view file, and holds the data
 // (the topology included) until that map is drawn.
 const first = firstViewSource(window.location.search);
-if (first) {
-  holdAtlasData();
-  loadFirstView(first.file).catch(() => undefined);
-}
+if (first) holdForFirstView(first);
 loadAtlasData().catch(() => undefined);
 
 if (bootsEarly()) {

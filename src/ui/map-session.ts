@@ -1,12 +1,12 @@
 // The map bound to the store: the map adapter, its container, and the subscription that keeps it
 // in step with the view. Outside React, so that the main map can start before React (map-boot.ts);
 // MapView adopts a session or starts its own (phone layout, embed).
-import { type FirstViewFile, firstViewColors, firstViewSource } from '../domain/first-view.ts';
+import { type FirstViewFile, firstViewColors } from '../domain/first-view.ts';
 import { translator } from '../i18n/index.ts';
 import { AtlasMap } from '../map/adapter.ts';
 import type { MapPaint } from '../state/derived.ts';
 import { derivedModule } from '../state/derived-lazy.ts';
-import { atlasDataHeld, loadFirstView, loadFriches, releaseAtlasData } from '../state/load.ts';
+import { heldFirstView, loadFriches, releaseAtlasData } from '../state/load.ts';
 import { useAtlas } from '../state/store.ts';
 
 export type MapStep = { kind: 'epci' | 'ti'; code: string; index: number; total: number } | null;
@@ -42,12 +42,12 @@ export class MapSession {
     let ready = false,
       marked = false;
     // A bare address, or a link that names only its indicator: the first map draws from the tiles
-    // and its first-view file, before the data (and before the link is read with it).
-    const source = firstViewSource(window.location.search);
+    // and its first-view file, before the data (and before the link is read with it; map-boot.ts).
+    const held = store.getState().data ? null : heldFirstView();
     let firstView: { file: FirstViewFile; paint: MapPaint | null } | null = null;
     const firstViewPaint = (s: ReturnType<typeof store.getState>): MapPaint | null => {
-      if (!firstView || !source || s.data) return null;
-      const colors = firstViewColors(firstView.file, source.view);
+      if (!firstView || !held || s.data) return null;
+      const colors = firstViewColors(firstView.file, held.view);
       if (!colors) releaseAtlasData(); // a view the file was not made for: its colours need the data
       firstView.paint ??= colors && { kind: 'epci', colors, dim: null };
       return colors && firstView.paint;
@@ -127,16 +127,15 @@ export class MapSession {
       throw e;
     }
     this.atlas = atlas;
-    if (!store.getState().data && atlasDataHeld() && source)
-      loadFirstView(source.file).then(
-        (file) => {
-          firstView = { file, paint: null };
-          if (ready) sync();
-        },
-        releaseAtlasData, // the data's own load reports the error, or draws the map without this file
-      );
+    held?.file.then(
+      (file) => {
+        firstView = { file, paint: null };
+        if (ready) sync();
+      },
+      releaseAtlasData, // the data's own load reports the error, or draws the map without this file
+    );
     this.unsubscribe = store.subscribe((s, prev) => {
-      // The map gets its data before React renders the panels: the worker tiles meanwhile.
+      // The map gets its data (labels, insets) before React renders the panels.
       if (s.data && !prev.data) {
         atlas.setData(s.data);
         if (ready) sync();
